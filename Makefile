@@ -1,0 +1,41 @@
+# Two entry points that work on a fresh machine with only Python and make:
+#   make demo   set up .venv, install psed, check the example assessment
+#   make test   set up .venv with the test tools, then ruff, mypy --strict and the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+AS_OF ?= 2026-11-26
+
+.PHONY: demo test lint typecheck pytest docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench]'
+	touch $@
+
+demo: $(VENV)/.demo-installed
+	@# psed exits 1 when it finds failing gaps, as the seed assessment has: that is the demo.
+	$(BIN)/psed check examples/customer-access-strategy.yaml --as-of $(AS_OF); \
+	  status=$$?; [ $$status -le 1 ]
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+pytest: $(VENV)/.test-installed
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis site

@@ -1,0 +1,140 @@
+"""Findings and reports: what a check says about a document (SPEC section 4)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from psed.model import Status
+
+__all__ = ["Finding", "Report", "Severity"]
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters. ``error`` > ``warning`` > ``info``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info: compare with ``>=``."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+def _tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found in one place of a document."""
+
+    code: str
+    """The rule's stable code, such as ``PSED201``."""
+    name: str
+    """The rule's kebab-case name, such as ``negative-impact-without-mitigation``."""
+    severity: Severity
+    """The effective severity: after status, configuration and waivers are applied."""
+    default_severity: Severity
+    """The rule's own severity."""
+    message: str
+    """One plain-English sentence a form user understands."""
+    pointer: str = ""
+    """RFC 6901 JSON Pointer to the place in the document; ``""`` is the whole document."""
+    characteristic: str | None = None
+    """The characteristic code the finding concerns, if any."""
+    references: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Legal and guidance citations behind the rule."""
+    waived: str | None = None
+    """None, or the reason of the waiver that accepts this finding."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with every field (``waived`` is null or the reason)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "default_severity": self.default_severity.value,
+            "message": self.message,
+            "pointer": self.pointer,
+            "characteristic": self.characteristic,
+            "references": list(self.references),
+            "waived": self.waived,
+        }
+
+    def fails(self, fail_on: Severity) -> bool:
+        """True when this finding, unwaived, is at or above ``fail_on``."""
+        return self.waived is None and self.severity.rank >= fail_on.rank
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings about one document, in document order, with the verdict."""
+
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    """Every finding, waived and ``info`` ones included, in document order."""
+    as_of: _dt.date
+    """The date the rules judged the document on."""
+    status: Status | None
+    """The status the rules applied (the document's unless overridden); None if unreadable."""
+    version: str
+    """The psed version that produced the report."""
+    fail_on: Severity = Severity.ERROR
+    """The lowest severity that makes the report fail."""
+
+    @property
+    def ok(self) -> bool:
+        """True when no unwaived finding is at or above :attr:`fail_on`."""
+        return not any(f.fails(self.fail_on) for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Unwaived findings by severity, plus ``waived``: always all four keys."""
+        counts = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        for f in self.findings:
+            counts["waived" if f.waived is not None else f.severity.value] += 1
+        return counts
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Unwaived findings at ``error``."""
+        return tuple(f for f in self.findings if f.waived is None and f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Unwaived findings at ``warning``."""
+        return tuple(
+            f for f in self.findings if f.waived is None and f.severity is Severity.WARNING
+        )
+
+    def codes(self) -> list[str]:
+        """The codes of every finding, in report order (duplicates kept)."""
+        return [f.code for f in self.findings]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: version, as_of, status, fail_on, ok, counts and findings."""
+        return {
+            "psed_version": self.version,
+            "as_of": self.as_of.isoformat(),
+            "status": None if self.status is None else self.status.value,
+            "fail_on": self.fail_on.value,
+            "ok": self.ok,
+            "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+        }

@@ -1,0 +1,411 @@
+"""The typed model of an impact assessment (format ``schema_version: 1``).
+
+Every class here is a frozen, slotted attrs class with no behaviour of its own:
+reading and writing live in :mod:`psed.reading`, judgements in :mod:`psed.rules`.
+Field docstrings are kept in ``metadata["doc"]``; the JSON Schema
+(:func:`psed.json_schema`) and the format reference in the docs are generated
+from them, so the three cannot drift apart.
+
+Optional fields default to ``None`` (or an empty tuple for lists): a
+half-filled draft is a valid document, and completeness is judged by the rules,
+which know the document's status.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Aim",
+    "Aims",
+    "Characteristic",
+    "CharacteristicKind",
+    "Decision",
+    "Engagement",
+    "Evidence",
+    "Impact",
+    "ImpactEntry",
+    "Mitigation",
+    "MitigationStatus",
+    "Outcome",
+    "Proposal",
+    "ServiceProfile",
+    "SignOff",
+    "Status",
+    "Waiver",
+]
+
+SCHEMA_VERSION = 1
+"""The document format version this release reads and writes."""
+
+
+def _doc(text: str, **extra: Any) -> dict[str, Any]:
+    """Field metadata: the sentence shown in the schema and the docs."""
+    return {"doc": text, **extra}
+
+
+class _CodedEnum(str, enum.Enum):
+    """An enumeration stored as its lower-snake-case code, with a display label.
+
+    Members compare equal to their code (``Impact.NEGATIVE == "negative"``), so
+    they can be used wherever a plain string is expected.
+    """
+
+    label: str
+
+    def __new__(cls, code: str, label: str) -> _CodedEnum:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def codes(cls) -> tuple[str, ...]:
+        """Every code, in declaration order."""
+        return tuple(member.value for member in cls)
+
+
+class Impact(_CodedEnum):
+    """The assessed impact of a proposal on one characteristic."""
+
+    POSITIVE = ("positive", "Positive")
+    NEGATIVE = ("negative", "Negative")
+    MIXED = ("mixed", "Mixed (positive and negative)")
+    NEUTRAL = ("neutral", "Neutral (no differential impact)")
+    NOT_APPLICABLE = ("not_applicable", "Not applicable")
+    UNKNOWN = ("unknown", "Not yet determined")
+
+    @property
+    def is_adverse(self) -> bool:
+        """True for ``negative`` and ``mixed``: impacts that need a mitigation or a reason."""
+        return self in (Impact.NEGATIVE, Impact.MIXED)
+
+
+class Status(_CodedEnum):
+    """Where the assessment is in its life; rules apply from a given status on."""
+
+    DRAFT = ("draft", "Draft")
+    SUBMITTED = ("submitted", "Submitted for approval")
+    APPROVED = ("approved", "Approved")
+
+    @property
+    def rank(self) -> int:
+        """Order of the statuses: draft < submitted < approved."""
+        return _STATUS_RANK[self]
+
+
+_STATUS_RANK = {Status.DRAFT: 0, Status.SUBMITTED: 1, Status.APPROVED: 2}
+
+
+class Outcome(_CodedEnum):
+    """The four outcomes of an assessment (EHRC guidance; wording varies by council)."""
+
+    NO_MAJOR_CHANGE = ("no_major_change", "No major change")
+    ADJUST = ("adjust", "Adjust the proposal")
+    CONTINUE = ("continue", "Continue despite adverse impact")
+    STOP = ("stop", "Stop and remove the proposal")
+
+
+class MitigationStatus(_CodedEnum):
+    """Progress of a mitigating action."""
+
+    PLANNED = ("planned", "Planned")
+    IN_PROGRESS = ("in_progress", "In progress")
+    DONE = ("done", "Done")
+    DROPPED = ("dropped", "Dropped")
+
+
+class Aim(_CodedEnum):
+    """The three aims of the general equality duty, Equality Act 2010 s149(1)."""
+
+    ELIMINATE = (
+        "eliminate",
+        "Eliminate discrimination, harassment and victimisation (s149(1)(a))",
+    )
+    ADVANCE = ("advance", "Advance equality of opportunity (s149(1)(b))")
+    FOSTER = ("foster", "Foster good relations (s149(1)(c))")
+
+
+class CharacteristicKind(_CodedEnum):
+    """Where a characteristic comes from."""
+
+    PROTECTED = ("protected", "Protected characteristic (Equality Act 2010 s4)")
+    STATUTORY = ("statutory", "Another statutory duty")
+    LOCAL = ("local", "Added by the organisation")
+
+
+def _to_str_tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _to_aim_frozenset(value: Any) -> frozenset[Aim]:
+    return frozenset(Aim(v) for v in value)
+
+
+@attrs.frozen(kw_only=True)
+class Characteristic:
+    """A dimension an assessment considers: a protected characteristic or a local one.
+
+    In a document an impact entry names its characteristic by ``code``; in Python
+    :attr:`ImpactEntry.characteristic` is the resolved object, carrying the legal
+    basis and the PSED aims that apply.
+    """
+
+    code: str = attrs.field(
+        metadata=_doc("Lower-snake-case code, such as `age` or `digitally_excluded`.")
+    )
+    label: str = attrs.field(metadata=_doc("The name shown on the form."))
+    kind: CharacteristicKind = attrs.field(
+        default=CharacteristicKind.LOCAL,
+        converter=CharacteristicKind,
+        metadata=_doc("`protected`, `statutory` or `local`.", document=False),
+    )
+    legal_basis: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_to_str_tuple,
+        metadata=_doc("Citations of the law that makes this characteristic apply.", document=False),
+    )
+    aims: frozenset[Aim] = attrs.field(
+        default=frozenset(),
+        converter=_to_aim_frozenset,
+        metadata=_doc("Which of the three PSED aims apply to it.", document=False),
+    )
+    description: str | None = attrs.field(
+        default=None,
+        metadata=_doc("Why the organisation assesses this characteristic."),
+    )
+
+    @property
+    def is_protected(self) -> bool:
+        """True for the nine characteristics of Equality Act 2010 s4."""
+        return self.kind is CharacteristicKind.PROTECTED
+
+
+@attrs.frozen(kw_only=True)
+class Aims:
+    """Impact on each PSED aim, for forms that record it (informational in version 1)."""
+
+    eliminate: Impact | None = attrs.field(
+        default=None,
+        metadata=_doc("Impact on eliminating discrimination, harassment and victimisation."),
+    )
+    advance: Impact | None = attrs.field(
+        default=None, metadata=_doc("Impact on advancing equality of opportunity.")
+    )
+    foster: Impact | None = attrs.field(
+        default=None, metadata=_doc("Impact on fostering good relations.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Mitigation:
+    """An action that removes or reduces an adverse impact ("Possible solutions and mitigating actions")."""
+
+    action: str = attrs.field(metadata=_doc("What will be done."))
+    owner: str | None = attrs.field(
+        default=None, metadata=_doc("Who is responsible for the action.")
+    )
+    due: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("When the action is due (YYYY-MM-DD).")
+    )
+    status: MitigationStatus = attrs.field(
+        default=MitigationStatus.PLANNED,
+        metadata=_doc("Progress: `planned`, `in_progress`, `done` or `dropped`."),
+    )
+    monitoring: str | None = attrs.field(
+        default=None, metadata=_doc("How the effect of the action will be monitored.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ImpactEntry:
+    """The assessed impact on one characteristic (one row of the impact table)."""
+
+    characteristic: Characteristic = attrs.field(
+        metadata=_doc("The characteristic assessed, by code.")
+    )
+    group: str | None = attrs.field(
+        default=None,
+        metadata=_doc("A sub-group, when the form has one row per group (\"Older people (65+)\")."),
+    )
+    impact: Impact = attrs.field(
+        default=Impact.UNKNOWN,
+        metadata=_doc(
+            "The impact: `positive`, `negative`, `mixed`, `neutral`, `not_applicable` or `unknown`."
+        ),
+    )
+    aims: Aims | None = attrs.field(
+        default=None, metadata=_doc("Impact on each PSED aim, for forms that record it.")
+    )
+    details: str | None = attrs.field(
+        default=None, metadata=_doc("\"Details of impact\": the reasoning and evidence for it.")
+    )
+    mitigations: tuple[Mitigation, ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata=_doc("\"Possible solutions and mitigating actions\"."),
+    )
+    justification: str | None = attrs.field(
+        default=None,
+        metadata=_doc("Why an adverse impact is accepted (objective justification)."),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ServiceProfile:
+    """\"Brief service profile (including number of customers)\"."""
+
+    description: str | None = attrs.field(
+        default=None, metadata=_doc("The service and who uses it.")
+    )
+    customers: int | None = attrs.field(
+        default=None, metadata=_doc("Number of customers or residents affected (whole number).")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """Information the assessment relied on (the duty of due inquiry)."""
+
+    source: str = attrs.field(metadata=_doc("Where the information comes from."))
+    summary: str | None = attrs.field(default=None, metadata=_doc("What it shows."))
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The date of the information (YYYY-MM-DD).")
+    )
+    url: str | None = attrs.field(default=None, metadata=_doc("Where it is published."))
+
+
+@attrs.frozen(kw_only=True)
+class Engagement:
+    """Consultation with, or involvement of, the people affected."""
+
+    audience: str | None = attrs.field(default=None, metadata=_doc("Who was engaged."))
+    method: str | None = attrs.field(
+        default=None, metadata=_doc("How: survey, workshop, public meeting...")
+    )
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The date, or the start of a consultation period.")
+    )
+    end: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The end of a consultation period.")
+    )
+    summary: str | None = attrs.field(
+        default=None, metadata=_doc("What people said and what changed as a result.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """The decision taken on the proposal in the light of the assessment."""
+
+    outcome: Outcome | None = attrs.field(
+        default=None,
+        metadata=_doc("`no_major_change`, `adjust`, `continue` or `stop`."),
+    )
+    justification: str | None = attrs.field(
+        default=None,
+        metadata=_doc("Why the proposal continues despite adverse impact (needed for `continue`)."),
+    )
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The date the decision on the proposal is taken.")
+    )
+    maker: str | None = attrs.field(
+        default=None, metadata=_doc("Who takes the decision (Cabinet, a committee, an officer).")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SignOff:
+    """A person who signs the assessment, with their role and the date."""
+
+    name: str | None = attrs.field(default=None, metadata=_doc("Full name."))
+    role: str | None = attrs.field(default=None, metadata=_doc("Job title."))
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("Date of signature (YYYY-MM-DD).")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Waiver:
+    """An accepted finding: it stays in the report, marked with the reason, and does not fail."""
+
+    rule: str = attrs.field(metadata=_doc("The rule code waived, such as `PSED501`."))
+    pointer: str | None = attrs.field(
+        default=None,
+        metadata=_doc("Limit the waiver to one place in the document and below (JSON Pointer)."),
+    )
+    reason: str | None = attrs.field(default=None, metadata=_doc("Why the finding is accepted."))
+    approved_by: str | None = attrs.field(default=None, metadata=_doc("Who accepted it."))
+    expires: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("After this date the waiver waives nothing.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """One impact assessment: a proposal and its assessed impacts (the document root)."""
+
+    schema_version: int = attrs.field(
+        default=SCHEMA_VERSION, metadata=_doc("The document format version; 1.")
+    )
+    id: str | None = attrs.field(
+        default=None, metadata=_doc("The organisation's own reference.")
+    )
+    name: str = attrs.field(metadata=_doc("\"Name or brief description of proposal\"."))
+    description: str | None = attrs.field(
+        default=None, metadata=_doc("What the proposal is and what it aims to do.")
+    )
+    framework: str = attrs.field(
+        default="psed",
+        metadata=_doc("Which characteristics and duties apply: `psed`, `esia`, `wales`, ..."),
+    )
+    status: Status = attrs.field(
+        default=Status.DRAFT, metadata=_doc("`draft`, `submitted` or `approved`.")
+    )
+    service_profile: ServiceProfile | None = attrs.field(
+        default=None,
+        metadata=_doc("\"Brief service profile (including number of customers)\"."),
+    )
+    impact_summary: str | None = attrs.field(
+        default=None, metadata=_doc("\"Summary of impact and issues\".")
+    )
+    positive_impacts: str | None = attrs.field(
+        default=None, metadata=_doc("\"Potential positive impacts\".")
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=tuple, metadata=_doc("Information the assessment relied on.")
+    )
+    engagement: tuple[Engagement, ...] = attrs.field(
+        default=(), converter=tuple, metadata=_doc("Consultation and involvement.")
+    )
+    impacts: tuple[ImpactEntry, ...] = attrs.field(
+        default=(), converter=tuple, metadata=_doc("One entry per characteristic (and group).")
+    )
+    decision: Decision | None = attrs.field(
+        default=None, metadata=_doc("The decision on the proposal; optional until approval.")
+    )
+    responsible: SignOff | None = attrs.field(
+        default=None, metadata=_doc("\"Responsible service manager\".")
+    )
+    approver: SignOff | None = attrs.field(
+        default=None, metadata=_doc("\"Approved by senior manager\".")
+    )
+    review_date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("When the assessment will be reviewed (continuing duty).")
+    )
+    characteristics: tuple[Characteristic, ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        metadata=_doc("Local characteristics beyond the built-in ones, for this document."),
+    )
+    waivers: tuple[Waiver, ...] = attrs.field(
+        default=(), converter=tuple, metadata=_doc("Accepted findings, kept visible.")
+    )
