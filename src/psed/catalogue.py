@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -52,7 +53,9 @@ class CatalogueError(ValueError):
     """A framework or characteristic definition that cannot be registered."""
 
 
-def _protected(code: str, label: str, section: str, aims: frozenset[Aim] = _ALL_AIMS) -> Characteristic:
+def _protected(
+    code: str, label: str, section: str, aims: frozenset[Aim] = _ALL_AIMS
+) -> Characteristic:
     return Characteristic(
         code=code,
         label=label,
@@ -62,7 +65,9 @@ def _protected(code: str, label: str, section: str, aims: frozenset[Aim] = _ALL_
     )
 
 
-def _statutory(code: str, label: str, *basis: str, description: str | None = None) -> Characteristic:
+def _statutory(
+    code: str, label: str, *basis: str, description: str | None = None
+) -> Characteristic:
     return Characteristic(
         code=code,
         label=label,
@@ -73,7 +78,9 @@ def _statutory(code: str, label: str, *basis: str, description: str | None = Non
 
 
 def _local(code: str, label: str, description: str | None = None) -> Characteristic:
-    return Characteristic(code=code, label=label, kind=CharacteristicKind.LOCAL, description=description)
+    return Characteristic(
+        code=code, label=label, kind=CharacteristicKind.LOCAL, description=description
+    )
 
 
 PROTECTED_CHARACTERISTICS: tuple[Characteristic, ...] = (
@@ -165,9 +172,7 @@ class Framework:
     """A human name, such as "Equality and Safety Impact Assessment"."""
     required: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
     """Characteristic codes that must each have an impact entry (PSED101)."""
-    signoffs: tuple[SignOffSlot, ...] = attrs.field(
-        default=SIGN_OFF_SLOTS, converter=_tuple_of_str
-    )
+    signoffs: tuple[SignOffSlot, ...] = attrs.field(default=SIGN_OFF_SLOTS, converter=_tuple_of_str)
     """The sign-offs expected: ``responsible`` and/or ``approver`` (PSED301-PSED304)."""
     duties: tuple[str, ...] = attrs.field(default=(EA_S149,), converter=_tuple_of_str)
     """Citations of the duties this framework evidences; rules cite them."""
@@ -263,6 +268,10 @@ BUILTIN_FRAMEWORKS: Mapping[str, Framework] = MappingProxyType(
 """The five built-in frameworks by id."""
 
 
+def _frozen_mapping(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
 @attrs.frozen
 class Catalogue:
     """The characteristics and frameworks known to a check, looked up by code.
@@ -271,10 +280,10 @@ class Catalogue:
     """
 
     characteristics: Mapping[str, Characteristic] = attrs.field(
-        factory=lambda: BUILTIN_CHARACTERISTICS, converter=lambda m: MappingProxyType(dict(m))
+        factory=lambda: BUILTIN_CHARACTERISTICS, converter=_frozen_mapping
     )
     frameworks: Mapping[str, Framework] = attrs.field(
-        factory=lambda: BUILTIN_FRAMEWORKS, converter=lambda m: MappingProxyType(dict(m))
+        factory=lambda: BUILTIN_FRAMEWORKS, converter=_frozen_mapping
     )
 
     def characteristic(self, code: str) -> Characteristic | None:

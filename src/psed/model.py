@@ -49,6 +49,9 @@ def _doc(text: str, **extra: Any) -> dict[str, Any]:
     return {"doc": text, **extra}
 
 
+_LABELS: dict[tuple[str, str], str] = {}
+
+
 class _CodedEnum(str, enum.Enum):
     """An enumeration stored as its lower-snake-case code, with a display label.
 
@@ -56,16 +59,13 @@ class _CodedEnum(str, enum.Enum):
     they can be used wherever a plain string is expected.
     """
 
-    label: str
-
-    def __new__(cls, code: str, label: str) -> _CodedEnum:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member.label = label
-        return member
-
     def __str__(self) -> str:
         return str(self.value)
+
+    @property
+    def label(self) -> str:
+        """The wording shown to people, such as "Not applicable"."""
+        return _LABELS[(type(self).__name__, self.value)]
 
     @classmethod
     def codes(cls) -> tuple[str, ...]:
@@ -73,15 +73,21 @@ class _CodedEnum(str, enum.Enum):
         return tuple(member.value for member in cls)
 
 
+def _labels(cls: type[_CodedEnum], labels: dict[str, str]) -> None:
+    assert set(labels) == set(cls.codes()), cls
+    for code, label in labels.items():
+        _LABELS[(cls.__name__, code)] = label
+
+
 class Impact(_CodedEnum):
     """The assessed impact of a proposal on one characteristic."""
 
-    POSITIVE = ("positive", "Positive")
-    NEGATIVE = ("negative", "Negative")
-    MIXED = ("mixed", "Mixed (positive and negative)")
-    NEUTRAL = ("neutral", "Neutral (no differential impact)")
-    NOT_APPLICABLE = ("not_applicable", "Not applicable")
-    UNKNOWN = ("unknown", "Not yet determined")
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+    NOT_APPLICABLE = "not_applicable"
+    UNKNOWN = "unknown"
 
     @property
     def is_adverse(self) -> bool:
@@ -89,57 +95,108 @@ class Impact(_CodedEnum):
         return self in (Impact.NEGATIVE, Impact.MIXED)
 
 
+_labels(
+    Impact,
+    {
+        "positive": "Positive",
+        "negative": "Negative",
+        "mixed": "Mixed (positive and negative)",
+        "neutral": "Neutral (no differential impact)",
+        "not_applicable": "Not applicable",
+        "unknown": "Not yet determined",
+    },
+)
+
+
 class Status(_CodedEnum):
     """Where the assessment is in its life; rules apply from a given status on."""
 
-    DRAFT = ("draft", "Draft")
-    SUBMITTED = ("submitted", "Submitted for approval")
-    APPROVED = ("approved", "Approved")
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
 
     @property
     def rank(self) -> int:
-        """Order of the statuses: draft < submitted < approved."""
-        return _STATUS_RANK[self]
+        """Order of the statuses: draft 0 < submitted 1 < approved 2."""
+        return Status.codes().index(self.value)
 
 
-_STATUS_RANK = {Status.DRAFT: 0, Status.SUBMITTED: 1, Status.APPROVED: 2}
+_labels(Status, {"draft": "Draft", "submitted": "Submitted for approval", "approved": "Approved"})
 
 
 class Outcome(_CodedEnum):
     """The four outcomes of an assessment (EHRC guidance; wording varies by council)."""
 
-    NO_MAJOR_CHANGE = ("no_major_change", "No major change")
-    ADJUST = ("adjust", "Adjust the proposal")
-    CONTINUE = ("continue", "Continue despite adverse impact")
-    STOP = ("stop", "Stop and remove the proposal")
+    NO_MAJOR_CHANGE = "no_major_change"
+    ADJUST = "adjust"
+    CONTINUE = "continue"
+    STOP = "stop"
+
+
+_labels(
+    Outcome,
+    {
+        "no_major_change": "No major change",
+        "adjust": "Adjust the proposal",
+        "continue": "Continue despite adverse impact",
+        "stop": "Stop and remove the proposal",
+    },
+)
 
 
 class MitigationStatus(_CodedEnum):
     """Progress of a mitigating action."""
 
-    PLANNED = ("planned", "Planned")
-    IN_PROGRESS = ("in_progress", "In progress")
-    DONE = ("done", "Done")
-    DROPPED = ("dropped", "Dropped")
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+_labels(
+    MitigationStatus,
+    {"planned": "Planned", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"},
+)
 
 
 class Aim(_CodedEnum):
     """The three aims of the general equality duty, Equality Act 2010 s149(1)."""
 
-    ELIMINATE = (
-        "eliminate",
-        "Eliminate discrimination, harassment and victimisation (s149(1)(a))",
-    )
-    ADVANCE = ("advance", "Advance equality of opportunity (s149(1)(b))")
-    FOSTER = ("foster", "Foster good relations (s149(1)(c))")
+    ELIMINATE = "eliminate"
+    ADVANCE = "advance"
+    FOSTER = "foster"
+
+
+_labels(
+    Aim,
+    {
+        "eliminate": "Eliminate discrimination, harassment and victimisation (s149(1)(a))",
+        "advance": "Advance equality of opportunity (s149(1)(b))",
+        "foster": "Foster good relations (s149(1)(c))",
+    },
+)
 
 
 class CharacteristicKind(_CodedEnum):
     """Where a characteristic comes from."""
 
-    PROTECTED = ("protected", "Protected characteristic (Equality Act 2010 s4)")
-    STATUTORY = ("statutory", "Another statutory duty")
-    LOCAL = ("local", "Added by the organisation")
+    PROTECTED = "protected"
+    STATUTORY = "statutory"
+    LOCAL = "local"
+
+
+_labels(
+    CharacteristicKind,
+    {
+        "protected": "Protected characteristic (Equality Act 2010 s4)",
+        "statutory": "Another statutory duty",
+        "local": "Added by the organisation",
+    },
+)
+
+
+def _to_kind(value: Any) -> CharacteristicKind:
+    return CharacteristicKind(value)
 
 
 def _to_str_tuple(value: Any) -> tuple[str, ...]:
@@ -165,7 +222,7 @@ class Characteristic:
     label: str = attrs.field(metadata=_doc("The name shown on the form."))
     kind: CharacteristicKind = attrs.field(
         default=CharacteristicKind.LOCAL,
-        converter=CharacteristicKind,
+        converter=_to_kind,
         metadata=_doc("`protected`, `statutory` or `local`.", document=False),
     )
     legal_basis: tuple[str, ...] = attrs.field(
@@ -207,7 +264,10 @@ class Aims:
 
 @attrs.frozen(kw_only=True)
 class Mitigation:
-    """An action that removes or reduces an adverse impact ("Possible solutions and mitigating actions")."""
+    """An action that removes or reduces an adverse impact.
+
+    "Possible solutions and mitigating actions" on most forms.
+    """
 
     action: str = attrs.field(metadata=_doc("What will be done."))
     owner: str | None = attrs.field(
@@ -234,7 +294,7 @@ class ImpactEntry:
     )
     group: str | None = attrs.field(
         default=None,
-        metadata=_doc("A sub-group, when the form has one row per group (\"Older people (65+)\")."),
+        metadata=_doc('A sub-group, when the form has one row per group ("Older people (65+)").'),
     )
     impact: Impact = attrs.field(
         default=Impact.UNKNOWN,
@@ -246,12 +306,12 @@ class ImpactEntry:
         default=None, metadata=_doc("Impact on each PSED aim, for forms that record it.")
     )
     details: str | None = attrs.field(
-        default=None, metadata=_doc("\"Details of impact\": the reasoning and evidence for it.")
+        default=None, metadata=_doc('"Details of impact": the reasoning and evidence for it.')
     )
     mitigations: tuple[Mitigation, ...] = attrs.field(
         default=(),
         converter=tuple,
-        metadata=_doc("\"Possible solutions and mitigating actions\"."),
+        metadata=_doc('"Possible solutions and mitigating actions".'),
     )
     justification: str | None = attrs.field(
         default=None,
@@ -356,10 +416,8 @@ class Proposal:
     schema_version: int = attrs.field(
         default=SCHEMA_VERSION, metadata=_doc("The document format version; 1.")
     )
-    id: str | None = attrs.field(
-        default=None, metadata=_doc("The organisation's own reference.")
-    )
-    name: str = attrs.field(metadata=_doc("\"Name or brief description of proposal\"."))
+    id: str | None = attrs.field(default=None, metadata=_doc("The organisation's own reference."))
+    name: str = attrs.field(metadata=_doc('"Name or brief description of proposal".'))
     description: str | None = attrs.field(
         default=None, metadata=_doc("What the proposal is and what it aims to do.")
     )
@@ -372,13 +430,13 @@ class Proposal:
     )
     service_profile: ServiceProfile | None = attrs.field(
         default=None,
-        metadata=_doc("\"Brief service profile (including number of customers)\"."),
+        metadata=_doc('"Brief service profile (including number of customers)".'),
     )
     impact_summary: str | None = attrs.field(
-        default=None, metadata=_doc("\"Summary of impact and issues\".")
+        default=None, metadata=_doc('"Summary of impact and issues".')
     )
     positive_impacts: str | None = attrs.field(
-        default=None, metadata=_doc("\"Potential positive impacts\".")
+        default=None, metadata=_doc('"Potential positive impacts".')
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), converter=tuple, metadata=_doc("Information the assessment relied on.")
@@ -393,10 +451,10 @@ class Proposal:
         default=None, metadata=_doc("The decision on the proposal; optional until approval.")
     )
     responsible: SignOff | None = attrs.field(
-        default=None, metadata=_doc("\"Responsible service manager\".")
+        default=None, metadata=_doc('"Responsible service manager".')
     )
     approver: SignOff | None = attrs.field(
-        default=None, metadata=_doc("\"Approved by senior manager\".")
+        default=None, metadata=_doc('"Approved by senior manager".')
     )
     review_date: _dt.date | None = attrs.field(
         default=None, metadata=_doc("When the assessment will be reviewed (continuing duty).")
