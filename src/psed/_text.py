@@ -1,0 +1,3 @@
+"""Text helpers shared by the rules: placeholders, word counts, leftovers, adverse language."""
+
+from __future__ import annotations

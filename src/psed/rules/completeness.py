@@ -1,0 +1,3 @@
+"""Completeness rules PSED101-PSED109: every characteristic assessed, with reasons."""
+
+from __future__ import annotations
