@@ -1,3 +1,389 @@
-"""Text helpers shared by the rules: placeholders, word counts, leftovers, adverse language."""
+"""Text helpers shared by the rules: one place for each textual notion.
+
+Every rule that asks "is this a placeholder?", "how many words?", "is there
+template text left over?", "does this describe harm?" or "does this mention a
+community-safety limb?" asks this module, so two rules can never disagree.
+
+Text from users may be huge (a pasted report): every function here runs in time
+linear in the length of the text. The regular expressions are compiled once at
+import and are written so that no input can make them backtrack
+catastrophically (no nested or adjacent overlapping repeats).
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = [
+    "ADVERSE_PHRASES",
+    "NEGATORS",
+    "S17_LIMBS",
+    "adverse_phrases",
+    "comparison_key",
+    "is_placeholder",
+    "leftover_markers",
+    "normalise",
+    "s17_limbs",
+    "word_count",
+]
+
+_WHITESPACE = re.compile(r"\s+")
+# Punctuation for comparisons: anything that is neither a letter, a digit nor
+# white space (so "N/A", "n.a." and "na" agree). "_" is punctuation here.
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Case-fold ``text`` and collapse runs of white space to one space, trimmed.
+
+    The comparison SPEC section 3 uses for text and for ``group`` labels.
+
+    >>> normalise("  Older   People\\n(65+) ")
+    'older people (65+)'
+    """
+    return _WHITESPACE.sub(" ", text.casefold()).strip()
+
+
+def comparison_key(text: str) -> str:
+    """``text`` compared case-, space- and punctuation-insensitively (PSED501).
+
+    Punctuation is deleted, not replaced by a space, so "council's" and
+    "councils" agree; white space is then collapsed.
+
+    >>> comparison_key("No change -- see the Council's plan.")
+    'no change see the councils plan'
+    """
+    return normalise(_PUNCTUATION.sub("", text))
+
+
+# Placeholder words, compared with every non-alphanumeric character removed, so
+# "N/A", "n.a.", "None.", "TBC!", "to-follow" and "See above" all match.
+_PLACEHOLDER_KEYS = frozenset(
+    {"", "na", "none", "nil", "tbc", "tbd", "todo", "xxx", "tofollow", "seeabove", "loremipsum"}
+)
+_INSERT = r"\[\s*insert"
+_PLACEHOLDER_ANYWHERE = re.compile(rf"{_INSERT}|\blorem\s+ipsum\b", re.IGNORECASE)
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True when ``text`` gives nothing: the SPEC's "placeholder" text.
+
+    A placeholder is None, empty, white space or punctuation only, or only one of
+    n/a, na, none, nil, -, tbc, tbd, todo, xxx, "to follow", "see above",
+    "lorem ipsum" (case and punctuation ignored), or text containing "[insert".
+    Text containing "lorem ipsum" anywhere is also a placeholder: dummy text is
+    never a reason. A placeholder never counts as a reason, a mitigation or a
+    justification.
+
+    >>> [is_placeholder(t) for t in ("N/A", "n.a.", "None.", "TBC!", " - ", "[Insert name]")]
+    [True, True, True, True, True, True]
+    >>> is_placeholder("None of the groups is affected")
+    False
+    """
+    if text is None:
+        return True
+    if _NOT_ALNUM.sub("", text).casefold() in _PLACEHOLDER_KEYS:
+        return True
+    return _PLACEHOLDER_ANYWHERE.search(text) is not None
+
+
+def word_count(text: str | None) -> int:
+    """The number of words in ``text``: runs of non-space characters containing a letter.
+
+    "65+" and "-" are not words; "N/A" and "don't" are one word each.
+
+    >>> word_count("No impact - 65+ users unaffected.")
+    4
+    """
+    if not text:
+        return 0
+    return sum(1 for token in text.split() if any(ch.isalpha() for ch in token))
+
+
+# PSED106: template and editing leftovers. Each alternative is a named group so
+# the marker can be reported in a canonical spelling.
+_LEFTOVERS = re.compile(
+    r"(?P<word>\b(?i:tbc|tbd|todo|xxx)\b)"
+    r"|(?P<lorem>(?i:\blorem\s+ipsum\b))"
+    rf"|(?P<insert>(?i:{_INSERT}))"
+    r"|(?P<delete>(?i:\bdelete\s+as\s+appropriate\b))"
+    r"|(?P<click>(?i:\bclick\s+(?:or\s+tap\s+)?here\s+to\s+enter\s+text\b))"
+    r"|(?P<choose>(?i:\bchoose\s+an\s+item\b))"
+    r"|(?P<anchor>\[[A-Z]{1,3}[0-9]+\])"
+)
+
+
+def leftover_markers(text: str | None) -> list[str]:
+    """Template or editing leftovers in ``text`` (PSED106), in order of first appearance.
+
+    Markers: the whole words TBC, TBD, TODO and XXX in any case (reported in
+    capitals); "lorem ipsum"; "[insert"; "delete as appropriate"; "click here to
+    enter text"; "click or tap here to enter text"; "choose an item" (reported in
+    lower case); and Word comment anchors, ``[`` + one to three capital letters +
+    one or more digits + ``]`` (reported as written). Each marker is listed once.
+
+    >>> leftover_markers("Owner tbc [JS1], see [1] and [AB]. Click here to enter text.")
+    ['TBC', '[JS1]', 'click here to enter text']
+    """
+    if not text:
+        return []
+    found: dict[str, None] = {}
+    for match in _LEFTOVERS.finditer(text):
+        kind = match.lastgroup
+        if kind == "word":
+            marker = match.group().upper()
+        elif kind == "anchor":
+            marker = match.group()
+        elif kind == "insert":
+            marker = "[insert"
+        else:
+            marker = normalise(match.group())
+        found.setdefault(marker, None)
+    return list(found)
+
+
+# ---------------------------------------------------------------------------
+# PSED502: adverse language.
+#
+# Text is split into word tokens and sentence ends. A word is letters and digits,
+# possibly joined by apostrophes or hyphens ("can't", "anti-social",
+# "barrier-free", "non-discriminatory" are one word each, so a hyphenated
+# compound never matches a phrase inside it). Phrases are matched token by token,
+# so matching is linear and always on word boundaries.
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+_TOKENS = re.compile(
+    r"(?P<word>[^\W_]+(?:['\u2019\u02bc\u2018\-\u2010\u2011][^\W_]+)*)|(?P<end>[.!?])"
+)
+
+
+def _forms(base: str, *others: str) -> frozenset[str]:
+    return frozenset((base, *others))
+
+
+ADVERSE_PHRASES: tuple[str, ...] = (
+    "exclude",
+    "disadvantage",
+    "adverse",
+    "adversely",
+    "detriment",
+    "detrimental",
+    "barrier",
+    "negative impact",
+    "negatively affect",
+    "unable to access",
+    "cannot afford",
+    "can't afford",
+    "struggle to",
+    "lose access",
+    "loss of",
+    "less able",
+    "harder to",
+    "discriminate",
+)
+"""The PSED502 phrase list of format version 1 (SPEC section 3), in SPEC order."""
+
+_AFFORD = _forms("afford", "affords", "afforded", "affording")
+_ACCESS = _forms("access", "accesses", "accessed", "accessing")
+
+# Each phrase as a sequence of sets of accepted (lower-case) word forms. One-word
+# phrases take any inflection (including the noun "exclusion" and the adjective
+# "discriminatory"); longer phrases take an inflected first word (SPEC "Matching
+# details") and an inflected last word (SPEC phrase list).
+_PHRASE_FORMS: tuple[tuple[frozenset[str], ...], ...] = (
+    (_forms("exclude", "excludes", "excluded", "excluding", "exclusion", "exclusions"),),
+    (
+        _forms(
+            "disadvantage",
+            "disadvantages",
+            "disadvantaged",
+            "disadvantaging",
+            "disadvantageous",
+        ),
+    ),
+    (_forms("adverse"),),
+    (_forms("adversely"),),
+    (_forms("detriment", "detriments"),),
+    (_forms("detrimental"),),
+    (_forms("barrier", "barriers"),),
+    (_forms("negative"), _forms("impact", "impacts", "impacted", "impacting")),
+    (_forms("negatively"), _forms("affect", "affects", "affected", "affecting")),
+    (_forms("unable"), _forms("to"), _ACCESS),
+    (_forms("cannot"), _AFFORD),
+    (_forms("can't"), _AFFORD),
+    (_forms("struggle", "struggles", "struggled", "struggling"), _forms("to")),
+    (_forms("lose", "loses", "losing", "lost"), _ACCESS),
+    (_forms("loss", "losses"), _forms("of")),
+    (_forms("less"), _forms("able")),
+    (_forms("harder"), _forms("to")),
+    (
+        _forms(
+            "discriminate",
+            "discriminates",
+            "discriminated",
+            "discriminating",
+            "discrimination",
+            "discriminations",
+            "discriminatory",
+        ),
+    ),
+)
+
+# Phrases indexed by the forms of their first word, for a constant-time lookup.
+_BY_FIRST_WORD: dict[str, list[tuple[frozenset[str], ...]]] = {}
+for _phrase in _PHRASE_FORMS:
+    for _form in _phrase[0]:
+        _BY_FIRST_WORD.setdefault(_form, []).append(_phrase[1:])
+
+
+def _verb(base: str, third: str, past: str, ing: str) -> frozenset[str]:
+    return frozenset({base, third, past, ing})
+
+
+NEGATORS: frozenset[str] = frozenset(
+    {"no", "not", "nor", "never", "without", "none", "neither", "unlikely", "cannot"}
+    | _verb("avoid", "avoids", "avoided", "avoiding")
+    | _verb("prevent", "prevents", "prevented", "preventing")
+    | _verb("mitigate", "mitigates", "mitigated", "mitigating")
+    | _verb("minimise", "minimises", "minimised", "minimising")
+    | _verb("minimize", "minimizes", "minimized", "minimizing")
+    | _verb("reduce", "reduces", "reduced", "reducing")
+    | _verb("remove", "removes", "removed", "removing")
+    | _verb("eliminate", "eliminates", "eliminated", "eliminating")
+    | _verb("address", "addresses", "addressed", "addressing")
+    | _verb("tackle", "tackles", "tackled", "tackling")
+)
+"""Words that negate an adverse phrase within the four words before it.
+
+"cannot" counts as "not", and so does any word ending in "n't" ("won't",
+"doesn't"); those are recognised by :func:`_is_negator`, not listed here.
+"""
+
+_NEGATION_WINDOW = 4
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith("n't")
+
+
+def _sentence_words(text: str) -> Iterator[list[tuple[str, int, int]]]:
+    """Each sentence of ``text`` as (lower-case word, start, end) triples."""
+    sentence: list[tuple[str, int, int]] = []
+    for match in _TOKENS.finditer(text):
+        if match.lastgroup == "end":
+            if sentence:
+                yield sentence
+                sentence = []
+            continue
+        word = match.group().translate(_APOSTROPHES).casefold()
+        sentence.append((word, match.start(), match.end()))
+    if sentence:
+        yield sentence
+
+
+def adverse_phrases(text: str | None) -> list[str]:
+    """The adverse phrases in ``text`` that are not negated (PSED502), each listed once.
+
+    Phrases are those of :data:`ADVERSE_PHRASES`, matched case-insensitively on
+    whole words: a one-word phrase in any inflection (exclude, excludes, excluded,
+    excluding, exclusion), a longer phrase with its first or last word inflected
+    (struggled to, lost access, negative impacts). A hyphenated compound is one
+    word, so "barrier-free" and "non-discriminatory" are not adverse. A phrase is
+    negated when a word of :data:`NEGATORS`, "cannot" or a word ending in "n't"
+    stands within the four words before it in the same sentence (a sentence ends
+    at ``.``, ``!`` or ``?``). Each phrase is returned as it appears, lower-cased,
+    in order of first appearance.
+
+    >>> adverse_phrases("Some older people may be excluded. This won't disadvantage anyone.")
+    ['excluded']
+    >>> adverse_phrases("No negative impact is expected.")
+    []
+    """
+    if not text:
+        return []
+    found: dict[str, None] = {}
+    for words in _sentence_words(text):
+        for i, (word, start, _end) in enumerate(words):
+            rests = _BY_FIRST_WORD.get(word)
+            if rests is None:
+                continue
+            for rest in rests:
+                tail = words[i + 1 : i + 1 + len(rest)]
+                if len(tail) != len(rest) or any(
+                    w not in forms for (w, _, _), forms in zip(tail, rest, strict=True)
+                ):
+                    continue
+                window = words[max(0, i - _NEGATION_WINDOW) : i]
+                if any(_is_negator(w) for w, _, _ in window):
+                    continue
+                end = tail[-1][2] if tail else _end
+                found.setdefault(normalise(text[start:end]).translate(_APOSTROPHES), None)
+    return list(found)
+
+
+# ---------------------------------------------------------------------------
+# PSED601: the limbs of the Crime and Disorder Act 1998 s17 duty.
+
+S17_LIMBS: tuple[str, ...] = (
+    "crime",
+    "disorder",
+    "anti-social behaviour",
+    "drugs",
+    "alcohol",
+    "substance misuse",
+    "re-offending",
+    "violence",
+    "local environment",
+    "safety",
+)
+"""The words that show a community-safety entry considered a limb of s17."""
+
+_S17 = re.compile(
+    r"\b(?:"
+    r"(?P<crime>crimes?|criminal)"
+    r"|(?P<disorder>disorders?)"
+    r"|(?P<asb>anti[\s\-\u2010\u2011]?social\s+behaviou?rs?|asb)"
+    r"|(?P<drugs>drugs?)"
+    r"|(?P<alcohol>alcohol)"
+    r"|(?P<substance>substance\s+(?:mis)?use)"
+    r"|(?P<reoffending>re[\s\-\u2010\u2011]?offend(?:ing|ers?|s|ed)?)"
+    r"|(?P<violence>violence|violent)"
+    r"|(?P<environment>local\s+environment)"
+    r"|(?P<safety>safety)"
+    r")\b",
+    re.IGNORECASE,
+)
+_S17_NAMES = {
+    "crime": "crime",
+    "disorder": "disorder",
+    "asb": "anti-social behaviour",
+    "drugs": "drugs",
+    "alcohol": "alcohol",
+    "substance": "substance misuse",
+    "reoffending": "re-offending",
+    "violence": "violence",
+    "environment": "local environment",
+    "safety": "safety",
+}
+
+
+def s17_limbs(text: str | None) -> list[str]:
+    """The s17 limbs ``text`` mentions (PSED601), by their :data:`S17_LIMBS` name.
+
+    Matched case-insensitively on whole words, with common variants: crimes and
+    criminal, anti-social or antisocial behaviour (or behavior, or ASB), drug,
+    substance use, reoffending and re-offenders, violent. A mention counts
+    whatever it says: the rule asks whether a limb was considered, not how.
+
+    >>> s17_limbs("No change to crime or anti-social behaviour; no alcohol licences involved.")
+    ['crime', 'anti-social behaviour', 'alcohol']
+    """
+    if not text:
+        return []
+    found: dict[str, None] = {}
+    for match in _S17.finditer(text):
+        if match.lastgroup is not None:
+            found.setdefault(_S17_NAMES[match.lastgroup], None)
+    return list(found)
