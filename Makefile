@@ -37,5 +37,8 @@ pytest: $(VENV)/.test-installed
 
 test: lint typecheck pytest
 
+docs: $(VENV)/.test-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis site
