@@ -138,3 +138,21 @@ class Report:
             "counts": self.counts,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def by_pointer(self, **options: Any) -> dict[str, list[Finding]]:
+        """Findings grouped by pointer for inline form messages; see :func:`psed.forms.by_pointer`.
+
+        .. versionadded:: 0.1.0
+        """
+        from psed import forms  # forms imports this module
+
+        return forms.by_pointer(self, **options)
+
+    def error_summary(self, **options: Any) -> list[dict[str, str]]:
+        """The GOV.UK error summary ``[{"text", "href"}]``; see :func:`psed.forms.error_summary`.
+
+        .. versionadded:: 0.1.0
+        """
+        from psed import forms  # forms imports this module
+
+        return forms.error_summary(self, **options)
