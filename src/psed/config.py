@@ -1,12 +1,434 @@
-"""Configuration. INTERFACE STUB: the rules-engine helper owns and completes it."""
+"""Configuration: which rules run, at what severity, what fails, and an organisation's own terms.
+
+A :class:`Config` is immutable. Build one in Python, or read it from ``[tool.psed]`` in
+``pyproject.toml`` or from the top level of a ``psed.toml`` with :func:`load_config`;
+:func:`find_config` looks for one upward from a folder, as ruff does.
+
+Rule selection (``select`` / ``ignore``) takes codes or code prefixes such as ``PSED5``;
+``ALL`` selects every rule. For each rule the most specific matching selector
+(the longest prefix) decides; when a ``select`` and an ``ignore`` entry are equally
+specific, ``ignore`` wins. So ``select = ["PSED5"]`` with ``ignore = ["PSED501"]``
+runs PSED502 only, and ``select = ["PSED501"]`` with ``ignore = ["PSED5"]`` runs
+PSED501. Structural findings (PSED001-PSED007) are always reported.
+"""
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
 import attrs
 
-__all__ = ["Config"]
+from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
+from psed.findings import Severity
+from psed.model import Characteristic, CharacteristicKind
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config"]
+
+CONFIG_FILES = ("psed.toml", "pyproject.toml")
+"""The files :func:`find_config` looks for in each folder, in this order."""
+
+_SELECTOR_RE = re.compile(r"^[A-Z][A-Z0-9]*$")
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_FRAMEWORK_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; the message names the key and what to do."""
+
+
+def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = (value,) if isinstance(value, str) else tuple(value)
+    out = []
+    for item in items:
+        selector = str(item).strip().upper()
+        if not _SELECTOR_RE.match(selector):
+            raise ConfigError(
+                f"rule selector {item!r} is not a rule code or prefix; use a code such as "
+                "'PSED501', a prefix such as 'PSED5', or 'ALL'"
+            )
+        out.append(selector)
+    return tuple(out)
+
+
+def _ignore(value: Iterable[str] | str) -> tuple[str, ...]:
+    return _selectors(value) or ()
+
+
+def _severity_value(value: Severity | str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(
+            f"severity {value!r} is not one of error, warning, info; use one of those"
+        ) from None
+
+
+def _severities(
+    value: Mapping[str, Severity | str] | Iterable[tuple[str, Severity | str]],
+) -> tuple[tuple[str, Severity], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    out: dict[str, Severity] = {}
+    for code, severity in pairs:
+        selector = _selectors([code])
+        assert selector is not None
+        out[selector[0]] = _severity_value(severity)
+    return tuple(sorted(out.items()))
+
+
+def _specificity(selectors: Iterable[str], code: str) -> int:
+    """The length of the longest selector matching ``code`` (``ALL`` counts 0); -1 if none."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
 
 
 @attrs.frozen(kw_only=True)
 class Config:
-    """select / ignore / severity overrides / fail-on / custom frameworks."""
+    """Which rules run, at what severity, what fails, and extra frameworks and characteristics.
+
+    ``select=None`` (the default) runs every registered rule, plug-ins included.
+    ``severity`` maps codes or prefixes to a severity (the longest match wins).
+    A rule below its status still reports at ``info`` whatever its override.
+    """
+
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_selectors)
+    """Codes or prefixes to run; None for all."""
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignore)
+    """Codes or prefixes not to run (see the module docstring for precedence)."""
+    severity: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
+    """Severity overrides by code or prefix, as sorted pairs (give a dict)."""
+    fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity_value)
+    """The lowest severity that makes a report fail."""
+    characteristics: tuple[Characteristic, ...] = attrs.field(default=(), converter=tuple)
+    """The organisation's own characteristics, added to the catalogue."""
+    frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=tuple)
+    """The organisation's own frameworks, added to the catalogue."""
+    source: str | None = attrs.field(default=None, eq=False)
+    """Where the configuration was read from, for messages."""
+
+    def is_selected(self, code: str) -> bool:
+        """True when the rule with this code runs under this configuration."""
+        chosen = 0 if self.select is None else _specificity(self.select, code)
+        return chosen >= 0 and _specificity(self.ignore, code) < chosen
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The severity a rule reports at (before the status lowers it to ``info``)."""
+        best, chosen = -1, default
+        for selector, severity in self.severity:
+            if code.startswith(selector) and len(selector) > best:
+                best, chosen = len(selector), severity
+        return chosen
+
+    def catalogue(self, base: Catalogue | None = None) -> Catalogue:
+        """``base`` (the process-wide catalogue by default) plus this configuration's terms."""
+        base = default_catalogue() if base is None else base
+        if not self.characteristics and not self.frameworks:
+            return base
+        key = (self, id(base))
+        with _cache_lock:
+            cached = _catalogue_cache.get(key)
+            if cached is not None and cached[0] is base:
+                return cached[1]
+        try:
+            result = base.extend(characteristics=self.characteristics, frameworks=self.frameworks)
+        except CatalogueError as exc:
+            raise ConfigError(f"{self.source or 'configuration'}: {exc}") from None
+        with _cache_lock:
+            if len(_catalogue_cache) > 64:
+                _catalogue_cache.clear()
+            _catalogue_cache[key] = (base, result)
+        return result
+
+    @classmethod
+    def from_mapping(
+        cls, mapping: Mapping[str, Any], *, source: str | None = None, prefix: str = ""
+    ) -> Config:
+        """A configuration from a TOML table (kebab-case keys); ConfigError names bad keys.
+
+        ``prefix`` is how the table is named in messages, such as ``tool.psed``.
+        """
+        return _from_mapping(mapping, source=source, prefix=prefix)
+
+
+_cache_lock = threading.Lock()
+_catalogue_cache: dict[tuple[Config, int], tuple[Catalogue, Catalogue]] = {}
+
+_TOP_KEYS = ("select", "ignore", "severity", "fail-on", "frameworks", "characteristics")
+_FRAMEWORK_KEYS = (
+    "base",
+    "label",
+    "require",
+    "optional",
+    "signoffs",
+    "duties",
+    "community-safety",
+    "description",
+)
+_CHARACTERISTIC_KEYS = ("code", "label", "description", "kind", "legal-basis")
+
+
+class _Reader:
+    """Validates one configuration table, producing messages that name the key."""
+
+    def __init__(self, source: str | None, prefix: str) -> None:
+        self.source = source or "configuration"
+        self.prefix = prefix
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        name = f"{self.prefix}.{key}" if self.prefix else key
+        return ConfigError(f"{self.source}: {name}: {problem}")
+
+    def check_keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key).replace("_", "-"), allowed, n=1)
+                hint = (
+                    f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(allowed)
+                )
+                raise self.error(f"{where}{key}" if where else str(key), f"unknown key; {hint}")
+
+    def text(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, f"expected non-empty text, got {value!r}")
+        return value
+
+    def texts(self, value: Any, key: str) -> tuple[str, ...]:
+        if isinstance(value, str) or not isinstance(value, list):
+            raise self.error(key, f'expected a list of text such as ["a", "b"], got {value!r}')
+        return tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(value))
+
+    def table(self, value: Any, key: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.error(key, f"expected a table, got {value!r}")
+        return value
+
+
+def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str) -> Config:
+    r = _Reader(source, prefix)
+    if not isinstance(mapping, Mapping):
+        raise ConfigError(f"{r.source}: the configuration must be a table, got {mapping!r}")
+    r.check_keys(mapping, _TOP_KEYS, "")
+    kwargs: dict[str, Any] = {"source": source}
+    for key in ("select", "ignore"):
+        if key in mapping:
+            values = r.texts(mapping[key], key)
+            try:
+                kwargs[key] = _selectors(values)
+            except ConfigError as exc:
+                raise r.error(key, str(exc)) from None
+            _check_known(r, key, kwargs[key])
+    if "severity" in mapping:
+        table = r.table(mapping["severity"], "severity")
+        overrides: dict[str, Severity] = {}
+        for code, value in table.items():
+            try:
+                selector = _selectors([code])
+                assert selector is not None
+                overrides[selector[0]] = _severity_value(value)
+            except ConfigError as exc:
+                raise r.error(f"severity.{code}", str(exc)) from None
+        _check_known(r, "severity", tuple(overrides))
+        kwargs["severity"] = overrides
+    if "fail-on" in mapping:
+        try:
+            kwargs["fail_on"] = _severity_value(mapping["fail-on"])
+        except ConfigError as exc:
+            raise r.error("fail-on", str(exc)) from None
+    characteristics = [
+        _characteristic(r, entry, f"characteristics[{i}]")
+        for i, entry in enumerate(
+            _list_of_tables(r, mapping.get("characteristics", []), "characteristics")
+        )
+    ]
+    kwargs["characteristics"] = characteristics
+    catalogue = default_catalogue()
+    try:
+        catalogue = catalogue.extend(characteristics=characteristics)
+    except CatalogueError as exc:
+        raise r.error("characteristics", str(exc)) from None
+    frameworks = _frameworks(r, r.table(mapping.get("frameworks", {}), "frameworks"), catalogue)
+    kwargs["frameworks"] = frameworks
+    return Config(**kwargs)
+
+
+def _check_known(r: _Reader, key: str, selectors: tuple[str, ...] | None) -> None:
+    from psed.rules import all_rules
+
+    codes = [rule.code for rule in all_rules()]
+    for selector in selectors or ():
+        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+            raise r.error(
+                key,
+                f"{selector!r} matches no rule; use a code or prefix listed by `psed rules`",
+            )
+
+
+def _list_of_tables(r: _Reader, value: Any, key: str) -> list[Mapping[str, Any]]:
+    if not isinstance(value, list):
+        raise r.error(key, f"expected an array of tables ([[{r.prefix or 'psed'}.{key}]])")
+    return [r.table(v, f"{key}[{i}]") for i, v in enumerate(value)]
+
+
+def _characteristic(r: _Reader, entry: Mapping[str, Any], where: str) -> Characteristic:
+    r.check_keys(entry, _CHARACTERISTIC_KEYS, where + ".")
+    if "code" not in entry:
+        raise r.error(f"{where}.code", "missing; give a lower_snake_case code")
+    code = r.text(entry["code"], f"{where}.code")
+    if not _CODE_RE.match(code):
+        raise r.error(
+            f"{where}.code", f"{code!r} is not lower_snake_case; use a code such as 'young_carers'"
+        )
+    if "label" not in entry:
+        raise r.error(f"{where}.label", "missing; give the name shown on the form")
+    kind = entry.get("kind", "local")
+    if kind not in ("local", "statutory"):
+        raise r.error(
+            f"{where}.kind",
+            f"{kind!r} is not allowed; use 'local' or 'statutory' (only the nine built-in "
+            "characteristics are protected)",
+        )
+    basis = r.texts(entry["legal-basis"], f"{where}.legal-basis") if "legal-basis" in entry else ()
+    return Characteristic(
+        code=code,
+        label=r.text(entry["label"], f"{where}.label"),
+        description=(
+            r.text(entry["description"], f"{where}.description") if "description" in entry else None
+        ),
+        kind=CharacteristicKind(kind),
+        legal_basis=basis,
+    )
+
+
+def _frameworks(r: _Reader, table: Mapping[str, Any], catalogue: Catalogue) -> list[Framework]:
+    pending = dict(table)
+    out: list[Framework] = []
+    for fid, entry in pending.items():
+        where = f"frameworks.{fid}"
+        if not _FRAMEWORK_ID_RE.match(str(fid)):
+            raise r.error(where, "the id must be lower case letters, digits, '-' or '_'")
+        r.check_keys(r.table(entry, where), _FRAMEWORK_KEYS, where + ".")
+    # A framework may name another one of this table as its base: resolve in dependency order.
+    while pending:
+        progress = False
+        for fid, entry in list(pending.items()):
+            where = f"frameworks.{fid}"
+            base = r.text(entry.get("base", "psed"), f"{where}.base")
+            if base in pending and base != fid:
+                continue
+            flag = entry.get("community-safety")
+            if flag is not None and not isinstance(flag, bool):
+                raise r.error(f"{where}.community-safety", f"expected true or false, got {flag!r}")
+            try:
+                framework = catalogue.derive_framework(
+                    fid,
+                    base=base,
+                    label=r.text(entry["label"], f"{where}.label") if "label" in entry else None,
+                    require=r.texts(entry.get("require", []), f"{where}.require"),
+                    optional=r.texts(entry.get("optional", []), f"{where}.optional"),
+                    signoffs=(
+                        r.texts(entry["signoffs"], f"{where}.signoffs")
+                        if "signoffs" in entry
+                        else None
+                    ),
+                    duties=r.texts(entry.get("duties", []), f"{where}.duties"),
+                    community_safety=flag,
+                    description=(
+                        r.text(entry["description"], f"{where}.description")
+                        if "description" in entry
+                        else ""
+                    ),
+                )
+                catalogue = catalogue.extend(frameworks=[framework])
+            except CatalogueError as exc:
+                raise r.error(where, str(exc)) from None
+            out.append(framework)
+            del pending[fid]
+            progress = True
+        if not progress:
+            raise r.error(
+                "frameworks",
+                f"the frameworks {', '.join(sorted(pending))} name each other as base; "
+                "give one of them a built-in base",
+            )
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data: dict[str, Any] = tomllib.load(handle)
+            return data
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file; check the path") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+
+
+def _psed_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        table = tool.get("psed") if isinstance(tool, Mapping) else None
+        return table if table is None or isinstance(table, Mapping) else {}
+    return data
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read ``[tool.psed]`` from a pyproject.toml, or the top level of any other TOML file.
+
+    A pyproject.toml without ``[tool.psed]`` gives the default configuration.
+    Raises :class:`ConfigError` for a missing or invalid file or key.
+    """
+    file = Path(path)
+    table = _psed_table(file, _read_toml(file))
+    prefix = "tool.psed" if file.name == "pyproject.toml" else ""
+    if table is None:
+        return Config(source=str(file))
+    return Config.from_mapping(table, source=str(file), prefix=prefix)
+
+
+def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The configuration file that applies to ``start`` (a folder or a file; default: cwd).
+
+    Looks in the folder and then each parent for ``psed.toml`` and then ``pyproject.toml``;
+    a pyproject.toml without ``[tool.psed]`` is skipped. None when there is none.
+    """
+    here = Path.cwd() if start is None else Path(start)
+    here = here.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    data = _read_toml(candidate)
+                except ConfigError:
+                    return candidate  # broken: let load_config say what is wrong
+                if _psed_table(candidate, data) is None:
+                    continue
+            return candidate
+    return None

@@ -1,12 +1,39 @@
 """The rule registry: every rule, built-in or plug-in, is a function plus metadata.
 
-INTERFACE STUB written by the lead; the rules-engine helper owns and completes it.
+One registry holds every rule code: the structural codes PSED001-PSED007 (documented
+entries with no check function), the built-in rules, the waiver rules and any rule a
+plug-in or a user registers with :func:`rule`. Codes are never reused: registering a
+code twice is an error unless the caller says ``replace=True`` (for notebooks and docs
+pages that run twice in one process).
+
+The documentation of a rule is its function's docstring, in one fixed layout::
+
+    <one-line summary>
+
+    ## What it checks
+    ...
+    ## Why it matters
+    ...
+    ## Failing example
+    ```yaml
+    ...
+    ```
+    ## Passing example
+    ```yaml
+    ...
+    ```
+
+so ``psed explain``, ``psed rules`` and the web docs cannot drift from the code.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+import inspect
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -14,23 +41,58 @@ from psed.catalogue import Catalogue, Framework
 from psed.findings import Severity
 from psed.model import Proposal, Status
 
-__all__ = ["Context", "Hit", "Rule", "RuleFunc"]
+__all__ = [
+    "HELP_URL",
+    "Context",
+    "Hit",
+    "Rule",
+    "RuleError",
+    "RuleFunc",
+    "help_url",
+    "lookup",
+    "parse_doc",
+    "register",
+    "registered_rules",
+    "rule",
+    "unregister",
+]
+
+HELP_URL = "https://psed.readthedocs.io/en/latest/rules/#{anchor}"
+"""Where a rule's documentation is published; ``{anchor}`` is the lower-case code."""
+
+
+class RuleError(ValueError):
+    """A rule definition that cannot be registered (bad metadata or documentation)."""
 
 
 @attrs.frozen(kw_only=True)
 class Context:
-    """What a rule function sees: the proposal and the circumstances of the check."""
+    """What a rule function sees: the proposal and the circumstances of the check.
+
+    Rules read the date from :attr:`as_of` and never from the clock, so the same
+    document checked on the same date always gives the same report.
+    """
 
     proposal: Proposal
+    """The document being checked."""
     as_of: _dt.date
+    """The date the document is judged on (overdue reviews, future dates)."""
     status: Status
+    """The status the check uses: the document's own unless the caller overrides it."""
     framework: Framework
+    """The document's framework, resolved; ``psed`` when the document names an unknown one."""
     catalogue: Catalogue
+    """The characteristics and frameworks known to this check."""
 
 
 @attrs.frozen
 class Hit:
-    """One place a rule fires: a pointer into the unstructured document and a message."""
+    """One place a rule fires: a pointer into the unstructured document and a message.
+
+    ``pointer`` is an RFC 6901 JSON Pointer that resolves in
+    ``psed.unstructure(proposal)`` (build it with :func:`psed._pointer.join`);
+    ``message`` is one plain-English sentence a form user understands.
+    """
 
     pointer: str
     message: str
@@ -38,19 +100,233 @@ class Hit:
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
+"""A rule's check: yields one :class:`Hit` for each place the rule fires."""
+
+F = TypeVar("F", bound=Callable[[Context], Iterable[Hit]])
 
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A rule's metadata and its check function (None for structural rules PSED001-007)."""
+    """A rule's metadata and its check function.
+
+    ``check`` is None for codes that the engine reports itself: the structural codes
+    PSED001-PSED007 (from reading the document) and PSED903 (from applying waivers).
+    """
 
     code: str
+    """Stable code, such as ``PSED201``; never reused."""
     name: str
+    """Kebab-case name, such as ``negative-impact-without-mitigation``."""
     severity: Severity
+    """The default severity."""
     status: Status
+    """The lowest document status at which the rule reports at its own severity."""
     references: tuple[str, ...]
+    """Legal and guidance citations, such as ``Equality Act 2010 s149(1)``."""
+    summary: str
+    """One line: what the rule reports."""
     what: str
+    """The "What it checks" section (Markdown)."""
     why: str
+    """The "Why it matters" section, citing the law (Markdown)."""
     fail_example: str
+    """A YAML document (or fragment) the rule reports on."""
     pass_example: str
+    """The same document put right."""
     check: RuleFunc | None = None
+    """The check function; None when the engine reports the code itself."""
+    origin: str = "psed"
+    """Where the rule comes from: ``psed`` for built-ins, else the defining module."""
+
+    @property
+    def help_url(self) -> str:
+        """The rule's page in the published documentation."""
+        return help_url(self.code)
+
+
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SECTIONS = (
+    ("what", "What it checks"),
+    ("why", "Why it matters"),
+    ("fail_example", "Failing example"),
+    ("pass_example", "Passing example"),
+)
+_HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+_FENCE_RE = re.compile(r"^```[a-zA-Z]*[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def help_url(code: str) -> str:
+    """The documentation URL for a rule code (lower-case code as the anchor).
+
+    >>> help_url("PSED201")
+    'https://psed.readthedocs.io/en/latest/rules/#psed201'
+    """
+    return HELP_URL.format(anchor=code.lower())
+
+
+def parse_doc(code: str, doc: str | None) -> dict[str, str]:
+    """Split a rule docstring into ``summary``, ``what``, ``why`` and the two examples.
+
+    Raises :class:`RuleError` naming the rule and the missing or empty section.
+    """
+    if not doc or not doc.strip():
+        raise RuleError(
+            f"rule {code}: no docstring; write a one-line summary and the sections "
+            + ", ".join(f"'## {title}'" for _, title in _SECTIONS)
+        )
+    text = inspect.cleandoc(doc)
+    headings = list(_HEADING_RE.finditer(text))
+    summary = text[: headings[0].start()].strip() if headings else text.strip()
+    sections: dict[str, str] = {}
+    for i, match in enumerate(headings):
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        sections[match.group(1).strip().lower()] = text[match.end() : end].strip()
+    parsed = {"summary": " ".join(summary.split())}
+    if not parsed["summary"]:
+        raise RuleError(f"rule {code}: the docstring must start with a one-line summary")
+    for key, title in _SECTIONS:
+        body = sections.get(title.lower())
+        if body is None:
+            raise RuleError(
+                f"rule {code}: the docstring has no '## {title}' section; add it "
+                "(sections: " + ", ".join(t for _, t in _SECTIONS) + ")"
+            )
+        if key.endswith("_example"):
+            fence = _FENCE_RE.search(body + "\n")
+            if fence is None:
+                raise RuleError(f"rule {code}: the '## {title}' section needs a ```yaml code block")
+            body = fence.group(1)
+            body = body.rstrip() + "\n" if body.strip() else ""
+        if not body.strip():
+            raise RuleError(f"rule {code}: the '## {title}' section is empty; fill it in")
+        parsed[key] = body
+    return parsed
+
+
+_lock = threading.RLock()
+_rules: dict[str, Rule] = {}
+
+
+def _coerce_severity(code: str, value: Severity | str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise RuleError(
+            f"rule {code}: severity {value!r} is not one of " + ", ".join(s.value for s in Severity)
+        ) from None
+
+
+def _coerce_status(code: str, value: Status | str) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        raise RuleError(
+            f"rule {code}: status {value!r} is not one of " + ", ".join(Status.codes())
+        ) from None
+
+
+def register(new: Rule, *, replace: bool = False) -> Rule:
+    """Add a fully built :class:`Rule` to the registry (the decorator calls this).
+
+    ``replace=True`` allows re-registering a code that is already registered under
+    the same name (re-running a notebook cell); a code is never given to another rule.
+    """
+    if not _CODE_RE.match(new.code):
+        raise RuleError(
+            f"rule code {new.code!r} is not valid; use capital letters followed by three "
+            "or more digits, such as 'ACME001'"
+        )
+    if not _NAME_RE.match(new.name):
+        raise RuleError(
+            f"rule {new.code}: name {new.name!r} is not kebab-case; use lower-case words "
+            "joined by hyphens, such as 'mitigation-without-owner'"
+        )
+    if not new.references or not all(isinstance(r, str) and r.strip() for r in new.references):
+        raise RuleError(
+            f"rule {new.code}: give at least one legal or guidance reference, "
+            "such as 'Equality Act 2010 s149(1)'"
+        )
+    with _lock:
+        old = _rules.get(new.code)
+        if old is not None and not (replace and old.name == new.name):
+            raise RuleError(
+                f"rule code {new.code} is already registered (as {old.name!r} from "
+                f"{old.origin}); codes are never reused: choose another code"
+                + ("" if old.name != new.name else ", or pass replace=True to redefine it")
+            )
+        for other in _rules.values():
+            if other.name == new.name and other.code != new.code:
+                raise RuleError(
+                    f"rule {new.code}: name {new.name!r} is already used by {other.code}; "
+                    "choose another name"
+                )
+        _rules[new.code] = new
+    return new
+
+
+def unregister(code: str) -> Rule | None:
+    """Remove a rule from the registry (for tests and plug-in development); the old rule."""
+    with _lock:
+        return _rules.pop(code, None)
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity | str,
+    status: Status | str,
+    references: Iterable[str],
+    replace: bool = False,
+) -> Callable[[F], F]:
+    """Register a function as a rule; the function is returned unchanged.
+
+    The function takes a :class:`Context` and yields :class:`Hit` objects. Its
+    docstring is the rule's documentation (see the module docstring for the layout).
+    ``status`` is the lowest document status at which the rule reports at
+    ``severity``; below it the rule still runs and reports at ``info``.
+
+    Raises :class:`RuleError` at registration when a documentation section is missing,
+    the code is already taken, the name is not kebab-case, the severity or status is
+    not valid or there is no reference.
+    """
+    sev = _coerce_severity(code, severity)
+    stat = _coerce_status(code, status)
+    refs = (references,) if isinstance(references, str) else tuple(references)
+
+    def decorate(func: F) -> F:
+        docs = parse_doc(code, func.__doc__)
+        module = getattr(func, "__module__", None) or "?"
+        register(
+            Rule(
+                code=code,
+                name=name,
+                severity=sev,
+                status=stat,
+                references=refs,
+                summary=docs["summary"],
+                what=docs["what"],
+                why=docs["why"],
+                fail_example=docs["fail_example"],
+                pass_example=docs["pass_example"],
+                check=func,
+                origin="psed" if module.split(".")[0] == "psed" else module,
+            ),
+            replace=replace,
+        )
+        return func
+
+    return decorate
+
+
+def registered_rules() -> Iterator[Rule]:
+    """Every rule registered so far, by code (no plug-in discovery; see ``all_rules``)."""
+    with _lock:
+        rules = sorted(_rules.values(), key=lambda r: r.code)
+    return iter(rules)
+
+
+def lookup(code: str) -> Rule | None:
+    """The registered rule with this code, or None (no plug-in discovery)."""
+    return _rules.get(code)

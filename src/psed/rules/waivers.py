@@ -1,0 +1,252 @@
+"""Waivers: accepted findings that stay visible (PSED901-PSED903) and how they apply.
+
+A waiver in a document names a rule code and, optionally, a pointer. A *valid*
+waiver (a real reason and approver, not expired) marks every finding of that rule at
+or below its pointer as ``waived`` with its reason: the finding stays in the report
+and no longer fails it. Invalid waivers waive nothing and are reported (PSED901,
+PSED902); a valid waiver that matched nothing is reported as unused (PSED903).
+Waivers never apply to structural findings (PSED001-PSED007) or to PSED9xx findings.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+
+from psed._pointer import is_at_or_below, join
+from psed._structural import STRUCTURAL_NAMES
+from psed._text import is_placeholder
+from psed.findings import Finding, Severity
+from psed.model import Proposal, Status, Waiver
+from psed.rules._registry import Context, Hit, Rule, parse_doc, register, rule
+
+__all__ = [
+    "UNUSED_WAIVER",
+    "WaiverOutcome",
+    "apply_waivers",
+    "valid_waivers",
+    "waivable",
+]
+
+_BROWN = "R (Brown) v SSWP [2008] EWHC 3158 (Admin)"
+_BRACKING = "R (Bracking) v SSWP [2013] EWCA Civ 1345"
+
+
+@rule(
+    code="PSED901",
+    name="waiver-without-reason",
+    severity="error",
+    status="draft",
+    references=(_BROWN, _BRACKING),
+)
+def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
+    """A waiver with no real reason or no approver; it waives nothing.
+
+    ## What it checks
+    Each entry of `waivers` must give a `reason` and an `approved_by` that are not
+    placeholders (empty, "n/a", "tbc", "-", ...). A waiver that lacks either is
+    reported at the missing field and waives nothing, so the findings it names still
+    count.
+
+    ## Why it matters
+    A waiver records that someone accountable looked at a gap and accepted it for a
+    stated reason. Without a reason or an approver it is an unexplained deletion from
+    the record: due regard must be exercised in substance and recorded adequately
+    (R (Brown) v SSWP [2008] EWHC 3158 (Admin), principles 3 and 7; R (Bracking) v SSWP
+    [2013] EWCA Civ 1345 on recording the steps taken).
+
+    ## Failing example
+    ```yaml
+    name: Library opening hours review
+    waivers:
+      - rule: PSED501
+        reason: n/a
+    ```
+
+    ## Passing example
+    ```yaml
+    name: Library opening hours review
+    waivers:
+      - rule: PSED501
+        reason: Text reviewed; the impact is genuinely identical for these groups
+        approved_by: Head of Libraries
+    ```
+    """
+    for index, waiver in enumerate(ctx.proposal.waivers):
+        if is_placeholder(waiver.reason):
+            yield Hit(
+                join("waivers", index, "reason"),
+                f"The waiver of {waiver.rule} gives no reason, so it waives nothing; "
+                "say why the finding is accepted.",
+            )
+        if is_placeholder(waiver.approved_by):
+            yield Hit(
+                join("waivers", index, "approved_by"),
+                f"The waiver of {waiver.rule} names no approver, so it waives nothing; "
+                "give the name or role of the person who accepted it.",
+            )
+
+
+@rule(
+    code="PSED902",
+    name="waiver-expired",
+    severity="warning",
+    status="draft",
+    references=(f"{_BROWN}, principle 6 (continuing duty)",),
+)
+def waiver_expired(ctx: Context) -> Iterator[Hit]:
+    """A waiver past its expiry date; it waives nothing.
+
+    ## What it checks
+    A waiver whose `expires` date is before the date of the check (`as_of`) is
+    reported at `expires` and no longer waives anything. A waiver expiring on the day
+    of the check still applies that day.
+
+    ## Why it matters
+    The duty is continuing (R (Brown) v SSWP [2008] EWHC 3158 (Admin), principle 6): a
+    gap accepted for a time must be looked at again when that time is up, not left
+    waived for ever.
+
+    ## Failing example
+    ```yaml
+    name: Library opening hours review
+    waivers:
+      - rule: PSED310
+        reason: Review date to be set by the new service manager
+        approved_by: Head of Libraries
+        expires: 2020-01-31
+    ```
+
+    ## Passing example
+    ```yaml
+    name: Library opening hours review
+    waivers:
+      - rule: PSED310
+        reason: Review date to be set by the new service manager
+        approved_by: Head of Libraries
+        expires: 2099-01-31
+    ```
+    """
+    for index, waiver in enumerate(ctx.proposal.waivers):
+        if waiver.expires is not None and waiver.expires < ctx.as_of:
+            yield Hit(
+                join("waivers", index, "expires"),
+                f"The waiver of {waiver.rule} expired on {waiver.expires.isoformat()}, so it "
+                "waives nothing; review the finding and renew or remove the waiver.",
+            )
+
+
+_UNUSED_DOC = """A waiver that matched no finding.
+
+    ## What it checks
+    After the rules have run, each valid waiver (with a reason and an approver, not
+    expired) must have matched at least one finding of its rule at or below its
+    `pointer`. One that matched nothing is reported at the waiver. Waivers already
+    reported under PSED901 or PSED902 are not reported again here, nor are waivers of
+    a rule the configuration does not run.
+
+    ## Why it matters
+    A stale waiver hides nothing today but would silently accept the same gap if it
+    came back later, without anyone looking at it again. Keeping the record accurate
+    is part of keeping an adequate record (R (Brown) v SSWP [2008] EWHC 3158 (Admin),
+    principle 7).
+
+    ## Failing example
+    ```yaml
+    name: Library opening hours review
+    review_date: 2027-03-31
+    waivers:
+      - rule: PSED310
+        reason: Review date to be set by the new service manager
+        approved_by: Head of Libraries
+    ```
+
+    ## Passing example
+    ```yaml
+    name: Library opening hours review
+    review_date: 2027-03-31
+    ```
+    """
+
+
+def _register_unused() -> Rule:
+    docs = parse_doc("PSED903", _UNUSED_DOC)
+    return register(
+        Rule(
+            code="PSED903",
+            name="unused-waiver",
+            severity=Severity.WARNING,
+            status=Status.DRAFT,
+            references=(f"{_BROWN}, principle 7 (adequate record)",),
+            summary=docs["summary"],
+            what=docs["what"],
+            why=docs["why"],
+            fail_example=docs["fail_example"],
+            pass_example=docs["pass_example"],
+            check=None,
+        ),
+        replace=True,
+    )
+
+
+UNUSED_WAIVER: Rule = _register_unused()
+"""The PSED903 rule; the engine reports it after applying waivers."""
+
+
+def valid_waivers(proposal: Proposal, as_of: _dt.date) -> list[tuple[int, Waiver]]:
+    """The waivers that can waive: a real reason and approver, not expired on ``as_of``."""
+    return [
+        (index, waiver)
+        for index, waiver in enumerate(proposal.waivers)
+        if not is_placeholder(waiver.reason)
+        and not is_placeholder(waiver.approved_by)
+        and not (waiver.expires is not None and waiver.expires < as_of)
+    ]
+
+
+def waivable(code: str) -> bool:
+    """False for the codes no waiver applies to: structural ones and PSED9xx."""
+    return code not in STRUCTURAL_NAMES and not code.startswith("PSED9")
+
+
+@attrs.frozen
+class WaiverOutcome:
+    """The findings with waivers applied, and the indexes of valid waivers that matched none."""
+
+    findings: list[Finding]
+    unused: list[int]
+
+
+def apply_waivers(
+    findings: Sequence[Finding],
+    proposal: Proposal,
+    as_of: _dt.date,
+    selected: Callable[[str], bool] = lambda _code: True,
+) -> WaiverOutcome:
+    """Mark the findings each valid waiver covers, first matching waiver's reason winning.
+
+    ``selected`` says whether the configuration runs a rule code: a waiver of a rule
+    that does not run is not reported as unused.
+    """
+    waivers = valid_waivers(proposal, as_of)
+    if not waivers:
+        return WaiverOutcome(list(findings), [])
+    used: set[int] = set()
+    out: list[Finding] = []
+    for finding in findings:
+        reason: str | None = None
+        if finding.waived is None and waivable(finding.code):
+            for index, waiver in waivers:
+                if waiver.rule.strip() == finding.code and (
+                    waiver.pointer is None or is_at_or_below(finding.pointer, waiver.pointer)
+                ):
+                    used.add(index)
+                    if reason is None:
+                        reason = waiver.reason
+        out.append(finding if reason is None else attrs.evolve(finding, waived=reason))
+    unused = [
+        index for index, waiver in waivers if index not in used and selected(waiver.rule.strip())
+    ]
+    return WaiverOutcome(out, unused)
