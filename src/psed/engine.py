@@ -1,15 +1,162 @@
-"""check and validate. INTERFACE STUB: the rules-engine helper owns and completes it."""
+"""check and validate: run the selected rules on a document and build the report.
+
+:func:`check` takes a :class:`~psed.Proposal`; :func:`validate` takes what a form or a
+file gives (a mapping, or JSON/YAML text), reads it best-effort and never raises on
+bad input: structural and rule findings come back in one :class:`~psed.Report`.
+
+How a finding's severity is decided, in order:
+
+1. the rule's default severity, or the configuration's override for its code;
+2. ``info`` when the rule's status is above the status the check uses (a draft gets a
+   to-do list without failing);
+3. a waived finding keeps its severity, is marked ``waived`` and does not fail.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import traceback
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from psed._pointer import is_at_or_below, join, order_key
+from psed._structural import structural_finding
+from psed.catalogue import Catalogue, Framework
 from psed.config import Config
-from psed.findings import Report
+from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
+from psed.rules import Context, Hit, Rule, all_rules
+from psed.rules._registry import registry_version
+from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
+
+_DEFAULT_CONFIG = Config()
+
+
+def _version() -> str:
+    from psed import __version__
+
+    return __version__
+
+
+def _status(status: Status | str | None) -> Status | None:
+    if status is None or isinstance(status, Status):
+        return status
+    try:
+        return Status(status)
+    except ValueError:
+        raise ValueError(
+            f"status {status!r} is not valid; use one of {', '.join(Status.codes())}"
+        ) from None
+
+
+def _as_of(as_of: _dt.date | None) -> _dt.date:
+    if as_of is None:
+        return _dt.date.today()
+    if isinstance(as_of, _dt.datetime):
+        return as_of.date()
+    if not isinstance(as_of, _dt.date):
+        raise TypeError(f"as_of must be a datetime.date, not {type(as_of).__name__}")
+    return as_of
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(config: Config, version: int) -> tuple[tuple[Rule, Severity], ...]:
+    """The rules a configuration runs, with their configured severity (cached)."""
+    del version  # part of the cache key: the registry changed
+    return tuple(
+        (rule, config.severity_for(rule.code, rule.severity))
+        for rule in all_rules()
+        if rule.check is not None and config.is_selected(rule.code)
+    )
+
+
+def _framework(proposal: Proposal, catalogue: Catalogue) -> Framework:
+    found = catalogue.framework(proposal.framework)
+    if found is None:
+        found = catalogue.framework("psed")
+        assert found is not None, "the psed framework is built in"
+    return found
+
+
+def _internal_error(rule: Rule, exc: BaseException) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno}" if where else ""
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=Severity.ERROR,
+        default_severity=rule.severity,
+        message=(
+            f"internal error in rule {rule.code} ({rule.name}){place}: "
+            f"{type(exc).__name__}: {exc}; the document could not be checked against this "
+            "rule; please report it"
+        ),
+        pointer="",
+        references=rule.references,
+    )
+
+
+def _finding(rule: Rule, severity: Severity, status: Status, hit: Hit) -> Finding:
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=Severity.INFO if rule.status.rank > status.rank else severity,
+        default_severity=rule.severity,
+        message=hit.message,
+        pointer=hit.pointer,
+        characteristic=hit.characteristic,
+        references=rule.references,
+    )
+
+
+def _run_rules(
+    proposal: Proposal, as_of: _dt.date, status: Status, config: Config, catalogue: Catalogue
+) -> list[Finding]:
+    ctx = Context(
+        proposal=proposal,
+        as_of=as_of,
+        status=status,
+        framework=_framework(proposal, catalogue),
+        catalogue=catalogue,
+    )
+    findings: list[Finding] = []
+    errors: list[Finding] = []
+    for rule, severity in _plan(config, registry_version()):
+        assert rule.check is not None
+        try:
+            hits = list(rule.check(ctx))
+            for hit in hits:
+                if not isinstance(hit, Hit):
+                    raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
+            findings.extend(_finding(rule, severity, status, hit) for hit in hits)
+        except Exception as exc:  # a broken rule must not stop the others
+            errors.append(_internal_error(rule, exc))
+    # Internal errors are never waived: the rule did not really run.
+    outcome = apply_waivers(findings, proposal, as_of, config.is_selected)
+    findings = outcome.findings + errors
+    if outcome.unused and config.is_selected(UNUSED_WAIVER.code):
+        severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
+        for index in outcome.unused:
+            code = proposal.waivers[index].rule.strip()
+            message = (
+                f"The waiver of {code} matched no finding; remove it, or correct its rule "
+                "or pointer."
+                if waivable(code)
+                else f"The waiver of {code} waives nothing: structural findings and waiver "
+                "findings cannot be waived; remove it and fix the document instead."
+            )
+            findings.append(
+                _finding(UNUSED_WAIVER, severity, status, Hit(join("waivers", index), message))
+            )
+    return findings
+
+
+def _sorted(findings: Iterable[Finding]) -> list[Finding]:
+    """Document order: position of the pointer in a pre-order walk, then code."""
+    return sorted(findings, key=lambda f: (order_key(f.pointer), f.code))
 
 
 def check(
@@ -19,8 +166,65 @@ def check(
     status: Status | str | None = None,
     config: Config | None = None,
 ) -> Report:
-    """Run every selected rule on a Proposal."""
-    raise NotImplementedError
+    """Run every selected rule on a Proposal and report the findings in document order.
+
+    ``as_of`` is the date the document is judged on (default: today). ``status``
+    overrides the document's own status (a Status or its code; ValueError if invalid).
+    ``config`` selects rules, overrides severities, sets the fail level and adds
+    frameworks and characteristics. Raises :class:`psed.rules.PluginError` only when an
+    installed plug-in cannot be loaded.
+    """
+    used_status = _status(status)
+    day = _as_of(as_of)
+    cfg = _DEFAULT_CONFIG if config is None else config
+    used_status = Status(proposal.status) if used_status is None else used_status
+    findings = _run_rules(proposal, day, used_status, cfg, cfg.catalogue())
+    return Report(
+        findings=_sorted(findings),
+        as_of=day,
+        status=used_status,
+        version=_version(),
+        fail_on=cfg.fail_on,
+    )
+
+
+def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    if only is None:
+        return None
+    pointers = (only,) if isinstance(only, str) else tuple(only)
+    for pointer in pointers:
+        if not isinstance(pointer, str) or not (pointer == "" or pointer.startswith("/")):
+            raise ValueError(
+                f"only: {pointer!r} is not a JSON Pointer; give '' or a pointer such as "
+                "'/impacts' (or a list of them)"
+            )
+    return pointers
+
+
+def _read(payload: Any, catalogue: Catalogue) -> tuple[Proposal | None, list[Finding]]:
+    from psed.reading import read
+
+    if not isinstance(payload, (Mapping, str, bytes, bytearray)):
+        return None, [
+            structural_finding(
+                "PSED001",
+                "",
+                f"The document must be a JSON or YAML mapping (or its text), not "
+                f"{type(payload).__name__}; send the assessment as an object.",
+            )
+        ]
+    try:
+        proposal, findings = read(payload, catalogue=catalogue)
+    except Exception as exc:  # the reader promises not to raise; never let it reach a user
+        return None, [
+            structural_finding(
+                "PSED001",
+                "",
+                f"internal error reading the document: {type(exc).__name__}: {exc}; "
+                "please report it",
+            )
+        ]
+    return proposal, list(findings)
 
 
 def validate(
@@ -29,6 +233,36 @@ def validate(
     as_of: _dt.date | None = None,
     status: Status | str | None = None,
     config: Config | None = None,
+    only: str | Sequence[str] | None = None,
 ) -> Report:
-    """Structural and rule findings for a JSON/YAML tree or text; never raises on bad input."""
-    raise NotImplementedError
+    """Structural and rule findings for a JSON/YAML tree or text; never raises on bad input.
+
+    ``payload`` is a mapping (already-parsed JSON) or JSON/YAML text (str or bytes);
+    anything else is reported as PSED001. A rule finding at or below a place that
+    already has a structural finding is dropped, so one mistake is reported once.
+    ``only`` (a pointer or a list of them) keeps only findings at or below those
+    places, for a multi-page form checking one page. The other arguments are as for
+    :func:`check`; an invalid ``status`` or ``only`` raises ValueError (a programming
+    error, not bad input).
+    """
+    used_status = _status(status)
+    day = _as_of(as_of)
+    cfg = _DEFAULT_CONFIG if config is None else config
+    keep = _only(only)
+    catalogue = cfg.catalogue()
+    proposal, findings = _read(payload, catalogue)
+    if proposal is not None:
+        used_status = Status(proposal.status) if used_status is None else used_status
+        structural = [f.pointer for f in findings]
+        for finding in _run_rules(proposal, day, used_status, cfg, catalogue):
+            if not any(is_at_or_below(finding.pointer, p) for p in structural):
+                findings.append(finding)
+    if keep is not None:
+        findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
+    return Report(
+        findings=_sorted(findings),
+        as_of=day,
+        status=used_status,
+        version=_version(),
+        fail_on=cfg.fail_on,
+    )

@@ -53,6 +53,7 @@ __all__ = [
     "parse_doc",
     "register",
     "registered_rules",
+    "registry_version",
     "rule",
     "unregister",
 ]
@@ -206,6 +207,12 @@ def parse_doc(code: str, doc: str | None) -> dict[str, str]:
 
 _lock = threading.RLock()
 _rules: dict[str, Rule] = {}
+_version = 0
+
+
+def registry_version() -> int:
+    """A number that changes whenever a rule is registered or removed (for caches)."""
+    return _version
 
 
 def _coerce_severity(code: str, value: Severity | str) -> Severity:
@@ -261,13 +268,17 @@ def register(new: Rule, *, replace: bool = False) -> Rule:
                     f"rule {new.code}: name {new.name!r} is already used by {other.code}; "
                     "choose another name"
                 )
+        global _version
         _rules[new.code] = new
+        _version += 1
     return new
 
 
 def unregister(code: str) -> Rule | None:
     """Remove a rule from the registry (for tests and plug-in development); the old rule."""
+    global _version
     with _lock:
+        _version += 1
         return _rules.pop(code, None)
 
 
