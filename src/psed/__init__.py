@@ -21,7 +21,7 @@ from psed.catalogue import (
     register_characteristic,
     register_framework,
 )
-from psed.config import Config
+from psed.config import Config, ConfigError, find_config, load_config
 from psed.engine import check, validate
 from psed.findings import Finding, Report, Severity
 from psed.model import (
@@ -64,6 +64,7 @@ __all__ = [
     "Characteristic",
     "CharacteristicKind",
     "Config",
+    "ConfigError",
     "Decision",
     "DocumentError",
     "Engagement",
@@ -85,8 +86,10 @@ __all__ = [
     "__version__",
     "check",
     "default_catalogue",
+    "find_config",
     "json_schema",
     "load",
+    "load_config",
     "loads",
     "read",
     "register_characteristic",
