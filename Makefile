@@ -16,8 +16,8 @@ $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench]'
+$(VENV)/.test-installed: pyproject.toml tests/plugin_pkg/pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench]' -e tests/plugin_pkg
 	touch $@
 
 demo: $(VENV)/.demo-installed

@@ -26,7 +26,7 @@ from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
-from psed.rules import Context, Hit, Rule, all_rules
+from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import registry_version
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
@@ -177,6 +177,7 @@ def check(
     used_status = _status(status)
     day = _as_of(as_of)
     cfg = _DEFAULT_CONFIG if config is None else config
+    load_plugins()  # plug-ins may register frameworks and characteristics too
     used_status = Status(proposal.status) if used_status is None else used_status
     findings = _run_rules(proposal, day, used_status, cfg, cfg.catalogue())
     return Report(
@@ -249,6 +250,7 @@ def validate(
     day = _as_of(as_of)
     cfg = _DEFAULT_CONFIG if config is None else config
     keep = _only(only)
+    load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
     proposal, findings = _read(payload, catalogue)
     if proposal is not None:

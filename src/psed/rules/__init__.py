@@ -62,13 +62,16 @@ for _module in _BUILTIN_MODULES:
     importlib.import_module(_module)
 
 
-def all_rules() -> tuple[Rule, ...]:
+def all_rules(*, builtin_only: bool = False) -> tuple[Rule, ...]:
     """Every registered rule, built-in and plug-in, sorted by code.
 
-    Raises :class:`PluginError` when an installed plug-in cannot be loaded.
+    ``builtin_only=True`` leaves out rules from plug-ins and user code (``origin`` other
+    than ``psed``), for psed's own reference documentation. Raises :class:`PluginError`
+    when an installed plug-in cannot be loaded.
     """
     load_plugins()
-    return tuple(registered_rules())
+    rules = tuple(registered_rules())
+    return tuple(r for r in rules if r.origin == "psed") if builtin_only else rules
 
 
 def get_rule(code: str) -> Rule:
