@@ -281,7 +281,8 @@ def _registered_rules() -> list[Any]:
     all_rules = getattr(_rules, "all_rules", None)
     if all_rules is None:
         return []
-    return list(all_rules())
+    # psed's own site documents psed's rules, not whatever plug-ins the build has installed.
+    return [r for r in all_rules() if getattr(r, "origin", "psed") == "psed"]
 
 
 def _family(code: str) -> str:
@@ -309,17 +310,17 @@ def _rule_section(rule: Any) -> str:
         f"Default severity **{_value(rule.severity)}**; applies from status "
         f"**{_value(rule.status)}** (below it, it reports at `info`).\n"
     )
-    out.append(f"**What it checks.** {textwrap.dedent(str(rule.what)).strip()}\n")
-    out.append(f"**Why it matters.** {textwrap.dedent(str(rule.why)).strip()}\n")
+    out.append(f"**What it checks**\n\n{textwrap.dedent(str(rule.what)).strip()}\n")
+    out.append(f"**Why it matters**\n\n{textwrap.dedent(str(rule.why)).strip()}\n")
     if getattr(rule, "fail_example", ""):
-        out.append("Failing example:\n")
+        out.append("**Failing example**\n")
         out.append(_fence(str(rule.fail_example), "yaml") + "\n")
     if getattr(rule, "pass_example", ""):
-        out.append("Passing example:\n")
+        out.append("**Passing example**\n")
         out.append(_fence(str(rule.pass_example), "yaml") + "\n")
     refs = list(getattr(rule, "references", ()) or ())
     if refs:
-        out.append("References:\n")
+        out.append("**References**\n")
         out.extend(f"- {r}" for r in refs)
         out.append("")
     return "\n".join(out)
@@ -328,8 +329,8 @@ def _rule_section(rule: Any) -> str:
 def rules_reference(rules: Iterable[Any] | None = None) -> str:
     """Every rule: a summary table, then one section per rule at anchor ``#psednnn``.
 
-    ``rules`` defaults to the registry (:func:`psed.rules.all_rules`); any object with
-    the attributes of :class:`psed.rules.Rule` will do.
+    ``rules`` defaults to the built-in rules of the registry (:func:`psed.rules.all_rules`,
+    plug-ins left out); any object with the attributes of :class:`psed.rules.Rule` will do.
     """
     items = sorted(_registered_rules() if rules is None else rules, key=lambda r: str(r.code))
     if not items:

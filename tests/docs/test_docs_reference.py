@@ -59,8 +59,8 @@ def test_rules_reference_has_one_anchored_section_per_rule() -> None:
     section = text[text.index("{#psed101}") :]
     section = section[: section.index("###")]
     assert "Default severity **error**; applies from status **submitted**" in section
-    assert "**What it checks.** What the rule checks." in section
-    assert "**Why it matters.** Why it matters, with the law." in section
+    assert "**What it checks**\n\nWhat the rule checks." in section
+    assert "**Why it matters**\n\nWhy it matters, with the law." in section
     assert "```yaml\nname: x\nreview_date: null\n```" in section
     assert "```yaml\nname: x\nreview_date: 2027-01-01\n```" in section
     assert "- Equality Act 2010 s149(1)" in section
@@ -81,7 +81,7 @@ def _registry() -> Any:
 
 def test_every_registered_rule_has_its_section_at_its_help_url() -> None:
     rules = _registry()
-    registered = list(rules.all_rules())
+    registered = [r for r in rules.all_rules() if r.origin == "psed"]
     assert registered, "the registry is empty"
     text = _docgen.rules_reference()
     site_url = yaml.safe_load(MKDOCS_YML.read_text())["site_url"]
