@@ -1,3 +1,594 @@
 """Completeness rules PSED101-PSED109: every characteristic assessed, with reasons."""
 
 from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from psed._text import is_placeholder, leftover_markers, normalise, word_count
+from psed.model import Characteristic, Impact, ImpactEntry
+from psed.rules._common import BRACKING, BROWN, S149_1, characteristic_label, entry_label
+from psed.rules._registry import Context, Hit, rule
+
+__all__ = [
+    "characteristic_not_assessed",
+    "duplicate_characteristic",
+    "impact_not_determined",
+    "missing_description",
+    "missing_impact_details",
+    "missing_impact_summary",
+    "missing_service_profile",
+    "placeholder_text",
+    "unexplained_no_impact",
+]
+
+_NO_IMPACT = (Impact.NEUTRAL, Impact.NOT_APPLICABLE)
+_DETERMINED_IMPACT = (Impact.POSITIVE, Impact.NEGATIVE, Impact.MIXED)
+_MIN_REASON_WORDS = 4
+
+
+@rule(
+    code="PSED101",
+    name="characteristic-not-assessed",
+    severity="error",
+    status="submitted",
+    references=(S149_1, "Equality Act 2010 s4", BROWN),
+)
+def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
+    """A characteristic the framework requires has no impact entry.
+
+    ## What it checks
+
+    Every characteristic the document's framework requires (the nine protected
+    characteristics of the Equality Act 2010 s4 under `psed`; plus community safety,
+    poverty and health and wellbeing under `esia`; and so on) must have at least one
+    entry in `impacts`. An entry for a sub-group counts. One finding per missing
+    characteristic, pointing at `/impacts`.
+
+    ## Why it matters
+
+    Due regard under Equality Act 2010 s149(1) is owed for every relevant protected
+    characteristic (s4). A characteristic that is not on the record cannot be shown
+    to have been considered, and a court will not assume that it was: due regard is
+    exercised in substance, with rigour (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin)). "Not assessed" must never be silently read as
+    "no impact".
+
+    ## Failing example
+
+    ```yaml
+    name: Garden waste charge
+    status: submitted
+    impacts:
+      - characteristic: age
+        impact: negative
+        details: Older residents on fixed incomes pay the same charge.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Garden waste charge
+    status: submitted
+    impacts:
+      - {characteristic: age, impact: negative, details: Older residents pay the same.}
+      - {characteristic: disability, impact: neutral, details: Assisted collections continue.}
+      - {characteristic: gender_reassignment, impact: neutral, details: Same charge for all.}
+      - {characteristic: marriage_civil_partnership, impact: neutral, details: Same charge for all.}
+      - {characteristic: pregnancy_maternity, impact: neutral, details: Same charge for all.}
+      - {characteristic: race, impact: neutral, details: No difference in take-up by ethnicity.}
+      - {characteristic: religion_belief, impact: neutral, details: Same charge for all.}
+      - {characteristic: sex, impact: neutral, details: No difference in take-up by sex.}
+      - {characteristic: sexual_orientation, impact: neutral, details: Same charge for all.}
+    ```
+    """
+    assessed = {entry.characteristic.code for entry in ctx.proposal.impacts}
+    for code in ctx.framework.required:
+        if code not in assessed:
+            label = characteristic_label(ctx, code)
+            yield Hit(
+                "/impacts",
+                f"{label} has no impact entry: add one saying what the impact is and why.",
+                code,
+            )
+
+
+def _group_key(entry: ImpactEntry) -> str | None:
+    return None if is_placeholder(entry.group) else normalise(entry.group or "")
+
+
+@rule(
+    code="PSED102",
+    name="duplicate-characteristic",
+    severity="error",
+    status="draft",
+    references=(BROWN,),
+)
+def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
+    """Two entries assess the same characteristic for the same group.
+
+    ## What it checks
+
+    No two entries in `impacts` may have the same characteristic and the same `group`.
+    Groups are compared ignoring case and spacing; an entry with no group (absent,
+    blank or a placeholder such as "N/A") is the "no group" group, so two entries
+    for `age` without a group are duplicates, while "Older people" and "Young people"
+    are not. Every entry after the first of its kind is reported, pointing at the
+    entry.
+
+    ## Why it matters
+
+    Two answers to the same question leave the record contradictory: a reader, and a
+    court looking for an adequate record of due regard (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin), principle 7), cannot tell which
+    one the decision-maker relied on.
+
+    ## Failing example
+
+    ```yaml
+    name: Library opening hours
+    impacts:
+      - characteristic: age
+        impact: negative
+        details: Fewer evening hours affect working-age adults.
+      - characteristic: age
+        impact: positive
+        details: More morning sessions suit older people.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Library opening hours
+    impacts:
+      - characteristic: age
+        group: Working-age adults
+        impact: negative
+        details: Fewer evening hours affect working-age adults.
+      - characteristic: age
+        group: Older people (65+)
+        impact: positive
+        details: More morning sessions suit older people.
+    ```
+    """
+    seen: set[tuple[str, str | None]] = set()
+    for i, entry in enumerate(ctx.proposal.impacts):
+        key = (entry.characteristic.code, _group_key(entry))
+        if key in seen:
+            yield Hit(
+                f"/impacts/{i}",
+                f"{entry_label(entry)} is assessed more than once: merge the entries "
+                "or give each a different group.",
+                entry.characteristic.code,
+            )
+        seen.add(key)
+
+
+@rule(
+    code="PSED103",
+    name="impact-not-determined",
+    severity="error",
+    status="submitted",
+    references=(S149_1, BRACKING),
+)
+def impact_not_determined(ctx: Context) -> Iterator[Hit]:
+    """An entry's impact is still `unknown`.
+
+    ## What it checks
+
+    Each entry of `impacts` whose `impact` is `unknown` (the default, and what
+    `psed new` writes for every characteristic to fill in).
+
+    ## Why it matters
+
+    An assessment submitted for approval must say what the impact is. Where the
+    information is missing, the duty of due inquiry requires the authority to take
+    steps to obtain it (R (Bracking) v Secretary of State for Work and Pensions [2013]
+    EWCA Civ 1345); leaving the impact undetermined is not having due regard under
+    Equality Act 2010 s149(1).
+
+    ## Failing example
+
+    ```yaml
+    name: Parking permit charges
+    status: submitted
+    impacts:
+      - characteristic: disability
+        impact: unknown
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Parking permit charges
+    status: submitted
+    impacts:
+      - characteristic: disability
+        impact: neutral
+        details: Blue Badge holders remain exempt from the charge.
+    ```
+    """
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if entry.impact == Impact.UNKNOWN:
+            yield Hit(
+                f"/impacts/{i}/impact",
+                f"The impact on {entry_label(entry)} is not yet determined: choose positive, "
+                "negative, mixed, neutral or not applicable.",
+                entry.characteristic.code,
+            )
+
+
+@rule(
+    code="PSED104",
+    name="missing-impact-details",
+    severity="error",
+    status="submitted",
+    references=(S149_1, BROWN),
+)
+def missing_impact_details(ctx: Context) -> Iterator[Hit]:
+    """A positive, negative or mixed impact has no details.
+
+    ## What it checks
+
+    Each entry whose `impact` is `positive`, `negative` or `mixed` and whose `details`
+    are absent or a placeholder ("N/A", "TBC", "-", "See above" ...). Neutral and
+    not-applicable entries are checked by PSED105.
+
+    ## Why it matters
+
+    Due regard is exercised in substance, with rigour and an open mind, not as a
+    box-ticking exercise (R (Brown) v Secretary of State for Work and Pensions [2008]
+    EWHC 3158 (Admin)). A box ticked "negative" without saying who is affected and
+    how gives the decision-maker nothing to weigh under Equality Act 2010 s149(1).
+
+    ## Failing example
+
+    ```yaml
+    name: Day centre relocation
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: TBC
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Day centre relocation
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: >-
+          The new site is 2 miles further away; 14 of 40 users rely on
+          door-to-door transport.
+    ```
+    """
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if entry.impact in _DETERMINED_IMPACT and is_placeholder(entry.details):
+            yield Hit(
+                f"/impacts/{i}/details",
+                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
+                "details: say who is affected, how, and what evidence shows it.",
+                entry.characteristic.code,
+            )
+
+
+@rule(
+    code="PSED105",
+    name="unexplained-no-impact",
+    severity="warning",
+    status="submitted",
+    references=(S149_1, BROWN),
+)
+def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
+    """A neutral or not-applicable impact has no real reason.
+
+    ## What it checks
+
+    Each entry whose `impact` is `neutral` or `not_applicable` and whose `details` are
+    a placeholder or shorter than four words (a word is a run of non-space characters
+    containing a letter, so "No impact." is two words). Not for `other`, which a form
+    lists only in case there is something to add, nor, under a framework with the
+    Crime and Disorder Act 1998 s17 duty (`esia`), for `community_safety`, which
+    PSED601 checks more strictly; under other frameworks community safety is treated
+    like any other characteristic.
+
+    ## Why it matters
+
+    "N/A" gives no evidence that a characteristic was considered at all. Due regard
+    must be had in substance and with rigour (R (Brown) v Secretary of State for Work
+    and Pensions [2008] EWHC 3158 (Admin)), and a short reason for "no impact" is what
+    shows it was (Equality Act 2010 s149(1)).
+
+    ## Failing example
+
+    ```yaml
+    name: Council tax online account
+    impacts:
+      - characteristic: religion_belief
+        impact: not_applicable
+        details: N/A
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Council tax online account
+    impacts:
+      - characteristic: religion_belief
+        impact: neutral
+        details: The account offers the same functions to all; no religious practice is affected.
+    ```
+    """
+    exempt = {"other"}
+    if ctx.framework.community_safety:
+        exempt.add("community_safety")
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if entry.impact not in _NO_IMPACT or entry.characteristic.code in exempt:
+            continue
+        if is_placeholder(entry.details) or word_count(entry.details) < _MIN_REASON_WORDS:
+            yield Hit(
+                f"/impacts/{i}/details",
+                f"{entry_label(entry)} is marked {entry.impact.label.lower()} without a "
+                "reason: say in a sentence why this group is not affected.",
+                entry.characteristic.code,
+            )
+
+
+# PSED106 walks every free-text field of the document. These string fields are
+# codes or addresses, not text people write for readers.
+_NOT_FREE_TEXT = frozenset({"id", "framework", "url", "rule", "pointer", "code"})
+
+_FIELD_LABELS = {
+    "name": "the name",
+    "description": "the description",
+    "impact_summary": "the summary of impact",
+    "positive_impacts": "the positive impacts",
+    "source": "the evidence source",
+    "summary": "the summary",
+    "audience": "the audience",
+    "method": "the method",
+    "group": "the group",
+    "details": "the details of impact",
+    "action": "the mitigating action",
+    "owner": "the owner",
+    "monitoring": "the monitoring",
+    "justification": "the justification",
+    "maker": "the decision maker",
+    "role": "the role",
+    "label": "the label",
+    "reason": "the reason",
+    "approved_by": "the approver of the waiver",
+}
+
+
+def _free_text(obj: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
+    """(pointer, field name, text) for every free-text field below ``obj``, in model order."""
+    for field in attrs.fields(type(obj)):
+        if field.metadata.get("document", True) is False or field.name in _NOT_FREE_TEXT:
+            continue
+        value = getattr(obj, field.name)
+        here = f"{pointer}/{field.name}"
+        if isinstance(value, Characteristic):
+            continue  # an impact entry names its characteristic by code
+        if isinstance(value, str) and not isinstance(value, enum.Enum):
+            yield here, field.name, value
+        elif attrs.has(type(value)):
+            yield from _free_text(value, here)
+        elif isinstance(value, tuple):
+            for j, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _free_text(item, f"{here}/{j}")
+
+
+@rule(
+    code="PSED106",
+    name="placeholder-text",
+    severity="error",
+    status="submitted",
+    references=(BROWN,),
+)
+def placeholder_text(ctx: Context) -> Iterator[Hit]:
+    """A text field still holds template or editing leftovers.
+
+    ## What it checks
+
+    Every free-text field of the document (name, descriptions, summaries, details,
+    groups, actions, owners, monitoring, justifications, sign-off names and roles,
+    waiver reasons; not ids, codes, URLs or pointers) for: the whole words TBC, TBD,
+    TODO or XXX in any case; "lorem ipsum"; "[insert"; "delete as appropriate";
+    "click here to enter text"; "click or tap here to enter text"; "choose an item";
+    and Word comment anchors such as "[JS1]" (one to three capital letters and one or
+    more digits in square brackets; "[1]" and "[AB]" are not anchors). One finding
+    per field, naming every marker found in it. A field that is nothing but "TBC" is
+    reported here too, as well as by the rule that needs the field filled in.
+
+    ## Why it matters
+
+    Template prompts, "TBC" and reviewers' comment anchors in a submitted record show
+    that it was not finished, and an assessment is the record a court reads to decide
+    whether due regard was had (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin), principle 7: keep an adequate record).
+
+    ## Failing example
+
+    ```yaml
+    name: Home to school transport policy
+    description: "[Insert a short description of the proposal] Delete as appropriate."
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Home to school transport policy
+    description: Free transport for pupils living over three miles from school.
+    ```
+    """
+    for pointer, field, text in _free_text(ctx.proposal, ""):
+        markers = leftover_markers(text)
+        if markers:
+            what = _FIELD_LABELS.get(field, f"the {field.replace('_', ' ')}")
+            listed = ", ".join(f'"{m}"' for m in markers)
+            yield Hit(
+                pointer,
+                f"{what[0].upper()}{what[1:]} still contains template or editing text "
+                f"({listed}): replace it with the real content.",
+                _characteristic_at(ctx, pointer),
+            )
+
+
+def _characteristic_at(ctx: Context, pointer: str) -> str | None:
+    parts = pointer.split("/")
+    if len(parts) > 2 and parts[1] == "impacts":
+        return ctx.proposal.impacts[int(parts[2])].characteristic.code
+    return None
+
+
+@rule(
+    code="PSED107",
+    name="missing-description",
+    severity="error",
+    status="submitted",
+    references=("Northern Ireland Act 1998 Sch 9 para 9", BROWN),
+)
+def missing_description(ctx: Context) -> Iterator[Hit]:
+    """The proposal has no description.
+
+    ## What it checks
+
+    The root `description` is absent or a placeholder.
+
+    ## Why it matters
+
+    Impacts can only be judged against what the proposal is and what it aims to do.
+    A published assessment states the aims of the policy (Northern Ireland Act 1998
+    Sch 9 para 9; the same is good practice everywhere), and the decision-maker must
+    understand what is being decided before and at the time of deciding (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin)).
+
+    ## Failing example
+
+    ```yaml
+    name: Community grants review
+    description: To follow
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Community grants review
+    description: Replace three small grant schemes with one annual fund of 250,000 pounds.
+    ```
+    """
+    if is_placeholder(ctx.proposal.description):
+        yield Hit(
+            "/description",
+            "The proposal has no description: say what is proposed and what it aims to do.",
+        )
+
+
+@rule(
+    code="PSED108",
+    name="missing-service-profile",
+    severity="warning",
+    status="submitted",
+    references=(S149_1, BRACKING),
+)
+def missing_service_profile(ctx: Context) -> Iterator[Hit]:
+    """The service profile, or its number of customers, is missing.
+
+    ## What it checks
+
+    `service_profile` is absent (one finding at `/service_profile`), or its
+    `description` is a placeholder, or its `customers` count is absent (one finding
+    for each, at the field).
+
+    ## Why it matters
+
+    Who uses the service, and how many of them, is the base line against which any
+    disproportionate impact on a group is measured. The duty of due inquiry (R
+    (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345)
+    starts with knowing who is affected (Equality Act 2010 s149(1)).
+
+    ## Failing example
+
+    ```yaml
+    name: Bulky waste collection charges
+    service_profile:
+      description: Collection of large household items on request.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Bulky waste collection charges
+    service_profile:
+      description: Collection of large household items on request.
+      customers: 8400
+    ```
+    """
+    profile = ctx.proposal.service_profile
+    if profile is None:
+        yield Hit(
+            "/service_profile",
+            "There is no service profile: describe the service and say how many customers it has.",
+        )
+        return
+    if is_placeholder(profile.description):
+        yield Hit(
+            "/service_profile/description",
+            "The service profile has no description: describe the service and who uses it.",
+        )
+    if profile.customers is None:
+        yield Hit(
+            "/service_profile/customers",
+            "The service profile gives no number of customers: add how many people use "
+            "or are affected by the service.",
+        )
+
+
+@rule(
+    code="PSED109",
+    name="missing-impact-summary",
+    severity="error",
+    status="submitted",
+    references=(S149_1, BRACKING),
+)
+def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
+    """The summary of impact and issues is missing.
+
+    ## What it checks
+
+    The root `impact_summary` ("Summary of impact and issues") is absent or a
+    placeholder.
+
+    ## Why it matters
+
+    The decision-maker personally must know the impacts (R (Bracking) v Secretary of
+    State for Work and Pensions [2013] EWCA Civ 1345); the summary is what a cabinet
+    member or committee reads, so without it due regard under Equality Act 2010
+    s149(1) is hard to show.
+
+    ## Failing example
+
+    ```yaml
+    name: Street lighting dimming
+    impact_summary: See above
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Street lighting dimming
+    impact_summary: Dimming after midnight may deter some women from walking at night.
+    ```
+    """
+    if is_placeholder(ctx.proposal.impact_summary):
+        yield Hit(
+            "/impact_summary",
+            "The summary of impact is missing: summarise the main impacts and issues "
+            "for the decision-maker.",
+        )

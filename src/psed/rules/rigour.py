@@ -1,3 +1,165 @@
 """Rigour rules PSED501-PSED502: boilerplate text and adverse language marked harmless."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from psed._text import adverse_phrases, comparison_key, is_placeholder
+from psed.model import Impact
+from psed.rules._common import BRACKING, BROWN, S149_1, entry_label
+from psed.rules._registry import Context, Hit, rule
+
+__all__ = ["adverse_language_not_negative", "boilerplate_impact_text"]
+
+BRIDGES = "R (Bridges) v Chief Constable of South Wales Police [2020] EWCA Civ 1058"
+_BOILERPLATE_MIN = 3
+_NOT_ADVERSE = (Impact.POSITIVE, Impact.NEUTRAL, Impact.NOT_APPLICABLE)
+
+
+@rule(
+    code="PSED501",
+    name="boilerplate-impact-text",
+    severity="warning",
+    status="submitted",
+    references=(BROWN, BRACKING),
+)
+def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
+    """The same details text is pasted into three or more entries.
+
+    ## What it checks
+
+    The `details` of the impact entries are compared ignoring case, white space and
+    punctuation; placeholders ("N/A", "None" ...) are left out (PSED104 and PSED105
+    cover them). When one text appears in three or more entries, each of those
+    entries is reported, at its `details`. Two entries sharing a text are allowed
+    (two characteristics can honestly be affected the same way).
+
+    ## Why it matters
+
+    Due regard is exercised in substance, with rigour and an open mind, not as a
+    box-ticking exercise (R (Brown) v Secretary of State for Work and Pensions [2008]
+    EWHC 3158 (Admin), principle 3). One sentence pasted against every characteristic
+    shows that no characteristic was thought about on its own, and the record is the
+    evidence of what was considered (R (Bracking) v Secretary of State for Work and
+    Pensions [2013] EWCA Civ 1345).
+
+    ## Failing example
+
+    ```yaml
+    name: Customer access strategy
+    impacts:
+      - characteristic: race
+        impact: positive
+        details: Expected to have positive impacts on all customers.
+      - characteristic: sex
+        impact: positive
+        details: Expected to have positive impacts on all customers.
+      - characteristic: religion_belief
+        impact: positive
+        details: expected to have positive impacts on ALL customers
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Customer access strategy
+    impacts:
+      - characteristic: race
+        impact: positive
+        details: Web pages in the ten most spoken community languages help recent arrivals.
+      - characteristic: sex
+        impact: neutral
+        details: Channel use by sex is the same (2025 contact survey).
+      - characteristic: religion_belief
+        impact: positive
+        details: Online booking lets residents avoid visits on religious holidays.
+    ```
+    """
+    by_text: dict[str, list[int]] = {}
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if entry.details is None or is_placeholder(entry.details):
+            continue
+        by_text.setdefault(comparison_key(entry.details), []).append(i)
+    repeated = {i: len(indices) for indices in by_text.values() for i in indices}
+    for i, entry in enumerate(ctx.proposal.impacts):
+        count = repeated.get(i, 0)
+        if count >= _BOILERPLATE_MIN:
+            yield Hit(
+                f"/impacts/{i}/details",
+                f"The details for {entry_label(entry)} are the same text as {count - 1} other "
+                "entries: say how the proposal affects this group in particular.",
+                entry.characteristic.code,
+            )
+
+
+@rule(
+    code="PSED502",
+    name="adverse-language-not-negative",
+    severity="warning",
+    status="draft",
+    references=(S149_1, BROWN, BRIDGES),
+)
+def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
+    """An entry marked positive, neutral or not applicable describes an adverse effect.
+
+    ## What it checks
+
+    Each entry whose `impact` is `positive`, `neutral` or `not_applicable` and whose
+    `details` use adverse language: exclude, disadvantage, adverse, adversely,
+    detriment, detrimental, barrier, "negative impact", "negatively affect", "unable
+    to access", "cannot afford", "can't afford", "struggle to", "lose access", "loss
+    of", "less able", "harder to", "discriminate". Matching ignores case and is on
+    whole words; a one-word phrase matches any inflection (excluded, exclusion,
+    barriers, discrimination), a longer one an inflected first or last word
+    (struggled to, lost access, negative impacts). A hyphenated compound is one word,
+    so "barrier-free" and "non-discriminatory" do not match. A phrase does not count
+    when one of no, not, nor, never, without, none, neither, unlikely, avoid,
+    prevent, mitigate, minimise, minimize, reduce, remove, eliminate, address or
+    tackle (in any inflection), "cannot" or a word ending in "n't" stands within the
+    four words before it in the same sentence ("will not exclude", "removing
+    barriers", "won't disadvantage"). Reported at the entry's `impact`, naming the
+    phrases found.
+
+    ## Why it matters
+
+    An impact marked positive while its own text describes people being excluded is
+    the clearest sign that the box was ticked without the reasoning being read. A
+    policy that looks neutral may still hit a group disproportionately (R (Bridges) v
+    Chief Constable of South Wales Police [2020] EWCA Civ 1058), and due regard under
+    Equality Act 2010 s149(1) means facing that with rigour (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin)). Mark the entry `mixed` or
+    `negative` and record the mitigation, or reword the details.
+
+    ## Failing example
+
+    ```yaml
+    name: Customer access strategy
+    impacts:
+      - characteristic: age
+        impact: positive
+        details: Moving contact online may exclude some older people from the benefits.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Customer access strategy
+    impacts:
+      - characteristic: age
+        impact: positive
+        details: Phone and face-to-face channels stay, so no older person will be excluded.
+    ```
+    """
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if entry.impact not in _NOT_ADVERSE:
+            continue
+        phrases = adverse_phrases(entry.details)
+        if phrases:
+            quoted = ", ".join(f'"{p}"' for p in phrases)
+            yield Hit(
+                f"/impacts/{i}/impact",
+                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but its details "
+                f"describe an adverse effect ({quoted}): mark it mixed or negative and record "
+                "the mitigation, or reword the details.",
+                entry.characteristic.code,
+            )

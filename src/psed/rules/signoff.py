@@ -1,3 +1,662 @@
 """Sign-off, timing and review rules PSED301-PSED312: who signed, when, and when to review."""
 
 from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+
+from psed._text import is_placeholder
+from psed.model import SignOff, Status
+from psed.rules._common import BRACKING, BROWN
+from psed.rules._registry import Context, Hit, rule
+
+__all__ = [
+    "approval_before_assessment",
+    "assessed_after_decision",
+    "date_in_future",
+    "missing_approval_date",
+    "missing_approver",
+    "missing_responsible_date",
+    "missing_responsible_officer",
+    "missing_review_date",
+    "missing_role",
+    "review_before_approval",
+    "review_overdue",
+    "self_approval",
+]
+
+_SLOT_NAMES = {"responsible": "responsible officer", "approver": "approver"}
+
+
+def _signoffs(ctx: Context) -> Iterator[tuple[str, SignOff]]:
+    """The sign-offs the document records, as (slot, sign-off), responsible first."""
+    if ctx.proposal.responsible is not None:
+        yield "responsible", ctx.proposal.responsible
+    if ctx.proposal.approver is not None:
+        yield "approver", ctx.proposal.approver
+
+
+def _missing_name(ctx: Context, slot: str) -> Iterator[Hit]:
+    if not ctx.framework.expects(slot):
+        return
+    signoff: SignOff | None = getattr(ctx.proposal, slot)
+    if signoff is None:
+        yield Hit(
+            f"/{slot}",
+            f"No {_SLOT_NAMES[slot]} is recorded: add their name, role and the date they signed.",
+        )
+    elif is_placeholder(signoff.name):
+        yield Hit(
+            f"/{slot}/name",
+            f"The {_SLOT_NAMES[slot]} has no name: add the name of the person who signs.",
+        )
+
+
+def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
+    if not ctx.framework.expects(slot):
+        return
+    signoff: SignOff | None = getattr(ctx.proposal, slot)
+    if signoff is None:
+        yield Hit(
+            f"/{slot}",
+            f"No {_SLOT_NAMES[slot]} is recorded, so there is no date of signature: add "
+            "the sign-off with its date.",
+        )
+    elif signoff.date is None:
+        yield Hit(
+            f"/{slot}/date",
+            f"The {_SLOT_NAMES[slot]}'s sign-off has no date: add the date they signed.",
+        )
+
+
+@rule(
+    code="PSED301",
+    name="missing-responsible-officer",
+    severity="error",
+    status="submitted",
+    references=(BROWN, BRACKING),
+)
+def missing_responsible_officer(ctx: Context) -> Iterator[Hit]:
+    """No responsible officer is named, where the framework expects one.
+
+    ## What it checks
+
+    Under frameworks that expect a responsible officer (every built-in framework
+    except `scotland`), `responsible` must be present with a `name` that is not a
+    placeholder. Reported at `/responsible` when the whole sign-off is absent, else
+    at `/responsible/name`.
+
+    ## Why it matters
+
+    Someone must answer for the assessment. The duty is non-delegable and an adequate
+    record should be kept (R (Brown) v Secretary of State for Work and Pensions [2008]
+    EWHC 3158 (Admin), principles 5 and 7), and recording who took the steps is an
+    important evidential element (R (Bracking) v Secretary of State for Work and
+    Pensions [2013] EWCA Civ 1345).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    responsible:
+      role: Head of Youth Services
+      date: 2026-09-01
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    responsible:
+      name: Priya Shah
+      role: Head of Youth Services
+      date: 2026-09-01
+    ```
+    """
+    yield from _missing_name(ctx, "responsible")
+
+
+@rule(
+    code="PSED302",
+    name="missing-responsible-date",
+    severity="error",
+    status="submitted",
+    references=(BROWN,),
+)
+def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
+    """The responsible officer's sign-off has no date, where the framework expects one.
+
+    ## What it checks
+
+    Under frameworks that expect a responsible officer, `responsible.date` must be
+    given. Reported at `/responsible` when the whole sign-off is absent (together
+    with PSED301), else at `/responsible/date`.
+
+    ## Why it matters
+
+    Due regard must be had before and at the time a decision is taken, not afterwards
+    as a rearguard action (R (Brown) v Secretary of State for Work and Pensions [2008]
+    EWHC 3158 (Admin), principle 2). Only a date shows when the assessment was made.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    responsible:
+      name: Priya Shah
+      role: Head of Youth Services
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    responsible:
+      name: Priya Shah
+      role: Head of Youth Services
+      date: 2026-09-01
+    ```
+    """
+    yield from _missing_date(ctx, "responsible")
+
+
+@rule(
+    code="PSED303",
+    name="missing-approver",
+    severity="error",
+    status="approved",
+    references=(BROWN, BRACKING),
+)
+def missing_approver(ctx: Context) -> Iterator[Hit]:
+    """No approver is named, where the framework expects one.
+
+    ## What it checks
+
+    Under frameworks that expect an approver (all built-in frameworks), `approver`
+    must be present with a `name` that is not a placeholder. Reported at `/approver`
+    when the whole sign-off is absent, else at `/approver/name`.
+
+    ## Why it matters
+
+    Approval by a senior manager is how the organisation shows the decision-maker
+    knew the impacts (R (Bracking) v Secretary of State for Work and Pensions [2013]
+    EWCA Civ 1345) and keeps an adequate record (R (Brown) v Secretary of State for
+    Work and Pensions [2008] EWHC 3158 (Admin), principle 7).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    approver:
+      name: TBC
+      role: Director of Children's Services
+      date: 2026-09-15
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    approver:
+      name: Tom Okafor
+      role: Director of Children's Services
+      date: 2026-09-15
+    ```
+    """
+    yield from _missing_name(ctx, "approver")
+
+
+@rule(
+    code="PSED304",
+    name="missing-approval-date",
+    severity="error",
+    status="approved",
+    references=(BROWN,),
+)
+def missing_approval_date(ctx: Context) -> Iterator[Hit]:
+    """The approval has no date, where the framework expects an approver.
+
+    ## What it checks
+
+    Under frameworks that expect an approver, `approver.date` must be given. Reported
+    at `/approver` when the whole sign-off is absent (together with PSED303), else at
+    `/approver/date`.
+
+    ## Why it matters
+
+    Due regard is had before and at the time of the decision (R (Brown) v Secretary
+    of State for Work and Pensions [2008] EWHC 3158 (Admin), principle 2); without
+    the approval date nobody can show the assessment came first.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    approver:
+      name: Tom Okafor
+      role: Director of Children's Services
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    approver:
+      name: Tom Okafor
+      role: Director of Children's Services
+      date: 2026-09-15
+    ```
+    """
+    yield from _missing_date(ctx, "approver")
+
+
+@rule(
+    code="PSED305",
+    name="approval-before-assessment",
+    severity="error",
+    status="draft",
+    references=(BROWN,),
+)
+def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
+    """The approval is dated before the responsible officer signed.
+
+    ## What it checks
+
+    When both `responsible.date` and `approver.date` are given, the approval must not
+    be earlier. Reported at `/approver/date`. The same day is fine.
+
+    ## Why it matters
+
+    An approval given before the assessment was completed approved nothing: due
+    regard must be had in substance, before and at the time of the decision (R
+    (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin),
+    principles 2 and 3). The dates are usually a typing slip; correct them.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-08-15}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    ```
+    """
+    responsible, approver = ctx.proposal.responsible, ctx.proposal.approver
+    if responsible is None or approver is None:
+        return
+    if responsible.date is None or approver.date is None:
+        return
+    if approver.date < responsible.date:
+        yield Hit(
+            "/approver/date",
+            f"The approval ({approver.date.isoformat()}) is dated before the responsible "
+            f"officer signed ({responsible.date.isoformat()}): correct the dates, or sign "
+            "the assessment again before approving it.",
+        )
+
+
+def _same_person(a: str, b: str) -> bool:
+    return "".join(a.casefold().split()) == "".join(b.casefold().split())
+
+
+@rule(
+    code="PSED306",
+    name="self-approval",
+    severity="warning",
+    status="draft",
+    references=(BROWN, BRACKING),
+)
+def self_approval(ctx: Context) -> Iterator[Hit]:
+    """The approver is the responsible officer.
+
+    ## What it checks
+
+    When both sign-offs name someone, the names must differ. Names are compared
+    ignoring case and white space ("Dan Tong" and "dan  tong" are the same person).
+    Reported at `/approver/name`.
+
+    ## Why it matters
+
+    Approval is an independent check that the assessment is adequate and that the
+    decision-maker knows the impacts (R (Bracking) v Secretary of State for Work and
+    Pensions [2013] EWCA Civ 1345); an officer approving their own assessment gives
+    none, and weakens the record of due regard (R (Brown) v Secretary of State for
+    Work and Pensions [2008] EWHC 3158 (Admin), principle 7).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: priya  SHAH, role: Head of Youth Services, date: 2026-09-01}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    ```
+    """
+    responsible, approver = ctx.proposal.responsible, ctx.proposal.approver
+    if responsible is None or approver is None:
+        return
+    if is_placeholder(responsible.name) or is_placeholder(approver.name):
+        return
+    if _same_person(responsible.name or "", approver.name or ""):
+        yield Hit(
+            "/approver/name",
+            "The approver is the responsible officer: the assessment should be approved "
+            "by someone else, normally a more senior manager.",
+        )
+
+
+@rule(
+    code="PSED307",
+    name="date-in-future",
+    severity="error",
+    status="draft",
+    references=(BROWN,),
+)
+def date_in_future(ctx: Context) -> Iterator[Hit]:
+    """A sign-off or decision date is after the date of the check.
+
+    ## What it checks
+
+    `responsible.date` and `approver.date` must not be after `as_of` (the check's
+    date, today by default). `decision.date` must not be after `as_of` once the
+    status the check uses is `approved`; before that, a planned decision date (a
+    cabinet meeting next month) is normal.
+
+    ## Why it matters
+
+    Nobody can have signed in the future: a future date is a typing slip or a record
+    signed in advance, and either way the record does not show due regard had before
+    and at the time of the decision (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin), principle 2).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2062-09-01}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    ```
+    """
+    for slot, signoff in _signoffs(ctx):
+        if signoff.date is not None and signoff.date > ctx.as_of:
+            yield Hit(
+                f"/{slot}/date",
+                f"The {_SLOT_NAMES[slot]}'s date ({signoff.date.isoformat()}) is in the "
+                f"future (checked as of {ctx.as_of.isoformat()}): correct the date.",
+            )
+    decision = ctx.proposal.decision
+    if (
+        ctx.status == Status.APPROVED
+        and decision is not None
+        and decision.date is not None
+        and decision.date > ctx.as_of
+    ):
+        yield Hit(
+            "/decision/date",
+            f"The decision date ({decision.date.isoformat()}) is in the future (checked "
+            f"as of {ctx.as_of.isoformat()}) but the assessment is approved: correct the "
+            "date, or approve the assessment once the decision is taken.",
+        )
+
+
+@rule(
+    code="PSED308",
+    name="assessed-after-decision",
+    severity="error",
+    status="draft",
+    references=(BROWN,),
+)
+def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
+    """The assessment was signed after the decision was taken.
+
+    ## What it checks
+
+    When `decision.date` is given, no sign-off date (`responsible.date`,
+    `approver.date`) may be after it. One finding for each late sign-off, at its date.
+    The same day is fine.
+
+    ## Why it matters
+
+    Due regard is had before and at the time a policy is considered, not afterwards
+    as a "rearguard action" (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin), principle 2); an assessment completed after the
+    decision is evidence that the decision was taken without it.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    decision: {outcome: adjust, date: 2026-09-10, maker: Cabinet}
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    decision: {outcome: adjust, date: 2026-09-22, maker: Cabinet}
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    ```
+    """
+    decision = ctx.proposal.decision
+    if decision is None or decision.date is None:
+        return
+    for slot, signoff in _signoffs(ctx):
+        if signoff.date is not None and signoff.date > decision.date:
+            yield Hit(
+                f"/{slot}/date",
+                f"The {_SLOT_NAMES[slot]} signed on {signoff.date.isoformat()}, after the "
+                f"decision was taken on {decision.date.isoformat()}: the assessment must be "
+                "completed before the decision.",
+            )
+
+
+@rule(
+    code="PSED309",
+    name="missing-role",
+    severity="warning",
+    status="submitted",
+    references=(BROWN,),
+)
+def missing_role(ctx: Context) -> Iterator[Hit]:
+    """A sign-off names a person but not their role.
+
+    ## What it checks
+
+    Each recorded sign-off (`responsible`, `approver`) with a name that is not a
+    placeholder must give a `role`. Reported at the sign-off's `role`.
+
+    ## Why it matters
+
+    The role shows that the person had the authority to sign, and that the approver
+    is senior to the officer; an adequate record names both (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin), principles 5 and 7).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, date: 2026-09-01}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    responsible: {name: Priya Shah, role: Head of Youth Services, date: 2026-09-01}
+    ```
+    """
+    for slot, signoff in _signoffs(ctx):
+        if not is_placeholder(signoff.name) and is_placeholder(signoff.role):
+            yield Hit(
+                f"/{slot}/role",
+                f"The {_SLOT_NAMES[slot]} {signoff.name} has no role: add their job title.",
+            )
+
+
+@rule(
+    code="PSED310",
+    name="missing-review-date",
+    severity="warning",
+    status="submitted",
+    references=(BROWN,),
+)
+def missing_review_date(ctx: Context) -> Iterator[Hit]:
+    """The assessment has no review date.
+
+    ## What it checks
+
+    `review_date` must be given.
+
+    ## Why it matters
+
+    The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin), principle 6): impacts must be monitored once the
+    proposal is in place, and a review date is the commitment to look again.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: submitted
+    review_date: 2027-09-01
+    ```
+    """
+    if ctx.proposal.review_date is None:
+        yield Hit(
+            "/review_date",
+            "There is no review date: set a date to look again at the impacts once the "
+            "proposal is in place.",
+        )
+
+
+@rule(
+    code="PSED311",
+    name="review-overdue",
+    severity="warning",
+    status="approved",
+    references=(BROWN,),
+)
+def review_overdue(ctx: Context) -> Iterator[Hit]:
+    """The review date has passed.
+
+    ## What it checks
+
+    `review_date` is before the check's date (`as_of`).
+
+    ## Why it matters
+
+    The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin), principle 6). An approved assessment whose review is
+    overdue may no longer reflect the impacts people are experiencing: review it and
+    set the next date.
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    review_date: 2022-11-18
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    status: approved
+    review_date: 2027-09-01
+    ```
+    """
+    review = ctx.proposal.review_date
+    if review is not None and review < ctx.as_of:
+        yield Hit(
+            "/review_date",
+            f"The review was due on {review.isoformat()}: review the assessment and set "
+            "the next review date.",
+        )
+
+
+@rule(
+    code="PSED312",
+    name="review-before-approval",
+    severity="error",
+    status="draft",
+    references=(BROWN,),
+)
+def review_before_approval(ctx: Context) -> Iterator[Hit]:
+    """The review date is before the approval date.
+
+    ## What it checks
+
+    When both `review_date` and `approver.date` are given, the review must not come
+    before the approval. The same day is allowed (odd, but not impossible).
+
+    ## Why it matters
+
+    A review is of an assessment that exists; a review date before approval is a
+    typing slip (often the year), and leaves no real commitment to the continuing
+    duty (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin), principle 6).
+
+    ## Failing example
+
+    ```yaml
+    name: Youth service restructure
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    review_date: 2025-09-15
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Youth service restructure
+    approver: {name: Tom Okafor, role: Director of Children's Services, date: 2026-09-15}
+    review_date: 2027-09-15
+    ```
+    """
+    review = ctx.proposal.review_date
+    approver = ctx.proposal.approver
+    approved: _dt.date | None = None if approver is None else approver.date
+    if review is not None and approved is not None and review < approved:
+        yield Hit(
+            "/review_date",
+            f"The review date ({review.isoformat()}) is before the approval "
+            f"({approved.isoformat()}): set a review date after approval.",
+        )
