@@ -1,13 +1,643 @@
-"""The psed command. INTERFACE STUB: the CLI helper owns and completes it."""
+"""The ``psed`` command: argument parsing only; the work is done by the public API.
+
+Commands: ``check``, ``rules``, ``explain``, ``schema``, ``new`` and ``audit``.
+:func:`build_parser` returns the whole parser (the docs generate the command
+reference from it); :func:`main` runs a command and returns the exit code:
+
+- 0: nothing fails;
+- 1: at least one unwaived finding at or above ``--fail-on`` (``check``);
+- 2: a usage error, a file that could not be read, or an unexpected problem;
+- 130: interrupted (Ctrl-C).
+
+No traceback reaches a user: every error is one line on standard error.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import datetime as _dt
+import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, NoReturn
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+_FORMATS = ("text", "json", "sarif", "junit", "github")
+_AUDIT_FORMATS = ("text", "csv", "json")
+_STATUSES = ("draft", "submitted", "approved")
+_SEVERITIES = ("error", "warning", "info")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``psed`` command."""
-    print("psed: the command line is not built yet", file=sys.stderr)
-    return 2
+class UsageError(Exception):
+    """A problem with the command line or the configuration: exit 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30, width=min(100, _terminal_width()))
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size().columns - 2
+    except OSError:
+        return 98
+
+
+# --------------------------------------------------------------------------- argument types
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; give it as YYYY-MM-DD, such as 2026-11-26"
+        ) from None
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    for code in codes:
+        if not code.isalnum():
+            raise argparse.ArgumentTypeError(
+                f"{code!r} is not a rule code or prefix; give codes such as PSED201 or PSED5, "
+                "separated by commas"
+            )
+    return codes
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of processes; give 1 or more, or 0 for one per core"
+        )
+    return value
+
+
+# --------------------------------------------------------------------------- the parser
+
+_CHECK_EPILOG = """\
+examples:
+  psed check examples/customer-access-strategy.yaml --as-of 2026-11-26
+  psed check assessments/ --format sarif > psed.sarif
+  psed check assessments/ --select PSED1,PSED3 --ignore PSED105 --fail-on warning
+  cat draft.json | psed check -
+
+Each finding is one line, path:pointer: CODE [severity] message (the whole document,
+pointer "", is shown as "/"), then a summary line. Folders are searched recursively for
+*.json, *.yaml and *.yml files (hidden folders skipped), in sorted order; "-" reads one
+document from standard input. The configuration comes from --config, or else from the
+nearest psed.toml or pyproject.toml [tool.psed] in the current folder or its parents;
+--select, --ignore and --fail-on replace the configuration's values.
+
+exit status: 0 nothing fails; 1 an unwaived finding at or above --fail-on;
+2 a usage error or a file that could not be read (it gets PSED001, the others are
+still checked). Colour is used only on a terminal, and never when NO_COLOR is set
+(FORCE_COLOR forces it).
+"""
+
+_RULES_EPILOG = """\
+examples:
+  psed rules
+  psed rules --format markdown > rules.md
+  psed rules --format json | jq '.[] | select(.severity == "error") | .code'
+"""
+
+_EXPLAIN_EPILOG = """\
+examples:
+  psed explain PSED201
+  psed explain psed601
+  psed explain self-approval
+"""
+
+_SCHEMA_EPILOG = """\
+examples:
+  psed schema > psed-schema.json
+  psed schema --framework esia
+  psed schema --report > psed-report-schema.json
+"""
+
+_NEW_EPILOG = """\
+examples:
+  psed new > assessment.yaml
+  psed new --framework esia --status draft
+  psed new --framework wales -o library-review.yaml
+
+The document lists every characteristic the framework requires with impact: unknown,
+and the sign-offs it expects, with a comment on each field. It is printed to standard
+output unless -o names a file (an existing file is never overwritten).
+"""
+
+_AUDIT_EPILOG = """\
+examples:
+  psed audit assessments/
+  psed audit assessments/ --format csv > portfolio.csv
+  psed audit assessments/ --format json --as-of 2026-11-26 --jobs 0
+
+One row per document: status, errors, warnings, completeness (the share of the
+framework's required characteristics assessed with a real reason), sign-offs present
+and review date; then totals by rule and by characteristic, and the unreadable files.
+Exit status: 0, or 2 for a usage error or when a file could not be read.
+"""
+
+_MAIN_EPILOG = """\
+examples:
+  psed check examples/ --as-of 2026-11-26
+  psed explain PSED601
+  psed new --framework esia > assessment.yaml
+
+Run 'psed COMMAND --help' for a command's options.
+"""
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by check and audit: how the rules judge the documents."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="documents (.json, .yaml, .yml) or folders to search; '-' reads standard input",
+    )
+    parser.add_argument(
+        "--status",
+        choices=_STATUSES,
+        help="judge every document as if it had this status (default: each document's own)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to judge overdue actions and reviews on (default: today)",
+    )
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="run only these rule codes or prefixes, comma-separated (PSED1,PSED301)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        metavar="CODES",
+        help="do not run these rule codes or prefixes, comma-separated (PSED5)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=_SEVERITIES,
+        help="the lowest severity that fails the run (default: error, or the configuration's)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml to use instead of the one found from the "
+        "current folder",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check files in N worker processes (default 1; 0: one per core); "
+        "the output is the same",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the ``psed`` command and its sub-commands (used for the docs too)."""
+    from psed import __version__
+
+    parser = _Parser(
+        prog="psed",
+        description="Check UK public-sector equality impact assessments for gaps.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"psed {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="check documents and report the gaps",
+        description="Check assessments (JSON or YAML) and report every finding.",
+        epilog=_CHECK_EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_run_options(check)
+    check.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="report format: text (default), json (versioned, see 'psed schema --report'), "
+        "sarif (2.1.0, for code scanning), junit (XML), github (workflow annotations)",
+    )
+    check.set_defaults(handler=_cmd_check)
+
+    rules = commands.add_parser(
+        "rules",
+        help="list every rule",
+        description="List every rule: code, name, severity, the status it applies from, "
+        "and what it reports.",
+        epilog=_RULES_EPILOG,
+        formatter_class=_Formatter,
+    )
+    rules.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="output format"
+    )
+    rules.set_defaults(handler=_cmd_rules)
+
+    explain = commands.add_parser(
+        "explain",
+        help="show one rule's documentation",
+        description="Show a rule's documentation: what it checks, why it matters (the law), "
+        "a failing and a passing example.",
+        epilog=_EXPLAIN_EPILOG,
+        formatter_class=_Formatter,
+    )
+    explain.add_argument("code", metavar="CODE", help="a rule code (any case) or name")
+    explain.set_defaults(handler=_cmd_explain)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print a JSON Schema",
+        description="Print the JSON Schema (2020-12) of the document format, or of the "
+        "JSON report of 'psed check --format json'.",
+        epilog=_SCHEMA_EPILOG,
+        formatter_class=_Formatter,
+    )
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
+        "--framework",
+        metavar="F",
+        help="the schema for documents of this framework (psed, esia, wales, scotland, ni-s75, "
+        "or one from the configuration)",
+    )
+    which.add_argument(
+        "--report",
+        action="store_true",
+        help="the schema of the JSON report (report_version 1) instead of the document",
+    )
+    schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
+    schema.set_defaults(handler=_cmd_schema)
+
+    new = commands.add_parser(
+        "new",
+        help="print a blank document to fill in",
+        description="Print a YAML document to fill in, with every required characteristic "
+        "and sign-off of the framework, and a comment on each field.",
+        epilog=_NEW_EPILOG,
+        formatter_class=_Formatter,
+    )
+    new.add_argument(
+        "--framework", default="psed", metavar="F", help="the framework (default: psed)"
+    )
+    new.add_argument(
+        "--status", choices=_STATUSES, default="draft", help="the status to start with"
+    )
+    new.add_argument(
+        "-o", "--output", metavar="FILE", help="write to this new file instead of standard output"
+    )
+    new.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
+    new.set_defaults(handler=_cmd_new)
+
+    audit = commands.add_parser(
+        "audit",
+        help="summarise a portfolio of assessments",
+        description="Summarise many assessments: per document status, counts and "
+        "completeness; per rule and per characteristic totals.",
+        epilog=_AUDIT_EPILOG,
+        formatter_class=_Formatter,
+    )
+    _add_run_options(audit)
+    audit.add_argument(
+        "--format",
+        choices=_AUDIT_FORMATS,
+        default="text",
+        help="text (default), csv (one row per document) or json (audit_version 1)",
+    )
+    audit.set_defaults(handler=_cmd_audit)
+    return parser
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _use_color(stream: IO[str]) -> bool:
+    """Colour on a terminal only; NO_COLOR (any value) turns it off, FORCE_COLOR on."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _load_config(args: argparse.Namespace) -> Any:
+    """The configuration: --config, else the one found upward from the current folder."""
+    from psed.config import Config, ConfigError, find_config, load_config
+
+    try:
+        if getattr(args, "config", None):
+            if not os.path.isfile(args.config):
+                raise UsageError(f"--config: {args.config}: no such file")
+            config = load_config(args.config)
+        else:
+            found = find_config(os.getcwd())
+            config = Config() if found is None else load_config(found)
+        overrides: dict[str, Any] = {}
+        if getattr(args, "select", None) is not None:
+            overrides["select"] = args.select
+        if getattr(args, "ignore", None) is not None:
+            overrides["ignore"] = args.ignore
+        if getattr(args, "fail_on", None) is not None:
+            overrides["fail_on"] = args.fail_on
+        if overrides:
+            import attrs
+
+            config = attrs.evolve(config, **overrides)
+        config.catalogue()  # a bad framework definition is reported now, once
+    except ConfigError as exc:
+        raise UsageError(f"configuration: {exc}") from None
+    return config
+
+
+def _read_stdin(paths: Sequence[str]) -> bytes | None:
+    from psed._batch import MAX_BYTES
+
+    if "-" not in paths:
+        return None
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _write(out: IO[str], pieces: Iterable[str]) -> None:
+    for piece in pieces:
+        if piece:
+            out.write(piece)
+
+
+def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
+    from psed._batch import Job
+    from psed.findings import Severity
+    from psed.model import Status
+
+    return Job(
+        as_of=args.as_of or _dt.date.today(),
+        status=None if args.status is None else Status(args.status),
+        config=config,
+        fail_on=Severity(config.fail_on),
+        lines=lines,
+        stdin=_read_stdin(args.paths),
+    )
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed import __version__
+    from psed._batch import run
+    from psed._files import discover
+    from psed.output import RunInfo, Totals, make_renderer
+
+    config = _load_config(args)
+    job = _job(args, config, lines=args.format in ("sarif", "github"))
+    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    renderer = make_renderer(args.format, run_info, color=args.format == "text" and _use_color(out))
+    totals = Totals()
+    out.write(renderer.begin())
+    with contextlib.closing(run(discover(args.paths), job, jobs=args.jobs)) as outcomes:
+        for outcome in outcomes:
+            totals.add(outcome.result)
+            out.write(renderer.add(outcome.result))
+    _write(out, renderer.end(totals))
+    if totals.unreadable:
+        return EXIT_USAGE
+    return EXIT_OK if totals.failing == 0 else EXIT_FAIL
+
+
+def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed import __version__
+    from psed.audit import AuditTotals, iter_audit
+    from psed.output import RunInfo
+    from psed.output.audit import make_audit_renderer
+
+    config = _load_config(args)
+    job = _job(args, config)
+    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    renderer = make_audit_renderer(args.format, run_info)
+    totals = AuditTotals()
+    out.write(renderer.begin())
+    with contextlib.closing(iter_audit(args.paths, job, jobs=args.jobs)) as rows:
+        for row, codes in rows:
+            totals.add(row, codes)
+            out.write(renderer.add(row))
+    _write(out, renderer.end(totals))
+    return EXIT_USAGE if totals.unreadable else EXIT_OK
+
+
+def _rule_dict(rule: Any) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": str(rule.severity),
+        "status": str(rule.status),
+        "summary": rule.summary,
+        "references": list(rule.references),
+        "help_url": rule.help_url,
+        "origin": rule.origin,
+    }
+
+
+def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
+    import json
+
+    from psed.rules import all_rules
+
+    rules = sorted(all_rules(), key=lambda r: r.code)
+    if args.format == "json":
+        out.write(json.dumps([_rule_dict(r) for r in rules], indent=2) + "\n")
+    elif args.format == "markdown":
+        out.write("| code | name | severity | from status | what it reports |\n")
+        out.write("|---|---|---|---|---|\n")
+        for r in rules:
+            summary = r.summary.replace("|", "\\|")
+            out.write(
+                f"| [{r.code}]({r.help_url}) | {r.name} | {r.severity} | {r.status} | {summary} |\n"
+            )
+    else:
+        width = max((len(r.name) for r in rules), default=10)
+        for r in rules:
+            out.write(
+                f"{r.code:<8} {r.name:<{width}} {r.severity!s:<7} {r.status!s:<9} {r.summary}\n"
+            )
+    return EXIT_OK
+
+
+def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
+    import difflib
+
+    by_key = {r.code: r.code for r in rules}
+    by_key.update({r.name: r.code for r in rules})
+    close = difflib.get_close_matches(code, list(by_key), n=5, cutoff=0.5)
+    close += difflib.get_close_matches(code.upper(), list(by_key), n=5, cutoff=0.5)
+    seen: list[str] = []
+    for key in close:
+        if by_key[key] not in seen:
+            seen.append(by_key[key])
+    return seen[:3]
+
+
+def explain_text(rule: Any) -> str:
+    """A rule's full documentation as plain text (what ``psed explain`` prints)."""
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        rule.summary,
+        "",
+        f"Severity: {rule.severity} (from status {rule.status}; below it, info)",
+    ]
+    if rule.references:
+        lines.append("References: " + "; ".join(rule.references))
+    lines += ["", "What it checks", "", rule.what.strip(), "", "Why it matters", ""]
+    lines += [rule.why.strip()]
+    for title, example in (
+        ("Failing example", rule.fail_example),
+        ("Passing example", rule.pass_example),
+    ):
+        if example and example.strip():
+            lines += ["", title, ""]
+            lines += ["    " + line if line else "" for line in example.rstrip().splitlines()]
+    lines += ["", f"Documentation: {rule.help_url}"]
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.rules import all_rules
+
+    rules = all_rules()
+    wanted = args.code.strip()
+    found = next((r for r in rules if r.code == wanted.upper() or r.name == wanted.lower()), None)
+    if found is None:
+        near = _nearest(wanted, rules)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        raise UsageError(f"no rule has the code {wanted!r}{hint} ('psed rules' lists them all)")
+    out.write(explain_text(found))
+    return EXIT_OK
+
+
+def _framework_or_error(framework: str, config: Any) -> Any:
+    catalogue = config.catalogue()
+    found = catalogue.framework(framework)
+    if found is None:
+        import difflib
+
+        known = sorted(catalogue.frameworks)
+        near = difflib.get_close_matches(framework, known, n=1)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        raise UsageError(f"unknown framework {framework!r}{hint} (known: {', '.join(known)})")
+    return found
+
+
+def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
+    import json
+
+    if args.report:
+        from psed.output.schema import report_schema
+
+        out.write(json.dumps(report_schema(), indent=2) + "\n")
+        return EXIT_OK
+    import psed
+
+    if args.framework is not None:
+        _framework_or_error(args.framework, _load_config(args))
+    out.write(json.dumps(psed.json_schema(framework=args.framework), indent=2) + "\n")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.output.template import new_document
+
+    framework = _framework_or_error(args.framework, _load_config(args))
+    text = new_document(framework, status=args.status)
+    if args.output:
+        try:
+            with open(args.output, "x", encoding="utf-8") as handle:
+                handle.write(text)
+        except FileExistsError:
+            raise UsageError(f"{args.output} already exists; choose another name") from None
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        print(f"psed: wrote {args.output}", file=sys.stderr)
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace, IO[str]], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        return handler(args, out)
+    except UsageError as exc:
+        out.flush()
+        print(f"psed {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``psed`` command with ``argv`` (default: the process's) and return the exit code."""
+    out = sys.stdout
+    try:
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(errors="backslashreplace")
+        code = _run(argv, out)
+        out.flush()
+        return code
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (psed check . | head): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_FAIL
+    except Exception as exc:  # the last resort: a bug in psed, never a traceback
+        print(
+            f"psed: internal error: {type(exc).__name__}: {exc}; please report it",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE

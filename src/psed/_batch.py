@@ -1,0 +1,215 @@
+"""Checking many files: one file at a time, in this process or in worker processes.
+
+Used by ``psed check``, ``psed audit`` and :func:`psed.audit.audit`. Results come back
+in the order of the paths, whatever the number of workers, and are consumed one by
+one, so memory does not grow with the number of files. Every failure to read a file
+becomes a PSED001 finding; nothing here raises for a bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import multiprocessing
+import os
+import sys
+from collections.abc import Generator, Iterable
+from typing import Any
+
+import attrs
+
+from psed._files import STDIN
+from psed._structural import structural_finding
+from psed.config import Config
+from psed.findings import Finding, Report, Severity
+from psed.model import Proposal, Status
+from psed.output._common import FileResult
+
+__all__ = ["Job", "Outcome", "check_file", "run"]
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Files larger than this are not read whole; the reader's size limit (PSED001) applies."""
+
+
+@attrs.frozen(kw_only=True)
+class Job:
+    """What to do with each file: the same for every file of a run."""
+
+    as_of: _dt.date
+    status: Status | None = None
+    config: Config | None = None
+    fail_on: Severity = Severity.ERROR
+    lines: bool = False
+    """Work out the line of each finding (for SARIF and GitHub annotations)."""
+    proposal: bool = False
+    """Keep the best-effort Proposal (for the audit)."""
+    stdin: bytes | None = None
+    """The bytes of standard input, when ``-`` is among the paths."""
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """One file's result, and its Proposal when the job asked for it and it could be read."""
+
+    result: FileResult
+    proposal: Proposal | None = None
+
+
+def _unreadable(path: str, message: str, job: Job) -> Outcome:
+    finding = structural_finding("PSED001", "", message)
+    report = Report(
+        findings=(finding,),
+        as_of=job.as_of,
+        status=None,
+        version=_version(),
+        fail_on=job.fail_on,
+    )
+    return Outcome(result=FileResult(path=path, report=report))
+
+
+def _version() -> str:
+    from psed import __version__
+
+    return __version__
+
+
+def _read_bytes(path: str, job: Job) -> bytes | str:
+    """The file's bytes, or a message saying why they cannot be read."""
+    if path == STDIN:
+        return job.stdin if job.stdin is not None else b""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return "The file does not exist; check the path."
+    except IsADirectoryError:
+        return "This is a folder, not a file; name the folder itself to check the files in it."
+    except PermissionError:
+        return "The file cannot be opened (permission denied); check its permissions."
+    except OSError as exc:
+        return f"The file cannot be read ({exc.strerror or exc}); check the path."
+    if len(data) > MAX_BYTES:
+        return (
+            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MiB, over the limit; "
+            "split it into one document per assessment."
+        )
+    return data
+
+
+def _format(path: str) -> str | None:
+    """``json`` or ``yaml`` from the file's extension, as :func:`psed.load` reads it."""
+    lower = path.lower()
+    if lower.endswith(".json"):
+        return "json"
+    if lower.endswith((".yaml", ".yml")):
+        return "yaml"
+    return None
+
+
+def _report(findings: list[Finding], job: Job) -> Report:
+    return Report(
+        findings=findings, as_of=job.as_of, status=None, version=_version(), fail_on=job.fail_on
+    )
+
+
+def check_file(path: str, job: Job) -> Outcome:
+    """Check one file; never raises for any content.
+
+    The file is decoded and parsed once; the tree is then validated (and, for the
+    audit, read into a Proposal). When parsing itself reported something about a
+    readable tree (a duplicate key, a NaN), the text is validated as a whole instead,
+    so that the report is exactly what :func:`psed.validate` says about the text.
+    """
+    import psed
+    from psed._parse import DEFAULT_LIMITS, decode, parse_text
+
+    data = _read_bytes(path, job)
+    if isinstance(data, str):
+        return _unreadable(path, data, job)
+    text = decode(data)
+    if isinstance(text, Finding):
+        return Outcome(result=FileResult(path=path, report=_report([text], job)))
+    parsed = parse_text(text, format=_format(path), limits=DEFAULT_LIMITS)
+    if not parsed.ok:
+        return Outcome(result=FileResult(path=path, report=_report(parsed.findings, job)))
+    tree = parsed.tree
+    payload: Any = tree if not parsed.findings else text
+    report = psed.validate(payload, as_of=job.as_of, status=job.status, config=job.config)
+    report = attrs.evolve(report, fail_on=job.fail_on)
+    value = tree.get("framework", "psed") if isinstance(tree, dict) else None
+    framework = value if isinstance(value, str) else None
+    proposal: Proposal | None = None
+    if job.proposal:
+        catalogue = job.config.catalogue() if job.config is not None else None
+        proposal, _ = psed.read(tree, catalogue=catalogue)
+    lines: dict[str, int] = {}
+    if job.lines and report.findings:
+        from psed.output._locate import pointer_lines
+
+        lines = pointer_lines(text, {f.pointer for f in report.findings})
+    result = FileResult(path=path, report=report, framework=framework, lines=lines)
+    return Outcome(result=result, proposal=proposal)
+
+
+def _safe_check(path: str, job: Job) -> Outcome:
+    """:func:`check_file`, with any unexpected exception reported as PSED001 for this file."""
+    try:
+        return check_file(path, job)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except RecursionError:
+        return _unreadable(path, "The document is nested too deeply to read.", job)
+    except MemoryError:
+        return _unreadable(path, "The document is too large to read.", job)
+    except Exception as exc:  # a bug in psed: keep the run going, name the file
+        return _unreadable(
+            path,
+            f"psed could not check this file (internal error: {type(exc).__name__}: {exc}); "
+            "please report it.",
+            job,
+        )
+
+
+_worker_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
+    import signal
+
+    # The parent handles Ctrl-C and terminates the pool; workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _work(path: str) -> Outcome:
+    assert _worker_job is not None
+    return _safe_check(path, _worker_job)
+
+
+def jobs_count(jobs: int) -> int:
+    """The number of processes for ``--jobs``: 0 means one per core."""
+    if jobs <= 0:
+        return os.cpu_count() or 1
+    return jobs
+
+
+def run(paths: Iterable[str], job: Job, *, jobs: int = 1) -> Generator[Outcome, None, None]:
+    """Check every path, yielding outcomes in the order of the paths.
+
+    With ``jobs`` > 1 the files are checked in that many worker processes; the
+    pool is terminated if the consumer stops early or Ctrl-C is pressed.
+    """
+    workers = jobs_count(jobs)
+    if workers <= 1:
+        for path in paths:
+            yield _safe_check(path, job)
+        return
+    method = "fork" if sys.platform.startswith("linux") else None
+    context = multiprocessing.get_context(method)
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(job,))
+    try:
+        yield from pool.imap(_work, paths, chunksize=16)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
