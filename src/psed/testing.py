@@ -169,7 +169,9 @@ def proposals(
     defined = draw(_document_characteristics())
     known = {**BUILTIN_CHARACTERISTICS, **{c.code: c for c in defined}}
     characteristic = st.sampled_from(sorted(known)).map(known.__getitem__)
-    return Proposal(
+    # Keyword arguments gathered first: the list fields' converter (``tuple``) is
+    # generic, which mypy's attrs plugin cannot match against a drawn value.
+    fields: dict[str, Any] = dict(
         id=draw(_optional(texts(12))),
         name=draw(texts()),
         description=draw(_optional(texts(80))),
@@ -243,6 +245,7 @@ def proposals(
             )
         ),
     )
+    return Proposal(**fields)
 
 
 def documents(

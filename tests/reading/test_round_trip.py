@@ -59,7 +59,8 @@ def test_compact_drops_only_nulls_and_empty_lists(proposal: psed.Proposal) -> No
     def walk(node: object) -> None:
         if isinstance(node, dict):
             for value in node.values():
-                assert value is not None and value != []
+                assert value is not None
+                assert value != []
                 walk(value)
         elif isinstance(node, list):
             for item in node:
@@ -118,7 +119,8 @@ def test_document_characteristic_restating_a_builtin_keeps_its_law() -> None:
         builtin.aims,
     )
     assert digital.kind is psed.CharacteristicKind.LOCAL
-    assert digital.legal_basis == () and digital.aims == frozenset()
+    assert digital.legal_basis == ()
+    assert digital.aims == frozenset()
     assert proposal.characteristics == (age, digital)
     # Characteristic objects carry no document-only fields beyond code/label/description.
     assert set(attrs.asdict(age)) >= {"code", "label", "description"}
