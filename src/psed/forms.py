@@ -25,9 +25,10 @@ Pass ``field_id=`` (a function from pointer to id, or a mapping of pointers to
 ids consulted before the default) to follow your own naming. Pass ``fields=``
 (the ids present on your form) and a pointer that has no field on the form
 falls back to its nearest ancestor that has one: ``/impacts`` (where PSED101
-reports a missing characteristic) goes to the ``impacts`` section, a finding on
-``/decision`` when the form has only ``decision-outcome`` ... goes to the first
-ancestor found, and in the end to the document's id (``name``).
+reports a missing characteristic) goes to the ``impacts`` section; a finding on
+``/impacts/0/aims/advance`` on a form without aims fields goes to ``impacts-0``
+if that id is on the form, else to ``impacts``, and in the end to the
+document's id (``name``).
 
 .. versionadded:: 0.1.0
 """
@@ -49,7 +50,6 @@ __all__ = [
     "error_summary",
     "field_id_for",
     "form_response",
-    "only_under",
     "pointer_ancestors",
     "pointer_to_field_id",
     "select_findings",
@@ -176,29 +176,6 @@ def select_findings(
         for f in findings
         if (include_waived or f.waived is None) and (wanted is None or f.severity in wanted)
     ]
-
-
-def only_under(report: Report, only: str | Iterable[str] | None) -> Report:
-    """A copy of the report keeping only findings at or below the given pointer(s).
-
-    ``only="/impacts"`` keeps ``/impacts``, ``/impacts/0/details``... but not
-    ``/impacts_extra`` or ``""``. None keeps everything. Use it to check one page
-    of a multi-page form when :func:`psed.validate` is given the whole payload.
-    """
-    if only is None:
-        return report
-    prefixes = [only] if isinstance(only, str) else list(only)
-
-    def keep(pointer: str) -> bool:
-        return any(p == "" or pointer == p or pointer.startswith(p + "/") for p in prefixes)
-
-    return Report(
-        findings=[f for f in report.findings if keep(f.pointer)],
-        as_of=report.as_of,
-        status=report.status,
-        version=report.version,
-        fail_on=report.fail_on,
-    )
 
 
 def by_pointer(

@@ -15,7 +15,6 @@ from psed.forms import (
     error_summary,
     field_id_for,
     form_response,
-    only_under,
     pointer_ancestors,
     pointer_to_field_id,
     select_findings,
@@ -184,21 +183,3 @@ def test_form_response_shape(sample_report: Report) -> None:
     ]
     # findings keeps everything, info and waived included, for the record.
     assert [f["code"] for f in body["findings"]] == sample_report.codes()
-
-
-def test_only_under_keeps_the_subtree(sample_report: Report) -> None:
-    page = only_under(sample_report, "/impacts")
-    assert [f.pointer for f in page.findings] == [
-        "/impacts",
-        "/impacts/2",
-        "/impacts/2/mitigations/0/owner",
-        "/impacts/2/mitigations/0/due",
-        "/impacts/3/details",
-    ]
-    both = only_under(sample_report, ["/description", "/review_date"])
-    assert both.codes() == ["PSED107", "PSED310"]
-    assert only_under(sample_report, None) is sample_report
-    assert only_under(sample_report, "").codes() == sample_report.codes()
-    # A sibling whose name starts the same is not below /impacts.
-    report = make_report(make_finding("PSED005", "/impacts_extra"))
-    assert only_under(report, "/impacts").findings == ()
