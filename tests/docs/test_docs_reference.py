@@ -263,3 +263,24 @@ def test_docgen_command_prints_a_reference(capsys: pytest.CaptureFixture[str]) -
     assert _docgen.main(["characteristics"]) == 0
     assert "| `age` | Age | protected |" in capsys.readouterr().out
     assert _docgen.main(["nonsense"]) == 2
+
+
+def test_each_rule_example_does_what_its_documentation_says() -> None:
+    """The failing example of every built-in rule reports it; the passing one does not."""
+    import datetime
+
+    import psed
+
+    rules = _registry()
+    wrong = []
+    for rule in rules.all_rules():
+        if rule.origin != "psed":
+            continue
+        for kind, example, expected in (
+            ("failing", rule.fail_example, True),
+            ("passing", rule.pass_example, False),
+        ):
+            report = psed.validate(example, as_of=datetime.date(2026, 11, 26))
+            if (rule.code in report.codes()) is not expected:
+                wrong.append(f"{rule.code}: the {kind} example")
+    assert wrong == []

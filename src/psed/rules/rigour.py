@@ -147,7 +147,7 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     impacts:
       - characteristic: age
         impact: positive
-        details: Phone and face-to-face channels stay, so no older person will be excluded.
+        details: Phone and face-to-face channels stay, so no older person is excluded.
     ```
     """
     for i, entry in enumerate(ctx.proposal.impacts):
