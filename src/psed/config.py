@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from psed._parse import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
 from psed.model import Characteristic, CharacteristicKind
@@ -121,6 +122,8 @@ class Config:
     """The organisation's own characteristics, added to the catalogue."""
     frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=tuple)
     """The organisation's own frameworks, added to the catalogue."""
+    limits: Limits = attrs.field(default=DEFAULT_LIMITS)
+    """Reading limits for :func:`psed.validate`: size, nesting depth, YAML alias expansion."""
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 
@@ -171,7 +174,16 @@ class Config:
 _cache_lock = threading.Lock()
 _catalogue_cache: dict[tuple[Config, int], tuple[Catalogue, Catalogue]] = {}
 
-_TOP_KEYS = ("select", "ignore", "severity", "fail-on", "frameworks", "characteristics")
+_TOP_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "frameworks",
+    "characteristics",
+    "max-bytes",
+    "max-depth",
+)
 _FRAMEWORK_KEYS = (
     "base",
     "label",
@@ -252,6 +264,15 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
             kwargs["fail_on"] = _severity_value(mapping["fail-on"])
         except ConfigError as exc:
             raise r.error("fail-on", str(exc)) from None
+    limits: dict[str, int] = {}
+    for key, field in (("max-bytes", "max_bytes"), ("max-depth", "max_depth")):
+        if key in mapping:
+            value = mapping[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise r.error(key, f"expected a whole number of at least 1, got {value!r}")
+            limits[field] = value
+    if limits:
+        kwargs["limits"] = attrs.evolve(DEFAULT_LIMITS, **limits)
     characteristics = [
         _characteristic(r, entry, f"characteristics[{i}]")
         for i, entry in enumerate(

@@ -202,7 +202,9 @@ def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
     return pointers
 
 
-def _read(payload: Any, catalogue: Catalogue) -> tuple[Proposal | None, list[Finding]]:
+def _read(
+    payload: Any, config: Config, catalogue: Catalogue
+) -> tuple[Proposal | None, list[Finding]]:
     from psed.reading import read
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
@@ -214,8 +216,10 @@ def _read(payload: Any, catalogue: Catalogue) -> tuple[Proposal | None, list[Fin
                 f"{type(payload).__name__}; send the assessment as an object.",
             )
         ]
+    if isinstance(payload, bytearray):
+        payload = bytes(payload)
     try:
-        proposal, findings = read(payload, catalogue=catalogue)
+        proposal, findings = read(payload, catalogue=catalogue, limits=config.limits)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
         return None, [
             structural_finding(
@@ -252,7 +256,7 @@ def validate(
     keep = _only(only)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    proposal, findings = _read(payload, catalogue)
+    proposal, findings = _read(payload, cfg, catalogue)
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
         structural = [f.pointer for f in findings]
