@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from examples.form_backend.app import document_to_form_ids, form_to_document, render_form
 from forms_helpers import FormPage, example_payloads
 
 import psed
-from examples.form_backend.app import document_to_form_ids, form_to_document, render_form
 from psed.forms import field_id_for, pointer_ancestors, pointer_to_field_id
 
 AS_OF = dt.date(2026, 11, 26)
