@@ -171,13 +171,13 @@ def proposals(
     characteristic = st.sampled_from(sorted(known)).map(known.__getitem__)
     # Keyword arguments gathered first: the list fields' converter (``tuple``) is
     # generic, which mypy's attrs plugin cannot match against a drawn value.
-    fields: dict[str, Any] = dict(
-        id=draw(_optional(texts(12))),
-        name=draw(texts()),
-        description=draw(_optional(texts(80))),
-        framework=framework_id,
-        status=Status(status) if status is not None else draw(st.sampled_from(Status)),
-        service_profile=draw(
+    fields: dict[str, Any] = {
+        "id": draw(_optional(texts(12))),
+        "name": draw(texts()),
+        "description": draw(_optional(texts(80))),
+        "framework": framework_id,
+        "status": Status(status) if status is not None else draw(st.sampled_from(Status)),
+        "service_profile": draw(
             _optional(
                 st.builds(
                     ServiceProfile,
@@ -186,9 +186,9 @@ def proposals(
                 )
             )
         ),
-        impact_summary=draw(_optional(texts(80))),
-        positive_impacts=draw(_optional(texts())),
-        evidence=draw(
+        "impact_summary": draw(_optional(texts(80))),
+        "positive_impacts": draw(_optional(texts())),
+        "evidence": draw(
             st.lists(
                 st.builds(
                     Evidence,
@@ -200,7 +200,7 @@ def proposals(
                 max_size=2,
             )
         ),
-        engagement=draw(
+        "engagement": draw(
             st.lists(
                 st.builds(
                     Engagement,
@@ -213,8 +213,8 @@ def proposals(
                 max_size=2,
             )
         ),
-        impacts=draw(st.lists(_impact_entries(characteristic), max_size=5)),
-        decision=draw(
+        "impacts": draw(st.lists(_impact_entries(characteristic), max_size=5)),
+        "decision": draw(
             _optional(
                 st.builds(
                     Decision,
@@ -225,11 +225,11 @@ def proposals(
                 )
             )
         ),
-        responsible=draw(_optional(_signoffs())),
-        approver=draw(_optional(_signoffs())),
-        review_date=draw(_optional(_dates)),
-        characteristics=defined,
-        waivers=draw(
+        "responsible": draw(_optional(_signoffs())),
+        "approver": draw(_optional(_signoffs())),
+        "review_date": draw(_optional(_dates)),
+        "characteristics": defined,
+        "waivers": draw(
             st.lists(
                 st.builds(
                     Waiver,
@@ -244,7 +244,7 @@ def proposals(
                 max_size=2,
             )
         ),
-    )
+    }
     return Proposal(**fields)
 
 
