@@ -38,7 +38,8 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Local authorities (and the other bodies listed in s17(2)) must exercise their
+    Local authorities (and the other bodies listed in Crime and Disorder Act 1998
+    s17(2)) must exercise their
     functions with due regard to the likely effect on, and the need to do all they
     reasonably can to prevent, crime and disorder (including anti-social and other
     behaviour adversely affecting the local environment), the misuse of drugs,

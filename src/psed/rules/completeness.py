@@ -51,8 +51,8 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     Due regard under Equality Act 2010 s149(1) is owed for every relevant protected
-    characteristic (s4). A characteristic that is not on the record cannot be shown
-    to have been considered, and a court will not assume that it was: due regard is
+    characteristic (Equality Act 2010 s4). A characteristic that is not on the record
+    cannot be shown to have been considered, and a court will not assume that it was: due regard is
     exercised in substance, with rigour (R (Brown) v Secretary of State for Work and
     Pensions [2008] EWHC 3158 (Admin)). "Not assessed" must never be silently read as
     "no impact".

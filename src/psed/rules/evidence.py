@@ -231,9 +231,9 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
 
     "Continue despite adverse impact" is lawful only if the impact is justified as
     necessary and proportionate (EHRC guidance on equality impact assessment
-    outcomes); the reasons are the record that due regard to the s149(1) aims was
-    had in substance (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin)).
+    outcomes); the reasons are the record that due regard to the three aims was
+    had in substance under Equality Act 2010 s149(1) (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin)).
 
     ## Failing example
 

@@ -55,7 +55,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
 
     Advancing equality of opportunity includes removing or minimising disadvantage
     (Equality Act 2010 s149(3)(a)); an adverse impact that is neither mitigated nor
-    justified shows no regard to it under s149(1). Published results must say what
+    justified shows no regard to it under Equality Act 2010 s149(1). Published results must say what
     was considered on mitigation (Northern Ireland Act 1998 Sch 9 para 9), and a
     record of "N/A" against a known harm is the box-ticking R (Brown) v Secretary of
     State for Work and Pensions [2008] EWHC 3158 (Admin) warns against.
