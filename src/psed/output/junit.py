@@ -23,16 +23,19 @@ _SPOOL_BYTES = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-def _xml_text(text: str) -> str:
+def _clean(text: str) -> str:
     # XML 1.0 forbids most control characters even escaped: show them instead.
-    cleaned = "".join(
+    return "".join(
         c if c in "\t\n" or (c >= " " and c not in "\ufffe\uffff") else repr(c)[1:-1] for c in text
     )
-    return escape(cleaned)
+
+
+def _xml_text(text: str) -> str:
+    return escape(_clean(text))
 
 
 def _attr(text: str) -> str:
-    return quoteattr(_xml_text(text))
+    return quoteattr(_clean(text))
 
 
 def _message(result: FileResult) -> str:
