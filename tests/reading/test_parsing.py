@@ -207,7 +207,7 @@ def test_json_duplicate_keys() -> None:
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_json_nan_and_infinity_are_rejected_at_their_pointer(constant: str) -> None:
-    text = '{"name": "a", "service_profile": {"customers": %s}}' % constant
+    text = '{"name": "a", "service_profile": {"customers": ' + constant + "}}"
     assert _codes(text) == [("PSED001", "/service_profile/customers")]
 
 
