@@ -30,7 +30,33 @@ def test_every_page_is_in_the_navigation() -> None:
     nav = _nav_pages(yaml.safe_load(MKDOCS_YML.read_text())["nav"])
     on_disk = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
     assert sorted(set(on_disk) - set(nav)) == [], "add these pages to nav in mkdocs.yml"
-    assert sorted(set(nav) - set(on_disk)) == [], "nav names pages that do not exist"
+    # Pages other contributors are still writing may be named before they exist.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from mkdocs_hooks import PENDING_PAGES
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert sorted(set(nav) - set(on_disk) - PENDING_PAGES) == [], "nav names missing pages"
+
+
+def test_pending_pages_are_left_out_until_they_exist(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from mkdocs_hooks import _prune
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    (tmp_path / "forms.md").write_text("# Forms\n")
+    nav = [
+        {"Home": "index.md"},
+        {"Guides": [{"Forms": "forms.md"}, {"Reading": "reading.md"}]},
+        {"Later": [{"Config": "configuration.md"}]},
+        {"Typo": "frameworkz.md"},
+    ]
+    assert _prune(nav, tmp_path) == [
+        {"Home": "index.md"},
+        {"Guides": [{"Forms": "forms.md"}]},
+        {"Typo": "frameworkz.md"},
+    ]
 
 
 @pytest.fixture(scope="module")
