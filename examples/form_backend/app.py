@@ -22,6 +22,7 @@ import datetime as dt
 import html
 import json
 import re
+import socketserver
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -653,6 +654,12 @@ def make_app(*, as_of: dt.date | None = None) -> Callable[[Environ, StartRespons
     return app
 
 
+class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
+    """One thread per connection: browsers open spare connections that block a serial server."""
+
+    daemon_threads = True
+
+
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -661,7 +668,13 @@ class _QuietHandler(WSGIRequestHandler):
 def serve(port: int = 8000, *, as_of: dt.date | None = None, quiet: bool = False) -> WSGIServer:
     """A server for the app on 127.0.0.1 (``port=0`` picks a free port); call ``serve_forever``."""
     handler = _QuietHandler if quiet else WSGIRequestHandler
-    return make_server("127.0.0.1", port, make_app(as_of=as_of), handler_class=handler)
+    return make_server(
+        "127.0.0.1",
+        port,
+        make_app(as_of=as_of),
+        server_class=_ThreadingServer,
+        handler_class=handler,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
