@@ -17,6 +17,7 @@ as their codes, an impact entry's characteristic as its code, and a document's o
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -73,8 +74,16 @@ def _unstructure_characteristic(value: Characteristic) -> dict[str, Any]:
     return {"code": value.code, "label": value.label, "description": value.description}
 
 
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+    # Our enums are also ``str``; without these hooks cattrs would pass members through
+    # as they are, and a YAML writer could not represent them.
+    converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    converter.register_structure_hook_func(_is_enum, lambda value, tp: tp(value))
     converter.register_structure_hook(_dt.date, _structure_date)
     converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     converter.register_structure_hook(Characteristic, _structure_characteristic)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import yaml
 from hypothesis import given, settings
 
 import psed
@@ -49,8 +50,18 @@ def _check_full(cls: type, tree: dict) -> None:
 def test_full_tree_has_every_field_in_model_order(proposal: psed.Proposal) -> None:
     tree = psed.unstructure(proposal)
     _check_full(psed.Proposal, tree)
-    # JSON-ready: dumping and loading changes nothing.
+    # JSON-ready: plain types only, so dumping and loading changes nothing.
     assert json.loads(json.dumps(tree)) == tree
+    assert _plain(tree)
+    assert yaml.safe_dump(tree, allow_unicode=True)  # representable by a YAML writer
+
+
+def _plain(node: object) -> bool:
+    if isinstance(node, dict):
+        return all(type(k) is str and _plain(v) for k, v in node.items())
+    if isinstance(node, list):
+        return all(_plain(v) for v in node)
+    return node is None or type(node) in (str, int)
 
 
 @settings(max_examples=50, deadline=None)
