@@ -115,6 +115,9 @@ _LEFTOVERS = re.compile(
 )
 
 
+_LEFTOVER_TRIGGERS = ("tbc", "tbd", "todo", "xxx", "lorem", "insert", "delete", "click", "choose")
+
+
 def leftover_markers(text: str | None) -> list[str]:
     """Template or editing leftovers in ``text`` (PSED106), in order of first appearance.
 
@@ -128,6 +131,12 @@ def leftover_markers(text: str | None) -> list[str]:
     ['TBC', '[JS1]', 'click here to enter text']
     """
     if not text:
+        return []
+    # Fast path (most fields have no marker): the regex costs ~15 µs a field, this
+    # scan ~1 µs. Every marker contains "[" or one of the trigger words once case-folded
+    # (dotless i folded to i as the regex's IGNORECASE does).
+    folded = text.casefold().replace("\u0131", "i")
+    if "[" not in text and not any(word in folded for word in _LEFTOVER_TRIGGERS):
         return []
     found: dict[str, None] = {}
     for match in _LEFTOVERS.finditer(text):

@@ -99,11 +99,17 @@ def _internal_error(rule: Rule, exc: BaseException) -> Finding:
     )
 
 
-def _finding(rule: Rule, severity: Severity, status: Status, hit: Hit) -> Finding:
+def _effective(rule: Rule, severity: Severity, status: Status) -> Severity:
+    """``severity``, or ``info`` when the rule applies only from a later status."""
+    return Severity.INFO if rule.status.rank > status.rank else severity
+
+
+def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
+    """A finding at ``severity`` (already the effective one) for one hit."""
     return Finding(
         code=rule.code,
         name=rule.name,
-        severity=Severity.INFO if rule.status.rank > status.rank else severity,
+        severity=severity,
         default_severity=rule.severity,
         message=hit.message,
         pointer=hit.pointer,
@@ -131,7 +137,9 @@ def _run_rules(
             for hit in hits:
                 if not isinstance(hit, Hit):
                     raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
-            findings.extend(_finding(rule, severity, status, hit) for hit in hits)
+            if hits:
+                effective = _effective(rule, severity, status)
+                findings.extend(_finding(rule, effective, hit) for hit in hits)
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
     # Internal errors are never waived: the rule did not really run.
@@ -149,7 +157,11 @@ def _run_rules(
                 "findings cannot be waived; remove it and fix the document instead."
             )
             findings.append(
-                _finding(UNUSED_WAIVER, severity, status, Hit(join("waivers", index), message))
+                _finding(
+                    UNUSED_WAIVER,
+                    _effective(UNUSED_WAIVER, severity, status),
+                    Hit(join("waivers", index), message),
+                )
             )
     return findings
 
