@@ -74,16 +74,22 @@ def _unstructure_characteristic(value: Characteristic) -> dict[str, Any]:
     return {"code": value.code, "label": value.label, "description": value.description}
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+def _enum_code(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _enum_member(value: Any, tp: type[enum.Enum]) -> enum.Enum:
+    return tp(value)
 
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-    # Our enums are also ``str``; without these hooks cattrs would pass members through
-    # as they are, and a YAML writer could not represent them.
-    converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
-    converter.register_structure_hook_func(_is_enum, lambda value, tp: tp(value))
+    # Our enums are also ``str``, which cattrs would pass through as members (a YAML
+    # writer cannot represent them): register each one by class, ahead of ``str``.
+    enums = {f.enum for spec in CLASS_SPECS.values() for f in spec.fields if f.enum is not None}
+    for enum_cls in enums:
+        converter.register_unstructure_hook(enum_cls, _enum_code)
+        converter.register_structure_hook(enum_cls, _enum_member)
     converter.register_structure_hook(_dt.date, _structure_date)
     converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     converter.register_structure_hook(Characteristic, _structure_characteristic)
