@@ -7,10 +7,12 @@ import re
 from typing import Any
 
 import pytest
+from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+import psed
 from psed import BUILTIN_FRAMEWORKS, Framework
 from psed._submission_schema import (
     NOT_PLACEHOLDER,
@@ -304,3 +306,36 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=6).map("".join))
 def test_placeholder_patterns_agree_on_generated_ascii_text(text: str) -> None:
     assert Draft202012Validator(NOT_PLACEHOLDER).is_valid(text) is not is_placeholder(text)
+
+
+@pytest.mark.parametrize("framework", sorted(BUILTIN_FRAMEWORKS))
+def test_psed_json_schema_submission_mode(framework: str) -> None:
+    """The real structural schema (root $ref into $defs) takes the conditions as designed."""
+    draft = psed.json_schema(framework)
+    schema = psed.json_schema(framework, mode="submission")
+    Draft202012Validator.check_schema(schema)
+    assert schema["$defs"] == draft["$defs"]
+    tagged = [c for c in schema["allOf"] if "x-psed-rule" in c]
+    assert [c["x-psed-characteristic"] for c in tagged if c["x-psed-rule"] == "PSED101"] == list(
+        BUILTIN_FRAMEWORKS[framework].required
+    )
+    assert "allOf" not in draft or all("x-psed-rule" not in c for c in draft["allOf"])
+
+
+def test_clean_example_passes_the_submission_schema() -> None:
+
+    import psed
+
+    for name, payload in example_payloads().items():
+        framework = payload.get("framework", "psed")
+        report = psed.validate(payload, status="submitted")
+        schema = psed.json_schema(framework, mode="submission")
+        errors = list(Draft202012Validator(schema).iter_errors(payload))
+        reported = {f.code for f in report.findings}
+        failing = failing_rules(schema, payload)
+        assert set(failing) <= reported, name
+        if (
+            not {"PSED101", "PSED103", "PSED107", "PSED109", "PSED201", "PSED301", "PSED302"}
+            & reported
+        ):
+            assert errors == [], name
