@@ -12,8 +12,8 @@ import datetime as _dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Generator, Iterable
-from typing import Any
+from collections.abc import Callable, Generator, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -24,7 +24,7 @@ from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
 from psed.output._common import FileResult
 
-__all__ = ["Job", "Outcome", "check_file", "run"]
+__all__ = ["Job", "Outcome", "check_file", "run", "run_map"]
 
 MAX_BYTES = 10 * 1024 * 1024
 """Files larger than this are not read whole; the reader's size limit (PSED001) applies."""
@@ -169,21 +169,30 @@ def _safe_check(path: str, job: Job) -> Outcome:
         )
 
 
+T = TypeVar("T")
+
 _worker_job: Job | None = None
+_worker_then: Callable[[Outcome], Any] | None = None
 
 
-def _init_worker(job: Job) -> None:
-    global _worker_job
+def _init_worker(job: Job, then: Callable[[Outcome], Any]) -> None:
+    global _worker_job, _worker_then
     _worker_job = job
+    _worker_then = then
     import signal
 
     # The parent handles Ctrl-C and terminates the pool; workers stay quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(path: str) -> Outcome:
+def _work(path: str) -> Any:
     assert _worker_job is not None
-    return _safe_check(path, _worker_job)
+    assert _worker_then is not None
+    return _worker_then(_safe_check(path, _worker_job))
+
+
+def _same(outcome: Outcome) -> Outcome:
+    return outcome
 
 
 def jobs_count(jobs: int) -> int:
@@ -194,21 +203,29 @@ def jobs_count(jobs: int) -> int:
 
 
 def run(paths: Iterable[str], job: Job, *, jobs: int = 1) -> Generator[Outcome, None, None]:
-    """Check every path, yielding outcomes in the order of the paths.
+    """Check every path, yielding outcomes in the order of the paths (see :func:`run_map`)."""
+    return run_map(paths, job, _same, jobs=jobs)
 
-    With ``jobs`` > 1 the files are checked in that many worker processes; the
-    pool is terminated if the consumer stops early or Ctrl-C is pressed.
+
+def run_map(
+    paths: Iterable[str], job: Job, then: Callable[[Outcome], T], *, jobs: int = 1
+) -> Generator[T, None, None]:
+    """Check every path and apply ``then`` to each outcome, yielding in the order of the paths.
+
+    With ``jobs`` > 1 the files are checked, and ``then`` applied, in that many worker
+    processes, so only ``then``'s (small) result crosses back; ``then`` must be
+    picklable. The pool is terminated if the consumer stops early or on Ctrl-C.
     """
     workers = jobs_count(jobs)
     if workers <= 1:
         for path in paths:
-            yield _safe_check(path, job)
+            yield then(_safe_check(path, job))
         return
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(job,))
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(job, then))
     try:
-        yield from pool.imap(_work, paths, chunksize=16)
+        yield from pool.imap(_work, paths, chunksize=32)
         pool.close()
     finally:
         pool.terminate()

@@ -418,20 +418,22 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
 
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
-    from psed._batch import run
+    from psed._batch import run_map
     from psed._files import discover
-    from psed.output import RunInfo, Totals, make_renderer
+    from psed.output import RenderStep, RunInfo, Totals, make_renderer
 
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
     run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
-    renderer = make_renderer(args.format, run_info, color=args.format == "text" and _use_color(out))
+    color = args.format == "text" and _use_color(out)
+    renderer = make_renderer(args.format, run_info, color=color)
+    step = RenderStep(args.format, run_info, color)
     totals = Totals()
     out.write(renderer.begin())
-    with contextlib.closing(run(discover(args.paths), job, jobs=args.jobs)) as outcomes:
-        for outcome in outcomes:
-            totals.add(outcome.result)
-            out.write(renderer.add(outcome.result))
+    with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
+        for piece in pieces:
+            totals.add_counts(piece.counts, ok=piece.ok, unreadable=piece.unreadable)
+            out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
     if totals.unreadable:
         return EXIT_USAGE

@@ -9,12 +9,27 @@ does it in one call for scripts and tests::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from psed.output._common import FileResult, Renderer, RunInfo, Totals
 
-__all__ = ["FORMATS", "FileResult", "Renderer", "RunInfo", "Totals", "make_renderer", "render"]
+if TYPE_CHECKING:
+    from psed._batch import Outcome
+
+__all__ = [
+    "FORMATS",
+    "FileResult",
+    "RenderStep",
+    "Rendered",
+    "Renderer",
+    "RunInfo",
+    "Totals",
+    "make_renderer",
+    "render",
+]
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "junit", "github")
 """The report formats of ``psed check --format``."""
@@ -57,3 +72,41 @@ def render(
         pieces.append(renderer.add(result))
     pieces.extend(renderer.end(totals))
     return "".join(pieces)
+
+
+@attrs.frozen(kw_only=True)
+class Rendered:
+    """One file's output pieces and the little the run needs to count it."""
+
+    items: tuple[str, ...]
+    counts: Mapping[str, int]
+    ok: bool
+    unreadable: bool
+
+
+_renderers: dict[RenderStep, Renderer] = {}
+
+
+@attrs.frozen
+class RenderStep:
+    """Renders one checked file where it was checked (a worker process, or this one).
+
+    Picklable, so that a pool of workers sends back text and counters instead of the
+    findings themselves.
+    """
+
+    fmt: str
+    run: RunInfo
+    color: bool = False
+
+    def __call__(self, outcome: Outcome) -> Rendered:
+        renderer = _renderers.get(self)
+        if renderer is None:
+            renderer = _renderers[self] = make_renderer(self.fmt, self.run, color=self.color)
+        result = outcome.result
+        return Rendered(
+            items=renderer.items(result),
+            counts=result.report.counts,
+            ok=result.report.ok,
+            unreadable=result.unreadable,
+        )

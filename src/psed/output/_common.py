@@ -84,12 +84,15 @@ class Totals:
 
     def add(self, result: FileResult) -> None:
         """Count one more file."""
+        self.add_counts(result.report.counts, ok=result.report.ok, unreadable=result.unreadable)
+
+    def add_counts(self, counts: Mapping[str, int], *, ok: bool, unreadable: bool) -> None:
+        """Count one more file from its counts and verdict."""
         self.files += 1
-        if result.unreadable:
+        if unreadable:
             self.unreadable += 1
-        if not result.report.ok:
+        if not ok:
             self.failing += 1
-        counts = result.report.counts
         self.error += counts["error"]
         self.warning += counts["warning"]
         self.info += counts["info"]
@@ -122,6 +125,10 @@ class Renderer:
     ``begin`` gives the text before the first file, ``add`` the text for one file
     (possibly empty when the format needs the totals first), ``end`` the rest.
     Concatenated, the pieces are the whole report, whatever the number of files.
+
+    ``add`` is ``add_items(items(result))``: :meth:`items` is the costly, stateless
+    part (it may run in a worker process, on a renderer built with the same
+    arguments), :meth:`add_items` the cheap part that knows what came before.
     """
 
     def __init__(self, run: RunInfo, *, color: bool = False) -> None:
@@ -132,9 +139,17 @@ class Renderer:
         """Text before the first file."""
         return ""
 
-    def add(self, result: FileResult) -> str:  # pragma: no cover - overridden
-        """Text for one file."""
+    def items(self, result: FileResult) -> tuple[str, ...]:  # pragma: no cover - overridden
+        """One file's output, as independent pieces (stateless)."""
         raise NotImplementedError
+
+    def add_items(self, items: tuple[str, ...]) -> str:
+        """The text for one file from its pieces."""
+        return "".join(items)
+
+    def add(self, result: FileResult) -> str:
+        """The text for one file."""
+        return self.add_items(self.items(result))
 
     def end(self, totals: Totals) -> Iterable[str]:
         """The rest of the report, in pieces."""
@@ -171,10 +186,21 @@ class _Skeleton:
         self.tail = text[at + len(marker) :]  # "\n   ]..." to the end
         self.count = 0
 
+    def serialize(self, value: Any) -> str:
+        """One list item, indented (stateless)."""
+        return " " * self.item_indent + dumps(value, self.item_indent)
+
+    def join(self, serialized: Iterable[str]) -> str:
+        """Serialized items with the separators that the items before them call for."""
+        out = []
+        for text in serialized:
+            out.append(("\n" if self.count == 0 else ",\n") + text)
+            self.count += 1
+        return "".join(out)
+
     def item(self, value: Any) -> str:
-        sep = "\n" if self.count == 0 else ",\n"
-        self.count += 1
-        return sep + " " * self.item_indent + dumps(value, self.item_indent)
+        """One list item with its separator."""
+        return self.join((self.serialize(value),))
 
     def finish(self, late: Mapping[str, Any]) -> str:
         tail = self.tail if self.count else self.tail.lstrip("\n ")

@@ -47,8 +47,8 @@ def annotation(result: FileResult, finding: Finding) -> str:
 class GithubRenderer(Renderer):
     """Annotations for a GitHub Actions log, then the text summary."""
 
-    def add(self, result: FileResult) -> str:
-        return "".join(annotation(result, f) + "\n" for f in result.report.findings)
+    def items(self, result: FileResult) -> tuple[str, ...]:
+        return ("".join(annotation(result, f) + "\n" for f in result.report.findings),)
 
     def end(self, totals: Totals) -> Iterable[str]:
         return (summary_line(totals) + "\n",)

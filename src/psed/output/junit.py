@@ -81,8 +81,12 @@ class JunitRenderer(Renderer):
             max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"
         )
 
-    def add(self, result: FileResult) -> str:
-        self._buffer.write(testcase(result))
+    def items(self, result: FileResult) -> tuple[str, ...]:
+        return (testcase(result),)
+
+    def add_items(self, items: tuple[str, ...]) -> str:
+        for item in items:
+            self._buffer.write(item)
         return ""
 
     def end(self, totals: Totals) -> Iterable[str]:

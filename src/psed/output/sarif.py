@@ -113,8 +113,9 @@ class SarifRenderer(Renderer):
             rules = list(all_rules())
         self._rules = sorted(rules, key=lambda r: str(r.code))
         self._index = {r.code: i for i, r in enumerate(self._rules)}
+        self._skeleton = split_skeleton(self._document(), ("runs", 0, "results"))
 
-    def begin(self) -> str:
+    def _document(self) -> dict[str, Any]:
         document: dict[str, Any] = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -139,14 +140,19 @@ class SarifRenderer(Renderer):
                 }
             ],
         }
-        self._skeleton = split_skeleton(document, ("runs", 0, "results"))
+        return document
+
+    def begin(self) -> str:
         return self._skeleton.head
 
-    def add(self, result: FileResult) -> str:
-        return "".join(
-            self._skeleton.item(sarif_result(result, f, self._index))
+    def items(self, result: FileResult) -> tuple[str, ...]:
+        return tuple(
+            self._skeleton.serialize(sarif_result(result, f, self._index))
             for f in result.report.findings
         )
+
+    def add_items(self, items: tuple[str, ...]) -> str:
+        return self._skeleton.join(items)
 
     def end(self, totals: Totals) -> Iterable[str]:
         return (self._skeleton.finish({}),)

@@ -74,9 +74,12 @@ def summary_line(totals: Totals) -> str:
 class TextRenderer(Renderer):
     """Human-readable lines, coloured only when asked (the CLI asks for a terminal)."""
 
-    def add(self, result: FileResult) -> str:
-        return "".join(
-            finding_line(result.path, f, color=self.color) + "\n" for f in result.report.findings
+    def items(self, result: FileResult) -> tuple[str, ...]:
+        return (
+            "".join(
+                finding_line(result.path, f, color=self.color) + "\n"
+                for f in result.report.findings
+            ),
         )
 
     def end(self, totals: Totals) -> Iterable[str]:
