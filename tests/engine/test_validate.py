@@ -136,9 +136,9 @@ def test_config_reading_limits_apply() -> None:
 
 
 def test_config_characteristics_are_known_to_the_reader() -> None:
-    tree = {"name": "x", "impacts": [{"characteristic": "young_carers", "impact": "neutral"}]}
+    tree = {"name": "x", "impacts": [{"characteristic": "engine_test_group", "impact": "neutral"}]}
     assert "PSED006" in psed.validate(tree, as_of=AS_OF).codes()
     config = Config.from_mapping(
-        {"characteristics": [{"code": "young_carers", "label": "Young carers"}]}
+        {"characteristics": [{"code": "engine_test_group", "label": "Engine test group"}]}
     )
     assert "PSED006" not in psed.validate(tree, as_of=AS_OF, config=config).codes()
