@@ -1,0 +1,485 @@
+"""Fuzz psed's reading and validating: any bytes in, a Report out, never an exception.
+
+Usage (from the repository root)::
+
+    python fuzz/fuzz_validate.py --minutes 30             # long run (atheris if installed)
+    python fuzz/fuzz_validate.py --seconds 5 --engine random   # the smoke run the tests use
+
+Engines:
+
+- ``atheris`` (coverage-guided, libFuzzer): used when the ``atheris`` package is
+  installed (``pip install -e '.[fuzz]'``). Crashing inputs are written to ``--out``.
+- ``random``: a plain mutation fuzzer with no dependency (byte flips, splices and
+  YAML/JSON tokens inserted into seed documents, plus generated trees); it needs
+  only the standard library and is what the test suite's smoke run uses.
+
+Each input goes through every entry point that takes untrusted input:
+``psed.validate`` on the bytes, on the text and on the parsed tree, ``psed.read``,
+``psed.loads`` (which may raise only ``DocumentError``), the command line's per-file
+path (:func:`psed._batch.check_file` reading standard input) and every report
+renderer. The properties checked for each input:
+
+1. nothing raises except ``DocumentError`` from ``loads``;
+2. ``validate`` returns a ``Report`` whose findings all have a known code, a
+   severity and a pointer that is ``""`` or starts with ``/``;
+3. a document that reads without findings keeps every value through
+   ``structure(unstructure(p)) == p``;
+4. no input takes longer than ``--timeout`` seconds (a hang is a failure).
+
+A failure is written to ``--out`` as ``<kind>-<sha1>.bin`` (the input) and
+``<kind>-<sha1>.txt`` (what went wrong), and summarised in ``summary.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import os
+import random
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = _dt.date(2026, 11, 26)
+
+# Imported lazily by the engines (atheris instruments the imports it wraps).
+psed: Any = None
+
+
+def _import_psed() -> None:
+    global psed
+    import psed as _psed
+    import psed._batch
+    import psed.output
+
+    psed = _psed
+
+
+class InputTimeout(Exception):
+    """One input took longer than the per-input time budget."""
+
+
+class PropertyFailure(AssertionError):
+    """An input broke one of the harness's properties."""
+
+
+# --------------------------------------------------------------------------- the target
+
+
+def _known_codes() -> frozenset[str]:
+    from psed.rules import all_rules
+
+    return frozenset(r.code for r in all_rules())
+
+
+_CODES: frozenset[str] | None = None
+
+
+def _check_report(report: Any, where: str) -> None:
+    global _CODES
+    if _CODES is None:
+        _CODES = _known_codes()
+    if not isinstance(report, psed.Report):
+        raise PropertyFailure(f"{where}: returned {type(report).__name__}, not a Report")
+    for finding in report.findings:
+        if finding.code not in _CODES:
+            raise PropertyFailure(f"{where}: unknown code {finding.code!r}")
+        if not (finding.pointer == "" or finding.pointer.startswith("/")):
+            raise PropertyFailure(f"{where}: bad pointer {finding.pointer!r}")
+        if not finding.message or "Traceback" in finding.message:
+            raise PropertyFailure(f"{where}: bad message {finding.message!r}")
+        if finding.message.startswith("internal error") or "internal error in rule" in (
+            finding.message
+        ):
+            raise PropertyFailure(f"{where}: {finding.message}")
+    json.dumps(report.to_dict())  # must be JSON-ready
+
+
+def one_input(data: bytes) -> None:
+    """Run one input through every entry point; raise on any broken property."""
+    from psed._batch import Job, check_file
+    from psed.output import FORMATS, RunInfo, render
+
+    _check_report(psed.validate(data, as_of=AS_OF), "validate(bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        _check_report(psed.validate(text, as_of=AS_OF), "validate(str)")
+        with contextlib.suppress(psed.DocumentError):
+            psed.loads(text)
+    proposal, findings = psed.read(data)
+    if proposal is not None and not findings:
+        tree = psed.unstructure(proposal)
+        again = psed.structure(json.loads(json.dumps(tree)))
+        if again != proposal:
+            raise PropertyFailure("structure(unstructure(p)) != p")
+    if proposal is not None:
+        # The tree the reader saw, validated as an already-parsed mapping.
+        from psed._parse import DEFAULT_LIMITS, decode, parse_text
+
+        decoded = decode(data)
+        if isinstance(decoded, str):
+            parsed = parse_text(decoded, format=None, limits=DEFAULT_LIMITS)
+            if parsed.ok:
+                _check_report(psed.validate(parsed.tree, as_of=AS_OF), "validate(tree)")
+    job = Job(as_of=AS_OF, lines=True, stdin=data)
+    outcome = check_file("-", job)
+    _check_report(outcome.result.report, "check_file")
+    run = RunInfo(version="fuzz", as_of=AS_OF)
+    for fmt in FORMATS:
+        render([outcome.result], fmt, run)
+
+
+# --------------------------------------------------------------------------- recording
+
+
+def _record(out: Path, kind: str, data: bytes, detail: str) -> str:
+    digest = hashlib.sha1(data).hexdigest()[:16]
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{kind}-{digest}.bin").write_bytes(data)
+    (out / f"{kind}-{digest}.txt").write_text(detail, encoding="utf-8")
+    return digest
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise InputTimeout()
+
+
+def guarded(data: bytes, timeout: float) -> tuple[str, str] | None:
+    """Run :func:`one_input`; None if all is well, else (kind, detail)."""
+    use_alarm = timeout > 0 and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        one_input(data)
+    except InputTimeout:
+        return "hang", f"took longer than {timeout} s"
+    except PropertyFailure as exc:
+        return "property", f"{exc}\n\n{traceback.format_exc()}"
+    except RecursionError:
+        return "crash", traceback.format_exc()
+    except Exception:
+        return "crash", traceback.format_exc()
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    return None
+
+
+# --------------------------------------------------------------------------- seeds and mutations
+
+
+def seeds() -> list[bytes]:
+    """Seed inputs: the examples, the small hostile corpus and a few hand-written ones."""
+    found: list[bytes] = []
+    for folder in (ROOT / "examples", ROOT / "tests" / "hostile" / "corpus"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and path.suffix in (".yaml", ".yml", ".json"):
+                    data = path.read_bytes()
+                    if len(data) <= 64 * 1024:
+                        found.append(data)
+    found += [
+        b'{"name": "x"}',
+        b"name: x\nimpacts:\n  - characteristic: age\n    impact: negative\n",
+        b"{}",
+        b"[]",
+        b"",
+    ]
+    return found
+
+
+_TOKENS = [
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b":",
+    b",",
+    b'"',
+    b"'",
+    b"\n",
+    b"\n  ",
+    b"- ",
+    b"&a ",
+    b"*a",
+    b"<<: ",
+    b"!!python/object/apply:os.system ['true']",
+    b"!!binary ",
+    b"!!set ",
+    b"!!omap ",
+    b"? ",
+    b"---\n",
+    b"...\n",
+    b"%YAML 1.1\n",
+    b"%TAG ! tag:x,2000:\n",
+    b"NaN",
+    b"Infinity",
+    b"-Infinity",
+    b".nan",
+    b".inf",
+    b"1e999",
+    b"9" * 50,
+    b"0x1F",
+    b"0o17",
+    b"2021-02-30",
+    b"0000-01-01",
+    b"2021-11-18T10:00:00+01:00",
+    b"null",
+    b"~",
+    b"true",
+    b"yes",
+    b"\x00",
+    b"\x1b",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\\u0000",
+    b"\\ud800",
+    b"\xed\xa0\x80",
+    b"\xf0\x9f\x91\xa9",
+    b"\t",
+    b"\r\n",
+    b"|\n  ",
+    b">-\n  ",
+    b"name",
+    b"impacts",
+    b"characteristic",
+    b"mitigations",
+    b"waivers",
+    b"pointer: /impacts/0",
+    b"characteristics",
+    b"framework: esia",
+    b"status: approved",
+    b"schema_version: 1",
+    b"decision",
+    b"review_date",
+    b"/~0~1",
+]
+
+
+def _json_value(rng: random.Random, depth: int = 0) -> Any:
+    kind = rng.randrange(8 if depth < 4 else 5)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return rng.choice([True, False])
+    if kind == 2:
+        return rng.choice([0, -1, 10**20, 1.5, -0.0, 1e308])
+    if kind in (3, 4):
+        return rng.choice(["", " ", "N/A", "age", "negative", "2021-02-30", "Ŵŷ\u202e", "a\x00b"])
+    if kind == 5:
+        return [_json_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    keys = [
+        "name",
+        "impacts",
+        "characteristic",
+        "impact",
+        "mitigations",
+        "action",
+        "status",
+        "decision",
+        "outcome",
+        "waivers",
+        "rule",
+        "pointer",
+        "characteristics",
+        "code",
+        "label",
+        "unknown",
+        "",
+    ]
+    return {rng.choice(keys): _json_value(rng, depth + 1) for _ in range(rng.randrange(5))}
+
+
+def mutate(rng: random.Random, corpus: list[bytes]) -> bytes:
+    """One new input from the corpus."""
+    choice = rng.randrange(10)
+    if choice == 0:
+        value = _json_value(rng)
+        if rng.random() < 0.5:
+            return json.dumps(value, ensure_ascii=rng.random() < 0.5).encode()
+        import yaml
+
+        try:
+            return yaml.safe_dump(value, allow_unicode=True).encode()
+        except Exception:  # a YAML writer quirk is not what we fuzz
+            return b""
+    data = bytearray(rng.choice(corpus))
+    for _ in range(rng.randrange(1, 6)):
+        op = rng.randrange(6)
+        pos = rng.randrange(len(data) + 1)
+        if op == 0 and data:
+            del data[pos : pos + rng.randrange(1, 16)]
+        elif op == 1:
+            data[pos:pos] = rng.choice(_TOKENS)
+        elif op == 2 and data:
+            data[min(pos, len(data) - 1)] = rng.randrange(256)
+        elif op == 3:
+            other = rng.choice(corpus)
+            start = rng.randrange(len(other) + 1)
+            data[pos:pos] = other[start : start + rng.randrange(1, 200)]
+        elif op == 4 and data:
+            end = min(len(data), pos + rng.randrange(1, 64))
+            data[pos:pos] = data[pos:end] * rng.randrange(1, 4)
+        else:
+            data[pos:pos] = rng.choice(_TOKENS) + rng.choice(_TOKENS)
+    return bytes(data[: 256 * 1024])
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def run_random(
+    *, seconds: float, seed: int, out: Path | None, timeout: float = 10.0
+) -> dict[str, Any]:
+    """Mutation fuzzing for ``seconds``; a summary with the failures found (deduplicated)."""
+    if psed is None:
+        _import_psed()
+    rng = random.Random(seed)
+    corpus = seeds()
+    deadline = time.monotonic() + seconds
+    executions = 0
+    failures: dict[str, dict[str, Any]] = {}
+    while time.monotonic() < deadline:
+        data = mutate(rng, corpus)
+        executions += 1
+        outcome = guarded(data, timeout)
+        if outcome is None:
+            if rng.random() < 0.02 and len(corpus) < 2000:
+                corpus.append(data)  # keep some variety without coverage feedback
+            continue
+        kind, detail = outcome
+        signature = _signature(kind, detail)
+        if signature not in failures:
+            digest = _record(out, kind, data, detail) if out is not None else ""
+            failures[signature] = {
+                "kind": kind,
+                "input": data[:200].decode("utf-8", "backslashreplace"),
+                "file": digest,
+                "detail": detail.strip().splitlines()[-1] if detail.strip() else kind,
+            }
+    return {
+        "engine": "random",
+        "seed": seed,
+        "seconds": seconds,
+        "executions": executions,
+        "failures": list(failures.values()),
+    }
+
+
+def _signature(kind: str, detail: str) -> str:
+    """Deduplicate failures by kind and the last frame and line of the traceback."""
+    lines = [line for line in detail.strip().splitlines() if line.strip()]
+    frames = [line for line in lines if line.strip().startswith('File "')]
+    return f"{kind}|{frames[-1].strip() if frames else ''}|{lines[-1] if lines else ''}"[:500]
+
+
+def run_atheris(*, seconds: float, out: Path, timeout: float) -> None:
+    """Coverage-guided fuzzing with atheris (libFuzzer); does not return normally."""
+    import atheris
+
+    with atheris.instrument_imports(include=["psed"]):
+        _import_psed()
+    corpus_dir = out / "corpus"
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for index, data in enumerate(seeds()):
+        (corpus_dir / f"seed-{index:04d}").write_bytes(data)
+
+    seen: set[str] = set()
+
+    def target(data: bytes) -> None:
+        # Failures are recorded and fuzzing goes on (a long run finds more than one);
+        # the alarm catches slow inputs, libFuzzer's -timeout is the backstop.
+        outcome = guarded(data, timeout)
+        if outcome is not None:
+            kind, detail = outcome
+            signature = _signature(kind, detail)
+            if signature not in seen:
+                seen.add(signature)
+                digest = _record(out, kind, data, detail)
+                last = detail.strip().splitlines()[-1] if detail.strip() else kind
+                print(f"\nFAIL {kind}: {last} ({digest})", file=sys.stderr, flush=True)
+
+    argv = [
+        sys.argv[0],
+        str(corpus_dir),
+        f"-max_total_time={int(seconds)}",
+        f"-timeout={int(timeout * 3)}",
+        "-rss_limit_mb=2048",
+        "-max_len=65536",
+        f"-artifact_prefix={out}/",
+        "-print_final_stats=1",
+    ]
+    atheris.Setup(argv, target)
+    atheris.Fuzz()
+
+
+def _iter_inputs(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+    for name in paths:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            yield str(file), file.read_bytes()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    budget = parser.add_mutually_exclusive_group()
+    budget.add_argument("--minutes", type=float, help="how long to fuzz")
+    budget.add_argument("--seconds", type=float, help="how long to fuzz")
+    parser.add_argument("--engine", choices=("auto", "atheris", "random"), default="auto")
+    parser.add_argument("--seed", type=int, default=None, help="random engine seed")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input")
+    parser.add_argument("--out", default="/tmp/psed-fuzz", help="folder for failing inputs")
+    parser.add_argument(
+        "--replay", nargs="+", metavar="PATH", help="run these inputs once and report"
+    )
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.replay:
+        _import_psed()
+        bad = 0
+        for name, data in _iter_inputs(args.replay):
+            outcome = guarded(data, args.timeout)
+            if outcome is not None:
+                bad += 1
+                print(f"{name}: {outcome[0]}\n{outcome[1]}")
+        print(f"replayed; {bad} failing")
+        return 1 if bad else 0
+    seconds = 60.0 * args.minutes if args.minutes is not None else (args.seconds or 60.0)
+    engine = args.engine
+    if engine == "auto":
+        try:
+            import atheris  # noqa: F401
+
+            engine = "atheris"
+        except ImportError:
+            engine = "random"
+    if engine == "atheris":
+        run_atheris(seconds=seconds, out=out, timeout=args.timeout)
+        return 0
+    seed = args.seed if args.seed is not None else int(time.time())
+    summary = run_random(seconds=seconds, seed=seed, out=out, timeout=args.timeout)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(json.dumps({k: v for k, v in summary.items() if k != "failures"}))
+    for failure in summary["failures"]:
+        print(f"FAIL {failure['kind']}: {failure['detail']}  ({failure['file']})")
+    return 1 if summary["failures"] else 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())
