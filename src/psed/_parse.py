@@ -377,7 +377,13 @@ _add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
 _add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 _add_constructor(None, _Constructor.construct_undefined)
 
-_CParser: Any = getattr(yaml, "CParser", None)
+_CParser: Any
+try:  # libyaml's parser; ``yaml.CParser`` is not exported, so ask the cyaml module
+    import yaml.cyaml
+
+    _CParser = getattr(yaml.cyaml, "CParser", None)
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
 if _CParser is not None:  # libyaml: the same grammar, several times faster
 
     class _Loader(_CParser, _Constructor, _Resolver):  # type: ignore[misc]
@@ -489,6 +495,9 @@ def _parse_yaml(text: str, limits: Limits) -> Parsed:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # libyaml's own guard, met while scanning ahead
+            mark = getattr(exc, "problem_mark", None)
+            return _too_deep(limits, None if mark is None else mark.line + 1)
         return _failed(_yaml_error(exc))
     findings: list[Finding] = []
     if loader.flagged:
