@@ -13,7 +13,9 @@ in a temporary folder, then times, each in a fresh process:
   and validates it against ``psed.json_schema()`` with ``jsonschema`` (what a
   check-jsonschema style pipeline does; structural checks only, no rules).
 
-It prints documents per second, the ratio to each alternative, and the peak resident
+It prints documents per second, CPU milliseconds per document (all processes of the
+run: a figure that other load on the machine barely changes), the ratio to each
+alternative, and the peak resident
 memory of the largest process of each run (``ru_maxrss`` of the run's process tree,
 measured in a wrapper process so that runs do not mask each other). Sizes 1,000 and
 10,000 show whether memory stays flat as the number of files grows.
@@ -51,8 +53,8 @@ start = time.perf_counter()
 with open("/dev/null", "wb") as sink:
     code = subprocess.run(sys.argv[1:], stdout=sink, stderr=subprocess.PIPE).returncode
 elapsed = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"{elapsed} {peak_kib} {code}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{elapsed} {usage.ru_maxrss} {code} {usage.ru_utime + usage.ru_stime}")
 """
 
 _PARSE_ONLY = """
@@ -134,15 +136,15 @@ def generate(folder: Path, count: int, fmt: str, seed: int = 2026) -> None:
             (sub / f"eia-{index:06d}.yaml").write_text(text, "utf-8")
 
 
-def measure(command: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak MiB of the largest process, exit code) of one fresh run."""
+def measure(command: list[str]) -> tuple[float, float, int, float]:
+    """(seconds, peak MiB of the largest process, exit code, CPU seconds) of one fresh run."""
     out = subprocess.run(
         [sys.executable, "-c", _WRAPPER, *command],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024, int(out[2])
+    return float(out[0]), int(out[1]) / 1024, int(out[2]), float(out[3])
 
 
 def main() -> None:
@@ -151,7 +153,10 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=["json", "yaml"])
     args = parser.parse_args()
     print(f"psed {psed.__version__}; Python {sys.version.split()[0]}; {PSED}")
-    header = f"{'docs':>6} {'fmt':<4} {'run':<30} {'seconds':>8} {'docs/s':>8} {'peak MiB':>9}"
+    header = (
+        f"{'docs':>6} {'fmt':<4} {'run':<26} {'seconds':>8} {'docs/s':>7} "
+        f"{'CPU ms/doc':>10} {'peak MiB':>9}"
+    )
     print(header)
     print("-" * len(header))
     for size in args.sizes:
@@ -183,13 +188,13 @@ def main() -> None:
                     ]
                 rates: dict[str, float] = {}
                 for name, command in runs.items():
-                    seconds, peak, code = measure(command)
+                    seconds, peak, code, cpu = measure(command)
                     if name.startswith("psed") and code not in (0, 1, 2):
                         raise SystemExit(f"{name} failed with exit code {code}")
                     rates[name] = size / seconds
                     print(
-                        f"{size:>6} {fmt:<4} {name:<30} {seconds:>8.2f} {rates[name]:>8.0f} "
-                        f"{peak:>9.1f}"
+                        f"{size:>6} {fmt:<4} {name:<26} {seconds:>8.2f} {rates[name]:>7.0f} "
+                        f"{cpu / size * 1000:>10.2f} {peak:>9.1f}"
                     )
                 best = rates["psed check --jobs 2"]
                 versus_a = best / rates["A: json.load loop"]

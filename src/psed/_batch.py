@@ -9,7 +9,6 @@ becomes a PSED001 finding; nothing here raises for a bad input.
 from __future__ import annotations
 
 import datetime as _dt
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable
@@ -221,6 +220,8 @@ def run_map(
         for path in paths:
             yield then(_safe_check(path, job))
         return
+    import multiprocessing  # only when it is used: it costs start-up time
+
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
     pool = context.Pool(workers, initializer=_init_worker, initargs=(job, then))
