@@ -105,7 +105,7 @@ def too_big(size: int, limits: Limits) -> Finding | None:
         return None
     return _unreadable(
         f"the document is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes; "
-        "split it, or raise the limit with psed.Limits(max_bytes=...)"
+        "split it, or raise the limit with psed.reading.Limits(max_bytes=...)"
     )
 
 
@@ -113,7 +113,7 @@ def _too_deep(limits: Limits, line: int | None) -> Parsed:
     where = f" (line {line})" if line is not None else ""
     return _failed(
         f"the document is nested more than {limits.max_depth} levels deep{where}; "
-        "flatten it, or raise the limit with psed.Limits(max_depth=...)"
+        "flatten it, or raise the limit with psed.reading.Limits(max_depth=...)"
     )
 
 
@@ -451,7 +451,7 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
                     return (
                         f"the document is nested more than {limits.max_depth} levels deep "
                         f"(line {event.start_mark.line + 1}); flatten it, or raise the limit "
-                        "with psed.Limits(max_depth=...)"
+                        "with psed.reading.Limits(max_depth=...)"
                     )
                 open_nodes.append([event.anchor, 1])
             elif kind is _ye.MappingEndEvent or kind is _ye.SequenceEndEvent:
@@ -476,7 +476,7 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
                     return (
                         f"YAML aliases expand to more than {limits.max_alias_nodes:,} values "
                         f"(line {line}); write the values out, or raise the limit with "
-                        "psed.Limits(max_alias_nodes=...)"
+                        "psed.reading.Limits(max_alias_nodes=...)"
                     )
                 if open_nodes:
                     open_nodes[-1][1] += size
