@@ -153,8 +153,8 @@ def _clean(tree: Any, findings: list[Finding]) -> Any:
                     where = f" (line {line})" if line is not None else ""
                     findings.append(
                         _unreadable(
-                            f"the key {str(key)!r} appears more than once in this mapping{where};"
-                            " keep one of them (psed read the first)",
+                            f"the key {str(key)[:60]!r} appears more than once in this "
+                            f"mapping{where}; keep one of them (psed read the first)",
                             f"{pointer}/{escape(str(key))}",
                         )
                     )

@@ -152,7 +152,16 @@ def _hint(kind: Kind, value: Any) -> str:
     return "correct the value"
 
 
+def _quote(text: str, limit: int = 60) -> str:
+    """The value as a message shows it: quoted, and cut short when long."""
+    if len(text) > limit:
+        return repr(text[:limit]) + "..."
+    return repr(text)
+
+
 def _suggest(word: str, options: Any) -> str:
+    if len(word) > 100:  # nothing that long is a misspelt field name or code
+        return ""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
 
@@ -209,7 +218,7 @@ class _Walker:
         self.report(
             "PSED005",
             f"{pointer}/{escape(text)}",
-            f"{text!r} is not a field of {where}; {_suggest(text, spec.names)}"
+            f"{_quote(text)} is not a field of {where}; {_suggest(text, spec.names)}"
             f"the fields allowed here are: {', '.join(spec.names)}",
         )
 
@@ -241,7 +250,7 @@ class _Walker:
                 self.report(
                     "PSED004",
                     pointer,
-                    f"{field.name}: {value!r} is not allowed; {field.pattern_hint}",
+                    f"{field.name}: {_quote(value)} is not allowed; {field.pattern_hint}",
                 )
                 return _INVALID
             return value
@@ -306,7 +315,7 @@ class _Walker:
         self.report(
             "PSED004",
             pointer,
-            f"{field.name}: {value!r} is not an allowed code; {suggestion}"
+            f"{field.name}: {_quote(value)} is not an allowed code; {suggestion}"
             f"use one of: {', '.join(codes)}",
         )
         return _INVALID
@@ -332,7 +341,7 @@ class _Walker:
         self.report(
             "PSED004",
             pointer,
-            f"{field.name}: {value!r} is not a date; write it as YYYY-MM-DD",
+            f"{field.name}: {_quote(value)} is not a date; write it as YYYY-MM-DD",
         )
         return _INVALID
 
@@ -370,7 +379,7 @@ class _Walker:
         self.report(
             "PSED007",
             pointer,
-            f"{field.name}: {value!r} is not a registered framework; "
+            f"{field.name}: {_quote(value)} is not a registered framework; "
             f"{_suggest(value, known)}use one of: {', '.join(known)}, "
             "or register yours with psed.register_framework",
         )
@@ -387,7 +396,7 @@ class _Walker:
         self.report(
             "PSED006",
             pointer,
-            f"{field.name}: {value!r} is not a known characteristic; "
+            f"{field.name}: {_quote(value)} is not a known characteristic; "
             f"{_suggest(value, known)}use a built-in or registered code, "
             "or define it under `characteristics`",
             characteristic=value,
