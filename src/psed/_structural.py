@@ -166,6 +166,10 @@ def _suggest(word: str, options: Any) -> str:
     return f"did you mean {close[0]!r}? " if close else ""
 
 
+_MAX_SUGGESTIONS = 200
+"""How many "did you mean" suggestions one document gets (the rest are reported without)."""
+
+
 class _Walker:
     """One pass over a payload: findings in ``self.findings``, cleaned data returned."""
 
@@ -173,6 +177,18 @@ class _Walker:
         self.catalogue = catalogue
         self.findings: list[Finding] = []
         self.document_characteristics: dict[str, Characteristic] = {}
+        self.suggestions_left = _MAX_SUGGESTIONS
+
+    def suggest(self, word: str, options: Any) -> str:
+        """:func:`_suggest`, for the first :data:`_MAX_SUGGESTIONS` unknown words only.
+
+        A suggestion costs a fuzzy match against every option; a hostile document with
+        a million unknown keys must not cost a million of them.
+        """
+        if self.suggestions_left <= 0:
+            return ""
+        self.suggestions_left -= 1
+        return _suggest(word, options)
 
     def report(
         self, code: str, pointer: str, message: str, characteristic: str | None = None
@@ -218,7 +234,7 @@ class _Walker:
         self.report(
             "PSED005",
             f"{pointer}/{escape(text)}",
-            f"{_quote(text)} is not a field of {where}; {_suggest(text, spec.names)}"
+            f"{_quote(text)} is not a field of {where}; {self.suggest(text, spec.names)}"
             f"the fields allowed here are: {', '.join(spec.names)}",
         )
 
@@ -311,7 +327,7 @@ class _Walker:
         elif value.strip().lower() in labels:
             suggestion = f"write the code {labels[value.strip().lower()]!r}, not the label; "
         else:
-            suggestion = _suggest(value, codes)
+            suggestion = self.suggest(value, codes)
         self.report(
             "PSED004",
             pointer,
@@ -380,7 +396,7 @@ class _Walker:
             "PSED007",
             pointer,
             f"{field.name}: {_quote(value)} is not a registered framework; "
-            f"{_suggest(value, known)}use one of: {', '.join(known)}, "
+            f"{self.suggest(value, known)}use one of: {', '.join(known)}, "
             "or register yours with psed.register_framework",
         )
         return _INVALID
@@ -397,7 +413,7 @@ class _Walker:
             "PSED006",
             pointer,
             f"{field.name}: {_quote(value)} is not a known characteristic; "
-            f"{_suggest(value, known)}use a built-in or registered code, "
+            f"{self.suggest(value, known)}use a built-in or registered code, "
             "or define it under `characteristics`",
             characteristic=value,
         )
