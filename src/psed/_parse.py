@@ -158,12 +158,34 @@ def _clean(tree: Any, findings: list[Finding]) -> Any:
                             f"{pointer}/{escape(str(key))}",
                         )
                     )
-            return {k: visit(v, f"{pointer}/{escape(str(k))}") for k, v in node.items()}
+            out = {}
+            for k, v in node.items():
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    findings.append(_unreadable(_surrogate_message("a key here"), pointer))
+                    continue
+                out[k] = visit(v, f"{pointer}/{escape(str(k))}")
+            return out
         if isinstance(node, list):
             return [visit(v, f"{pointer}/{i}") for i, v in enumerate(node)]
+        if isinstance(node, str) and _SURROGATE.search(node):
+            findings.append(_unreadable(_surrogate_message("the text"), pointer))
+            return None
         return node
 
     return visit(tree, "")
+
+
+# A lone UTF-16 surrogate (JSON "\\ud800" without its pair) is not a character: it
+# cannot be written as UTF-8, so text holding one could not be kept byte for byte.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate_message(what: str) -> str:
+    return (
+        f"{what} contains an escape such as \\ud800 that is half of a character "
+        "(an unpaired UTF-16 surrogate); write the whole character, or remove the escape"
+    )
 
 
 def _to_int(text: str) -> int | _Rejected:
@@ -235,6 +257,8 @@ def _parse_json(text: str, limits: Limits) -> Parsed:
             flagged = True
         return value
 
+    if _SURROGATE_ESCAPE.search(text):
+        flagged = True  # maybe an unpaired one: _clean looks
     try:
         tree = json.loads(
             text, object_pairs_hook=pairs_hook, parse_constant=constant, parse_int=integer
