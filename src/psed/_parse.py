@@ -508,7 +508,27 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
         loader.dispose()
 
 
+def _line_breaks_yaml_would_change(text: str) -> str | None:
+    """PSED001 message when the text holds U+0085 (NEL), else None.
+
+    PyYAML reads NEL as a line break (YAML 1.1) and folds it into a space or a newline
+    inside text, so the text would silently change. In files converted by hand it is
+    nearly always a mis-converted Windows ellipsis (byte 0x85).
+    """
+    index = text.find("\x85")
+    if index < 0:
+        return None
+    return (
+        f"line {_line(text, index)} contains the invisible character U+0085 (NEL), which "
+        "YAML reads as a line break and would change the text; it is usually a "
+        "mis-converted '…': replace it with the character you meant"
+    )
+
+
 def _parse_yaml(text: str, limits: Limits) -> Parsed:
+    nel = _line_breaks_yaml_would_change(text)
+    if nel is not None:
+        return _failed(nel)
     try:
         problem = _scan_yaml(text, limits)
         if problem is not None:
