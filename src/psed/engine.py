@@ -99,9 +99,13 @@ def _internal_error(rule: Rule, exc: BaseException) -> Finding:
     )
 
 
+_RANK = {member: rank for rank, member in enumerate(Status)}
+"""Status.rank, looked up (the property rebuilds the list of codes on every call)."""
+
+
 def _effective(rule: Rule, severity: Severity, status: Status) -> Severity:
     """``severity``, or ``info`` when the rule applies only from a later status."""
-    return Severity.INFO if rule.status.rank > status.rank else severity
+    return Severity.INFO if _RANK[rule.status] > _RANK[status] else severity
 
 
 def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -365,20 +366,30 @@ _FIELD_LABELS = {
 }
 
 
+@functools.cache
+def _candidate_fields(cls: type) -> tuple[str, ...]:
+    """The names of the document fields of an attrs class that may hold free text."""
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if field.metadata.get("document", True) is not False and field.name not in _NOT_FREE_TEXT
+    )
+
+
 def _free_text(obj: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
     """(pointer, field name, text) for every free-text field below ``obj``, in model order."""
-    for field in attrs.fields(type(obj)):
-        if field.metadata.get("document", True) is False or field.name in _NOT_FREE_TEXT:
+    for name in _candidate_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
             continue
-        value = getattr(obj, field.name)
-        here = f"{pointer}/{field.name}"
-        if isinstance(value, Characteristic):
+        if type(value) is str or (isinstance(value, str) and not isinstance(value, enum.Enum)):
+            yield f"{pointer}/{name}", name, value
+        elif isinstance(value, Characteristic):
             continue  # an impact entry names its characteristic by code
-        if isinstance(value, str) and not isinstance(value, enum.Enum):
-            yield here, field.name, value
         elif attrs.has(type(value)):
-            yield from _free_text(value, here)
+            yield from _free_text(value, f"{pointer}/{name}")
         elif isinstance(value, tuple):
+            here = f"{pointer}/{name}"
             for j, item in enumerate(value):
                 if attrs.has(type(item)):
                     yield from _free_text(item, f"{here}/{j}")
