@@ -30,7 +30,7 @@ from yaml import constructor as _yc
 from yaml import events as _ye
 from yaml import resolver as _yr
 
-from psed._structural import escape, structural_finding
+from psed._structural import escape, key_text, structural_finding
 from psed.findings import Finding
 
 __all__ = ["Limits", "Parsed", "decode", "parse_text"]
@@ -153,9 +153,9 @@ def _clean(tree: Any, findings: list[Finding]) -> Any:
                     where = f" (line {line})" if line is not None else ""
                     findings.append(
                         _unreadable(
-                            f"the key {str(key)[:60]!r} appears more than once in this "
+                            f"the key {key_text(key)[:60]!r} appears more than once in this "
                             f"mapping{where}; keep one of them (psed read the first)",
-                            f"{pointer}/{escape(str(key))}",
+                            f"{pointer}/{escape(key_text(key))}",
                         )
                     )
             out = {}
@@ -163,7 +163,7 @@ def _clean(tree: Any, findings: list[Finding]) -> Any:
                 if isinstance(k, str) and _SURROGATE.search(k):
                     findings.append(_unreadable(_surrogate_message("a key here"), pointer))
                     continue
-                out[k] = visit(v, f"{pointer}/{escape(str(k))}")
+                out[k] = visit(v, f"{pointer}/{escape(key_text(k))}")
             return out
         if isinstance(node, list):
             return [visit(v, f"{pointer}/{i}") for i, v in enumerate(node)]

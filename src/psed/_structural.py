@@ -33,6 +33,7 @@ __all__ = [
     "STRUCTURAL_NAMES",
     "document_characteristic",
     "escape",
+    "key_text",
     "structural_finding",
     "walk",
 ]
@@ -62,6 +63,15 @@ def structural_finding(
         characteristic=characteristic,
         references=("psed document format, schema_version 1",),
     )
+
+
+def key_text(key: Any) -> str:
+    """A mapping key as text, spelt as YAML 1.2 writes it (``true``, ``false``, ``null``)."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
 
 
 def escape(token: str) -> str:
@@ -229,7 +239,7 @@ class _Walker:
         return out
 
     def unknown(self, spec: ClassSpec, key: Any, pointer: str) -> None:
-        text = str(key)
+        text = key_text(key)
         where = _WHERE[spec.cls.__name__]
         self.report(
             "PSED005",
