@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -366,14 +365,20 @@ _FIELD_LABELS = {
 }
 
 
-@functools.cache
+_CANDIDATE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _candidate_fields(cls: type) -> tuple[str, ...]:
-    """The names of the document fields of an attrs class that may hold free text."""
-    return tuple(
-        field.name
-        for field in attrs.fields(cls)
-        if field.metadata.get("document", True) is not False and field.name not in _NOT_FREE_TEXT
-    )
+    """The names of the document fields of an attrs class that may hold free text (cached)."""
+    names = _CANDIDATE_FIELDS.get(cls)
+    if names is None:
+        names = _CANDIDATE_FIELDS[cls] = tuple(
+            field.name
+            for field in attrs.fields(cls)
+            if field.metadata.get("document", True) is not False
+            and field.name not in _NOT_FREE_TEXT
+        )
+    return names
 
 
 def _free_text(obj: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
