@@ -381,23 +381,43 @@ def _candidate_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _free_text(obj: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
-    """(pointer, field name, text) for every free-text field below ``obj``, in model order."""
+_IS_ATTRS: dict[type, bool] = {}
+
+
+def _is_attrs(cls: type) -> bool:
+    known = _IS_ATTRS.get(cls)
+    if known is None:
+        known = _IS_ATTRS[cls] = attrs.has(cls)
+    return known
+
+
+def _free_text(
+    obj: Any, pointer: str, out: list[tuple[str, str, str]] | None = None
+) -> list[tuple[str, str, str]]:
+    """(parent pointer, field name, text) for every free-text field below ``obj``, in model order.
+
+    The field's own pointer is ``f"{parent}/{name}"``; it is built only for a field
+    that is reported (a list, not a generator: this runs on every field of every
+    document).
+    """
+    if out is None:
+        out = []
     for name in _candidate_fields(type(obj)):
         value = getattr(obj, name)
         if value is None:
             continue
         if type(value) is str or (isinstance(value, str) and not isinstance(value, enum.Enum)):
-            yield f"{pointer}/{name}", name, value
+            out.append((pointer, name, value))
         elif isinstance(value, Characteristic):
             continue  # an impact entry names its characteristic by code
-        elif attrs.has(type(value)):
-            yield from _free_text(value, f"{pointer}/{name}")
+        elif _is_attrs(type(value)):
+            _free_text(value, f"{pointer}/{name}", out)
         elif isinstance(value, tuple):
             here = f"{pointer}/{name}"
             for j, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _free_text(item, f"{here}/{j}")
+                if _is_attrs(type(item)):
+                    _free_text(item, f"{here}/{j}", out)
+    return out
 
 
 @rule(
@@ -443,9 +463,10 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     description: Free transport for pupils living over three miles from school.
     ```
     """
-    for pointer, field, text in _free_text(ctx.proposal, ""):
+    for parent, field, text in _free_text(ctx.proposal, ""):
         markers = leftover_markers(text)
         if markers:
+            pointer = f"{parent}/{field}"
             what = _FIELD_LABELS.get(field, f"the {field.replace('_', ' ')}")
             listed = ", ".join(f'"{m}"' for m in markers)
             yield Hit(
