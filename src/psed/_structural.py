@@ -176,6 +176,13 @@ def _suggest(word: str, options: Any) -> str:
     return f"did you mean {close[0]!r}? " if close else ""
 
 
+def _then(suggestion: str, rest: str) -> str:
+    """Join a suggestion and what follows it as sentences: after a question, a capital."""
+    if suggestion.endswith("? ") and rest:
+        rest = rest[0].upper() + rest[1:]
+    return suggestion + rest
+
+
 _MAX_SUGGESTIONS = 200
 """How many "did you mean" suggestions one document gets (the rest are reported without)."""
 
@@ -244,9 +251,14 @@ class _Walker:
         self.report(
             "PSED005",
             f"{pointer}/{escape(text)}",
-            f"{_quote(text)} is not a field of {where}; {self.suggest(text, spec.names)}"
-            f"the fields allowed here are: {', '.join(spec.names)}",
+            f"{_quote(text)} is not a field of {where}; " + self._unknown_advice(text, spec),
         )
+
+    def _unknown_advice(self, text: str, spec: ClassSpec) -> str:
+        suggestion = self.suggest(text, spec.names)
+        if suggestion:  # a misspelling: the one likely field says more than the whole list
+            return _then(suggestion, "rename it, or remove it if it does not belong here")
+        return f"remove it, or use one of the fields allowed here: {', '.join(spec.names)}"
 
     def placeholder(self, field: FieldSpec, data: Mapping[Any, Any]) -> Any:
         if field.kind is Kind.CHARACTERISTIC_REF:
@@ -341,8 +353,8 @@ class _Walker:
         self.report(
             "PSED004",
             pointer,
-            f"{field.name}: {_quote(value)} is not an allowed code; {suggestion}"
-            f"use one of: {', '.join(codes)}",
+            f"{field.name}: {_quote(value)} is not an allowed code; "
+            + _then(suggestion, f"use one of: {', '.join(codes)}"),
         )
         return _INVALID
 
@@ -406,8 +418,10 @@ class _Walker:
             "PSED007",
             pointer,
             f"{field.name}: {_quote(value)} is not a registered framework; "
-            f"{self.suggest(value, known)}use one of: {', '.join(known)}, "
-            "or register yours with psed.register_framework",
+            + _then(
+                self.suggest(value, known),
+                f"use one of: {', '.join(known)}, or register yours with psed.register_framework",
+            ),
         )
         return _INVALID
 
@@ -423,8 +437,10 @@ class _Walker:
             "PSED006",
             pointer,
             f"{field.name}: {_quote(value)} is not a known characteristic; "
-            f"{self.suggest(value, known)}use a built-in or registered code, "
-            "or define it under `characteristics`",
+            + _then(
+                self.suggest(value, known),
+                "use a built-in or registered code, or define it under `characteristics`",
+            ),
             characteristic=value,
         )
         return Characteristic(code=value, label=value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from psed._text import is_placeholder
-from psed.model import ImpactEntry, Mitigation, MitigationStatus
+from psed.model import Characteristic, ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._registry import Context
 
 __all__ = [
@@ -29,9 +29,22 @@ def characteristic_label(ctx: Context, code: str) -> str:
     return known.label if known is not None else code
 
 
+def characteristic_name(characteristic: Characteristic) -> str:
+    """How a message names a characteristic: its label, else its code.
+
+    An entry whose characteristic is missing (the reader reports that) still gets a
+    name a person can find on the form.
+    """
+    return characteristic.label or characteristic.code or "An entry with no characteristic"
+
+
 def entry_label(entry: ImpactEntry) -> str:
     """How a message names an impact entry: its characteristic label, and its group if any."""
-    label = entry.characteristic.label or entry.characteristic.code
+    # An entry whose characteristic is missing or invalid (reported by the reader) still
+    # gets a name a person can find on the form.
+    label = (
+        entry.characteristic.label or entry.characteristic.code or "An entry with no characteristic"
+    )
     group = entry.group
     if group is not None and not is_placeholder(group):
         return f"{label} ({' '.join(group.split())})"

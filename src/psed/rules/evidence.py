@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from psed._text import is_placeholder
 from psed.model import Outcome
-from psed.rules._common import BRACKING, BROWN, S149_1
+from psed.rules._common import BRACKING, BROWN, S149_1, characteristic_name
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -26,7 +26,7 @@ def _adverse_labels(ctx: Context) -> list[str]:
     labels: dict[str, None] = {}
     for entry in ctx.proposal.impacts:
         if entry.impact.is_adverse:
-            labels.setdefault(entry.characteristic.label or entry.characteristic.code, None)
+            labels.setdefault(characteristic_name(entry.characteristic), None)
     return list(labels)
 
 
