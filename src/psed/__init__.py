@@ -44,7 +44,7 @@ from psed.model import (
     Status,
     Waiver,
 )
-from psed.reading import DocumentError, load, loads, read, structure, unstructure
+from psed.reading import DocumentError, Limits, load, loads, read, structure, unstructure
 from psed.schema import json_schema
 
 try:
@@ -73,6 +73,7 @@ __all__ = [
     "Framework",
     "Impact",
     "ImpactEntry",
+    "Limits",
     "Mitigation",
     "MitigationStatus",
     "Outcome",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import attrs
 
 from psed._files import STDIN
+from psed._parse import DEFAULT_LIMITS, Limits
 from psed._structural import structural_finding
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
@@ -24,9 +25,6 @@ from psed.model import Proposal, Status
 from psed.output._common import FileResult
 
 __all__ = ["Job", "Outcome", "check_file", "run", "run_map"]
-
-MAX_BYTES = 10 * 1024 * 1024
-"""Files larger than this are not read whole; the reader's size limit (PSED001) applies."""
 
 
 @attrs.frozen(kw_only=True)
@@ -71,25 +69,33 @@ def _version() -> str:
     return __version__
 
 
+def _limits(job: Job) -> Limits:
+    """The reading limits of this run: the config file's, else the defaults."""
+    return job.config.limits if job.config is not None else DEFAULT_LIMITS
+
+
 def _read_bytes(path: str, job: Job) -> bytes | str:
     """The file's bytes, or a message saying why they cannot be read."""
+    max_bytes = _limits(job).max_bytes
     if path == STDIN:
-        return job.stdin if job.stdin is not None else b""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return "The file does not exist; check the path."
-    except IsADirectoryError:
-        return "This is a folder, not a file; name the folder itself to check the files in it."
-    except PermissionError:
-        return "The file cannot be opened (permission denied); check its permissions."
-    except OSError as exc:
-        return f"The file cannot be read ({exc.strerror or exc}); check the path."
-    if len(data) > MAX_BYTES:
+        data = job.stdin if job.stdin is not None else b""
+    else:
+        try:
+            with open(path, "rb") as handle:
+                # never more than one byte past the limit is read, whatever the file's size
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            return "The file does not exist; check the path."
+        except IsADirectoryError:
+            return "This is a folder, not a file; name the folder itself to check the files in it."
+        except PermissionError:
+            return "The file cannot be opened (permission denied); check its permissions."
+        except OSError as exc:
+            return f"The file cannot be read ({exc.strerror or exc}); check the path."
+    if len(data) > max_bytes:
         return (
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MiB, over the limit; "
-            "split it into one document per assessment."
+            f"The file is larger than the limit of {max_bytes:,} bytes; split it into one "
+            "document per assessment, or raise max-bytes in the [tool.psed] configuration."
         )
     return data
 
@@ -119,7 +125,7 @@ def check_file(path: str, job: Job) -> Outcome:
     so that the report is exactly what :func:`psed.validate` says about the text.
     """
     import psed
-    from psed._parse import DEFAULT_LIMITS, decode, parse_text
+    from psed._parse import decode, parse_text
 
     data = _read_bytes(path, job)
     if isinstance(data, str):
@@ -127,7 +133,7 @@ def check_file(path: str, job: Job) -> Outcome:
     text = decode(data)
     if isinstance(text, Finding):
         return Outcome(result=FileResult(path=path, report=_report([text], job)))
-    parsed = parse_text(text, format=_format(path), limits=DEFAULT_LIMITS)
+    parsed = parse_text(text, format=_format(path), limits=_limits(job))
     if not parsed.ok:
         return Outcome(result=FileResult(path=path, report=_report(parsed.findings, job)))
     tree = parsed.tree

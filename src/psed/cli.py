@@ -384,12 +384,11 @@ def _load_config(args: argparse.Namespace) -> Any:
     return config
 
 
-def _read_stdin(paths: Sequence[str]) -> bytes | None:
-    from psed._batch import MAX_BYTES
-
+def _read_stdin(paths: Sequence[str], max_bytes: int) -> bytes | None:
     if "-" not in paths:
         return None
-    return sys.stdin.buffer.read(MAX_BYTES + 1)
+    # one byte past the limit is enough to report the document as too large
+    return sys.stdin.buffer.read(max_bytes + 1)
 
 
 def _write(out: IO[str], pieces: Iterable[str]) -> None:
@@ -409,7 +408,7 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
         config=config,
         fail_on=Severity(config.fail_on),
         lines=lines,
-        stdin=_read_stdin(args.paths),
+        stdin=_read_stdin(args.paths, config.limits.max_bytes),
     )
 
 

@@ -119,6 +119,31 @@ def test_config_is_found_upward_and_flags_override_it(
     assert "missing.toml" in err
 
 
+def test_configured_size_limit_applies_to_files_and_stdin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (EXAMPLES / "garden-waste-charge.yaml").read_bytes()
+    (tmp_path / "garden.yaml").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    # a limit below the file's size: the file is unreadable, with the limit named
+    (tmp_path / "psed.toml").write_text(f"max-bytes = {len(data) - 1}\n")
+    code, out, _ = run(capsys, "check", "garden.yaml", "--as-of", AS_OF)
+    assert code == 2
+    assert "PSED001" in out
+    assert f"{len(data) - 1:,} bytes" in out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "check", "-", "--as-of", AS_OF)
+    assert code == 2
+    assert "PSED001" in out
+    # exactly at the limit, both are read whole and pass
+    (tmp_path / "psed.toml").write_text(f"max-bytes = {len(data)}\n")
+    code, out, _ = run(capsys, "check", "garden.yaml", "--as-of", AS_OF)
+    assert code == 0, out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "check", "-", "--as-of", AS_OF)
+    assert code == 0, out
+
+
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     data = (EXAMPLES / "garden-waste-charge.yaml").read_bytes()
     fake = io.TextIOWrapper(io.BytesIO(data))
