@@ -52,6 +52,10 @@ class Limits:
     """Deepest nesting of mappings and lists accepted (the root mapping is depth 1)."""
     max_alias_nodes: int = 100_000
     """Most values YAML aliases (``*name``) may add when expanded ("billion laughs" guard)."""
+    max_values: int = 100_000
+    """Most values one document may hold: mappings, lists, keys, texts, numbers (YAML
+    aliases are bounded by ``max_alias_nodes``). Every value can bring findings, so
+    this bounds the time and memory a report costs too."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -224,10 +228,43 @@ def _json_depth_line(text: str, max_depth: int) -> int | None:
     return None
 
 
+_JSON_VALUE_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{,:]', re.DOTALL)
+
+
+def _json_too_many_values(text: str, max_values: int) -> int | None:
+    """The line where the document first holds more than ``max_values`` values, or None.
+
+    Counted outside strings: each opening bracket, comma and colon, plus one; the same
+    count as the YAML event scan (mappings, lists, keys and scalars), exact for
+    well-formed JSON except that an empty list or mapping counts one more.
+    """
+    quick = text.count(",") + text.count(":") + text.count("[") + text.count("{") + 1
+    if quick <= max_values:
+        return None  # the quick bound: most documents stop here
+    values = 1
+    for match in _JSON_VALUE_TOKEN.finditer(text):
+        if match.group()[0] != '"':
+            values += 1
+            if values > max_values:
+                return _line(text, match.start())
+    return None
+
+
+def _too_many_values(limits: Limits, line: int) -> Parsed:
+    return _failed(
+        f"the document holds more than {limits.max_values:,} values (line {line}); "
+        "no assessment needs so many: split it, or raise the limit with "
+        "psed.Limits(max_values=...)"
+    )
+
+
 def _parse_json(text: str, limits: Limits) -> Parsed:
     line = _json_depth_line(text, limits.max_depth)
     if line is not None:
         return _too_deep(limits, line)
+    line = _json_too_many_values(text, limits.max_values)
+    if line is not None:
+        return _too_many_values(limits, line)
     flagged = False
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -458,12 +495,21 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
         open_nodes: list[list[Any]] = []  # [anchor, number of values so far]
         sizes: dict[str, int] = {}
         expanded = 0
+        values = 0
         get_event: Callable[[], Any] = loader.get_event
         while True:
             event = get_event()
             if event is None:
                 return None
             kind = type(event)
+            if (
+                kind is _ye.ScalarEvent
+                or kind is _ye.MappingStartEvent
+                or (kind is _ye.SequenceStartEvent)
+            ):
+                values += 1
+                if values > limits.max_values:
+                    return _too_many_values(limits, event.start_mark.line + 1).findings[0].message
             if kind is _ye.ScalarEvent:
                 if event.anchor is not None:
                     sizes[event.anchor] = 1
