@@ -31,7 +31,7 @@ __all__ = [
 
 # Punctuation for comparisons: anything that is neither a letter, a digit nor
 # white space (so "N/A", "n.a." and "na" agree). "_" is punctuation here.
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_PUNCTUATION = re.compile(r"(?:[^\w\s]|_)+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -99,9 +99,24 @@ _MEMO_MAX_CHARS = 512
 _MEMO_SIZE = 1024
 
 
+# A placeholder word has at most 10 letters and digits ("loremipsum"). Every character
+# case-folds to at least one character, so text with 11 or more letters and digits is
+# none of them, and that is found by reading no further than the 11th.
+_ELEVEN_ALNUM = re.compile(
+    rf"[^\W_](?:[\W_]*[^\W_]){{{max(len(key) for key in _PLACEHOLDER_KEYS)}}}"
+)
+
+
 def _is_placeholder(text: str) -> bool:
-    if _NOT_ALNUM.sub("", text).casefold() in _PLACEHOLDER_KEYS:
+    if (
+        _ELEVEN_ALNUM.search(text) is None
+        and _NOT_ALNUM.sub("", text).casefold() in _PLACEHOLDER_KEYS
+    ):
         return True
+    # "[insert" needs a "["; "lorem ipsum" the letters "lorem", which even ignoring case
+    # only ASCII letters match.
+    if "[" not in text and "lorem" not in text.casefold():
+        return False
     return _PLACEHOLDER_ANYWHERE.search(text) is not None
 
 
@@ -118,7 +133,7 @@ def word_count(text: str | None) -> int:
     """
     if not text:
         return 0
-    return sum(1 for token in text.split() if any(ch.isalpha() for ch in token))
+    return sum(1 for token in text.split() if token.isalpha() or any(map(str.isalpha, token)))
 
 
 # PSED106: template and editing leftovers. Each alternative is a named group so
@@ -182,9 +197,6 @@ def leftover_markers(text: str | None) -> list[str]:
 # so matching is linear and always on word boundaries.
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
-_TOKENS = re.compile(
-    r"(?P<word>[^\W_]+(?:['\u2019\u02bc\u2018\-\u2010\u2011][^\W_]+)*)|(?P<end>[.!?])"
-)
 
 
 def _forms(base: str, *others: str) -> frozenset[str]:
@@ -324,19 +336,28 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
-def _sentence_words(text: str) -> Iterator[list[tuple[str, int, int]]]:
-    """Each sentence of ``text`` as (lower-case word, start, end) triples."""
-    sentence: list[tuple[str, int, int]] = []
-    for match in _TOKENS.finditer(text):
-        if match.lastgroup == "end":
-            if sentence:
-                yield sentence
-                sentence = []
+# A sentence: a run of text between sentence ends. Word tokens never contain ".", "!"
+# or "?", so scanning each sentence on its own finds exactly the tokens of a scan of
+# the whole text.
+_SENTENCES = re.compile(r"[^.!?]+")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018\-\u2010\u2011][^\W_]+)*")
+
+
+def _candidate_sentences(text: str) -> Iterator[list[tuple[str, int, int]]]:
+    """Each sentence of ``text`` that may hold a phrase, as (folded word, start, end) triples.
+
+    The typographic apostrophes are made plain first (one character for one, so the
+    positions are those of ``text``); a sentence whose folded text contains none of the
+    :data:`_ADVERSE_STEMS` cannot hold a phrase and is skipped without being split.
+    """
+    plain = text.translate(_APOSTROPHES)
+    for sentence in _SENTENCES.finditer(plain):
+        if _ADVERSE_CANDIDATE.search(sentence.group().casefold()) is None:
             continue
-        word = match.group().translate(_APOSTROPHES).casefold()
-        sentence.append((word, match.start(), match.end()))
-    if sentence:
-        yield sentence
+        yield [
+            (match.group().casefold(), match.start(), match.end())
+            for match in _WORD.finditer(plain, sentence.start(), sentence.end())
+        ]
 
 
 def adverse_phrases(text: str | None) -> list[str]:
@@ -359,10 +380,8 @@ def adverse_phrases(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    if _ADVERSE_CANDIDATE.search(text.translate(_APOSTROPHES).casefold()) is None:
-        return []
     found: dict[str, None] = {}
-    for words in _sentence_words(text):
+    for words in _candidate_sentences(text):
         for i, (word, start, _end) in enumerate(words):
             rests = _BY_FIRST_WORD.get(word)
             if rests is None:
