@@ -158,6 +158,7 @@ _PIECES = [
     "\u212a",
     "\u0149t",
     "\u0345",
+    "cl\u0130ck here to enter text",
     "Older people. Not",
     "no. exclusion",
     ".",
@@ -213,8 +214,17 @@ def test_adverse_prefilter_never_hides_a_phrase(text: str) -> None:
 @given(TEXT)
 @example("\u0131nsert [\u0130NSERT name")
 @example("owner tbc")
+@example("cl\u0130ck here to enter text")
+@example("\u017fee \u212aey TO\u0130DO")
 def test_leftover_prefilter_never_hides_a_marker(text: str) -> None:
     assert _text.leftover_markers(text) == plain_leftover_markers(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(TEXT, max_size=6))
+def test_any_leftovers_is_false_only_without_markers(texts: list[str]) -> None:
+    if any(plain_leftover_markers(text) for text in texts):
+        assert _text.any_leftovers(texts)
 
 
 def test_every_first_word_form_contains_a_stem() -> None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 __all__ = [
     "ADVERSE_PHRASES",
     "NEGATORS",
     "S17_LIMBS",
     "adverse_phrases",
+    "any_leftovers",
     "comparison_key",
     "is_placeholder",
     "leftover_markers",
@@ -153,6 +154,30 @@ _LEFTOVER_TRIGGERS = ("tbc", "tbd", "todo", "xxx", "lorem", "insert", "delete", 
 _LEFTOVER_TRIGGER = re.compile("|".join(_LEFTOVER_TRIGGERS))
 
 
+def _may_have_leftovers(text: str) -> bool:
+    """False when ``text`` certainly holds no leftover marker (a cheap substring test).
+
+    Every marker contains "[" or one of the trigger words once case-folded, with
+    dotless i made i and the combining dot that folding leaves after a dotted capital I
+    dropped: then every character the regex's IGNORECASE takes for a trigger letter
+    (including "ı", "İ", the long s and the Kelvin sign) folds to exactly that letter.
+    """
+    if "[" in text:
+        return True
+    folded = text.casefold().replace("\u0131", "i").replace("\u0307", "")
+    return _LEFTOVER_TRIGGER.search(folded) is not None
+
+
+def any_leftovers(texts: Iterable[str]) -> bool:
+    """False when none of ``texts`` can hold a leftover marker: one test for many fields.
+
+    The texts are tested joined by line breaks; no marker's trigger contains a line
+    break, so none is found across two texts. When this is True, ask
+    :func:`leftover_markers` field by field.
+    """
+    return _may_have_leftovers("\n".join(texts))
+
+
 def leftover_markers(text: str | None) -> list[str]:
     """Template or editing leftovers in ``text`` (PSED106), in order of first appearance.
 
@@ -168,9 +193,8 @@ def leftover_markers(text: str | None) -> list[str]:
     if not text:
         return []
     # Fast path (most fields have no marker): the regex costs ~15 µs a field, this
-    # scan ~1 µs. Every marker contains "[" or one of the trigger words once case-folded
-    # (dotless i folded to i as the regex's IGNORECASE does).
-    if "[" not in text and _LEFTOVER_TRIGGER.search(text.casefold().replace("\u0131", "i")) is None:
+    # scan ~1 µs.
+    if not _may_have_leftovers(text):
         return []
     found: dict[str, None] = {}
     for match in _LEFTOVERS.finditer(text):

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from psed._text import is_placeholder, leftover_markers, normalise, word_count
+from psed._text import any_leftovers, is_placeholder, leftover_markers, normalise, word_count
 from psed.model import Characteristic, Impact, ImpactEntry
 from psed.rules._common import BRACKING, BROWN, S149_1, characteristic_label, entry_label
 from psed.rules._registry import Context, Hit, rule
@@ -463,7 +463,10 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     description: Free transport for pupils living over three miles from school.
     ```
     """
-    for parent, field, text in _free_text(ctx.proposal, ""):
+    fields = _free_text(ctx.proposal, "")
+    if not any_leftovers(text for _, _, text in fields):
+        return  # the usual case, found in one pass over all the text
+    for parent, field, text in fields:
         markers = leftover_markers(text)
         if markers:
             pointer = f"{parent}/{field}"
