@@ -151,7 +151,6 @@ _LEFTOVERS = re.compile(
 
 
 _LEFTOVER_TRIGGERS = ("tbc", "tbd", "todo", "xxx", "lorem", "insert", "delete", "click", "choose")
-_LEFTOVER_TRIGGER = re.compile("|".join(_LEFTOVER_TRIGGERS))
 
 
 def _may_have_leftovers(text: str) -> bool:
@@ -164,8 +163,13 @@ def _may_have_leftovers(text: str) -> bool:
     """
     if "[" in text:
         return True
-    folded = text.casefold().replace("\u0131", "i").replace("\u0307", "")
-    return _LEFTOVER_TRIGGER.search(folded) is not None
+    # ASCII, the usual case: lower() is faster than casefold() and the same here.
+    folded = (
+        text.lower()
+        if text.isascii()
+        else text.casefold().replace("\u0131", "i").replace("\u0307", "")
+    )
+    return any(word in folded for word in _LEFTOVER_TRIGGERS)
 
 
 def any_leftovers(texts: Iterable[str]) -> bool:
