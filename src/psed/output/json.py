@@ -39,6 +39,8 @@ def report_head(run: RunInfo) -> dict[str, Any]:
 
 
 _FINDINGS = "\x00findings\x00"
+_FINDING_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(", ", ": "))
+"""One finding on one line (json.dumps with these options builds a new encoder per call)."""
 
 
 def file_entry(result: FileResult, indent: int) -> str:
@@ -53,9 +55,7 @@ def file_entry(result: FileResult, indent: int) -> str:
     text = " " * indent + dumps(entry, indent)
     pad = " " * (indent + 2)
     if findings:
-        lines = ",\n".join(
-            pad + "  " + json.dumps(f, ensure_ascii=True, separators=(", ", ": ")) for f in findings
-        )
+        lines = ",\n".join(pad + "  " + _FINDING_ENCODER.encode(f) for f in findings)
         value = "[\n" + lines + "\n" + pad + "]"
     else:
         value = "[]"
