@@ -381,6 +381,8 @@ def _candidate_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
+_TEXT, _OBJECT, _ITEMS, _OTHER = range(4)
+_KINDS: dict[type, int] = {}
 _IS_ATTRS: dict[type, bool] = {}
 
 
@@ -389,6 +391,24 @@ def _is_attrs(cls: type) -> bool:
     if known is None:
         known = _IS_ATTRS[cls] = attrs.has(cls)
     return known
+
+
+def _kind(cls: type) -> int:
+    """What a field value of type ``cls`` is to PSED106 (decided once per type)."""
+    kind = _KINDS.get(cls)
+    if kind is None:
+        if issubclass(cls, str) and not issubclass(cls, enum.Enum):
+            kind = _TEXT
+        elif issubclass(cls, Characteristic):
+            kind = _OTHER  # an impact entry names its characteristic by code
+        elif _is_attrs(cls):
+            kind = _OBJECT
+        elif issubclass(cls, tuple):
+            kind = _ITEMS
+        else:
+            kind = _OTHER  # enumerations, dates, numbers
+        _KINDS[cls] = kind
+    return kind
 
 
 def _free_text(
@@ -406,16 +426,15 @@ def _free_text(
         value = getattr(obj, name)
         if value is None:
             continue
-        if type(value) is str or (isinstance(value, str) and not isinstance(value, enum.Enum)):
+        kind = _kind(type(value))
+        if kind == _TEXT:
             out.append((pointer, name, value))
-        elif isinstance(value, Characteristic):
-            continue  # an impact entry names its characteristic by code
-        elif _is_attrs(type(value)):
+        elif kind == _OBJECT:
             _free_text(value, f"{pointer}/{name}", out)
-        elif isinstance(value, tuple):
+        elif kind == _ITEMS:
             here = f"{pointer}/{name}"
             for j, item in enumerate(value):
-                if _is_attrs(type(item)):
+                if _is_attrs(type(item)):  # document characteristics are walked too
                     _free_text(item, f"{here}/{j}", out)
     return out
 
