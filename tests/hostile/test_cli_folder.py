@@ -1,0 +1,146 @@
+"""psed check on a folder mixing good and hostile files, and interrupted with Ctrl-C."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .cases import CASES
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+SMALL = [c for c in CASES if c.generate is None]
+
+
+def _psed() -> str:
+    return str(Path(sys.executable).with_name("psed"))
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
+    """Every file below ``folder``: size, modification time and content hash."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        stat = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns, digest)
+    return found
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    good = tmp_path / "good"
+    bad = tmp_path / "bad"
+    good.mkdir()
+    bad.mkdir()
+    for path in EXAMPLES:
+        (good / path.name).write_bytes(path.read_bytes())
+    for case in SMALL:
+        case.write(bad)
+    return tmp_path
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_COLOR": "1"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_mixed_folder_reports_every_file_and_writes_nothing(mixed: Path, fmt: str) -> None:
+    before = _snapshot(mixed)
+    result = subprocess.run(
+        [_psed(), "check", ".", "--format", fmt, "--as-of", "2026-11-26"],
+        capture_output=True,
+        text=True,
+        cwd=mixed,
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stdout
+    assert result.returncode == 2
+    assert _snapshot(mixed) == before, "psed check wrote, changed or removed a file"
+    unreadable = {c.name for c in SMALL if any(code == "PSED001" for code, _ in c.structural)}
+    if fmt == "json":
+        files = {Path(f["path"]).as_posix(): f for f in json.loads(result.stdout)["files"]}
+        assert set(files) == {f"good/{p.name}" for p in EXAMPLES} | {f"bad/{c.name}" for c in SMALL}
+        for path in EXAMPLES:
+            assert not files[f"good/{path.name}"]["unreadable"]
+            assert files[f"good/{path.name}"]["status"] is not None
+        for name in unreadable:
+            assert files[f"bad/{name}"]["unreadable"], name
+    else:
+        lines = result.stdout.splitlines()
+        for case in SMALL:
+            for code, pointer in case.structural:
+                shown = pointer or "/"
+                prefix = f"./bad/{case.name}:{shown}: {code} "
+                assert any(line.startswith(prefix) for line in lines), prefix
+        # Every file is checked (clean files have no line of their own, only the count).
+        assert lines[-1].startswith(f"{len(EXAMPLES) + len(SMALL)} files checked")
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_cleanly_with_no_orphan_workers(tmp_path: Path) -> None:
+    text = EXAMPLES[0].read_bytes()
+    for index in range(3000):
+        (tmp_path / f"doc-{index:04d}.yaml").write_bytes(text)
+    process = subprocess.Popen(
+        [_psed(), "check", ".", "--jobs", "2", "--as-of", "2026-11-26"],
+        cwd=tmp_path,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 30
+        while len(workers) < 2 and time.monotonic() < deadline:
+            workers = _children(process.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the worker processes did not start"
+        assert process.stdout is not None
+        process.stdout.readline()  # the run is under way: the first finding is out
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130, err.decode(errors="replace")
+    assert b"Traceback" not in err
+    assert b"KeyboardInterrupt" not in err
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "worker processes outlived psed"
+    del out
