@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -147,6 +148,14 @@ def measure(command: list[str]) -> tuple[float, float, int, float]:
     return float(out[0]), int(out[1]) / 1024, int(out[2]), float(out[3])
 
 
+def load_average() -> str:
+    """The 1-minute load average, or "n/a" where the platform has none."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):
+        return "n/a"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -187,6 +196,7 @@ def main() -> None:
                         *base,
                     ]
                 rates: dict[str, float] = {}
+                print(f"{'':>6} {fmt:<4} load average (1 min) before: {load_average()}")
                 for name, command in runs.items():
                     seconds, peak, code, cpu = measure(command)
                     if name.startswith("psed") and code not in (0, 1, 2):
@@ -202,7 +212,8 @@ def main() -> None:
                 versus_1 = best / rates["psed check --jobs 1"]
                 print(
                     f"{'':>6} {fmt:<4} psed check --jobs 2 vs A: {versus_a:.2f}x, "
-                    f"vs B: {versus_b:.2f}x; --jobs 2 vs 1: {versus_1:.2f}x"
+                    f"vs B: {versus_b:.2f}x; --jobs 2 vs 1: {versus_1:.2f}x; "
+                    f"load average after: {load_average()}"
                 )
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
