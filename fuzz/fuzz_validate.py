@@ -103,6 +103,40 @@ def _check_report(report: Any, where: str) -> None:
     json.dumps(report.to_dict())  # must be JSON-ready
 
 
+def _leaves(node: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            token = str(key).replace("~", "~0").replace("/", "~1")
+            yield from _leaves(value, f"{pointer}/{token}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaves(value, f"{pointer}/{index}")
+    else:
+        yield pointer, node
+
+
+def _check_nothing_lost(data: bytes, tree: dict[str, Any]) -> None:
+    """Every value of a document read without findings is in its unstructured tree, equal.
+
+    The source tree is what psed's parser built (so YAML's own rules, such as line
+    folding, are the parser's business); this checks structuring loses nothing.
+    """
+    from psed._parse import DEFAULT_LIMITS, decode, parse_text
+    from psed._pointer import resolve
+
+    text = decode(data)
+    assert isinstance(text, str)
+    parsed = parse_text(text, format=None, limits=DEFAULT_LIMITS)
+    for pointer, value in _leaves(parsed.tree):
+        if isinstance(value, _dt.date):
+            value = value.isoformat()
+        got = resolve(tree, pointer, None)
+        if got != value or type(got) is not type(value):
+            if isinstance(value, float) and value.is_integer() and got == value:
+                continue  # 5.0 is read as the whole number 5, as JSON Schema counts it
+            raise PropertyFailure(f"{pointer}: {value!r} came back as {got!r}")
+
+
 def one_input(data: bytes) -> None:
     """Run one input through every entry point; raise on any broken property."""
     from psed._batch import Job, check_file
@@ -123,6 +157,7 @@ def one_input(data: bytes) -> None:
         again = psed.structure(json.loads(json.dumps(tree)))
         if again != proposal:
             raise PropertyFailure("structure(unstructure(p)) != p")
+        _check_nothing_lost(data, tree)
     if proposal is not None:
         # The tree the reader saw, validated as an already-parsed mapping.
         from psed._parse import DEFAULT_LIMITS, decode, parse_text
@@ -137,7 +172,9 @@ def one_input(data: bytes) -> None:
     _check_report(outcome.result.report, "check_file")
     run = RunInfo(version="fuzz", as_of=AS_OF)
     for fmt in FORMATS:
-        render([outcome.result], fmt, run)
+        rendered = render([outcome.result], fmt, run)
+        if fmt in ("json", "sarif"):
+            json.loads(rendered)  # the machine-readable reports must stay parseable
 
 
 # --------------------------------------------------------------------------- recording
