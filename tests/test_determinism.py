@@ -42,10 +42,20 @@ def _run(args: list[str], seed: str) -> bytes:
         ["check", *TARGETS, "--format", "json", "--as-of", AS_OF],
         ["check", *TARGETS, "--format", "sarif", "--as-of", AS_OF],
         ["check", *TARGETS, "--format", "text", "--as-of", AS_OF],
+        ["check", *TARGETS, "--format", "junit", "--as-of", AS_OF],
+        ["check", *TARGETS, "--format", "github", "--as-of", AS_OF],
         ["audit", *TARGETS, "--format", "csv", "--as-of", AS_OF],
         ["audit", *TARGETS, "--format", "json", "--as-of", AS_OF],
     ],
-    ids=["check-json", "check-sarif", "check-text", "audit-csv", "audit-json"],
+    ids=[
+        "check-json",
+        "check-sarif",
+        "check-text",
+        "check-junit",
+        "check-github",
+        "audit-csv",
+        "audit-json",
+    ],
 )
 def test_command_output_is_byte_identical_across_hash_seeds(command: list[str]) -> None:
     outputs = {seed: _run([_psed(), *command], seed) for seed in SEEDS}

@@ -183,6 +183,8 @@ _TOP_KEYS = (
     "characteristics",
     "max-bytes",
     "max-depth",
+    "max-values",
+    "max-alias-nodes",
 )
 _FRAMEWORK_KEYS = (
     "base",
@@ -265,7 +267,12 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         except ConfigError as exc:
             raise r.error("fail-on", str(exc)) from None
     limits: dict[str, int] = {}
-    for key, field in (("max-bytes", "max_bytes"), ("max-depth", "max_depth")):
+    for key, field in (
+        ("max-bytes", "max_bytes"),
+        ("max-depth", "max_depth"),
+        ("max-values", "max_values"),
+        ("max-alias-nodes", "max_alias_nodes"),
+    ):
         if key in mapping:
             value = mapping[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
