@@ -33,6 +33,21 @@ __all__ = [
 # Punctuation for comparisons: anything that is neither a letter, a digit nor
 # white space (so "N/A", "n.a." and "na" agree). "_" is punctuation here.
 _PUNCTUATION = re.compile(r"(?:[^\w\s]|_)+")
+_WHITESPACE = re.compile(r"\s+")
+# Up to this length white space is collapsed by splitting (several times faster than
+# a substitution); beyond it by the substitution, which does not build a list of
+# every word of a pasted report.
+_SPLIT_MAX_CHARS = 4096
+
+
+def _collapse(text: str) -> str:
+    """``text`` with each run of white space made one space, trimmed."""
+    if len(text) <= _SPLIT_MAX_CHARS:
+        # str.split() and re's \s agree on what white space is (str.isspace).
+        return " ".join(text.split())
+    return _WHITESPACE.sub(" ", text).strip()
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -44,9 +59,7 @@ def normalise(text: str) -> str:
     >>> normalise("  Older   People\\n(65+) ")
     'older people (65+)'
     """
-    # str.split() and re's \s agree on what white space is (str.isspace), and
-    # splitting is several times faster than a substitution and a strip.
-    return " ".join(text.casefold().split())
+    return _collapse(text.casefold())
 
 
 def comparison_key(text: str) -> str:
@@ -58,7 +71,7 @@ def comparison_key(text: str) -> str:
     >>> comparison_key("No change -- see the Council's plan.")
     'no change see the councils plan'
     """
-    return " ".join(_PUNCTUATION.sub("", text).casefold().split())
+    return _collapse(_PUNCTUATION.sub("", text).casefold())
 
 
 # Placeholder words, compared with every non-alphanumeric character removed, so
@@ -377,20 +390,28 @@ _SENTENCES = re.compile(r"[^.!?]+")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018\-\u2010\u2011][^\W_]+)*")
 
 
+# Sentences longer than this are split into words without the stem pre-filter, so
+# that no copy of a huge pasted paragraph is made just to pre-filter it.
+_PREFILTER_MAX_CHARS = 65536
+
+
 def _candidate_sentences(text: str) -> Iterator[list[tuple[str, int, int]]]:
     """Each sentence of ``text`` that may hold a phrase, as (folded word, start, end) triples.
 
-    The typographic apostrophes are made plain first (one character for one, so the
-    positions are those of ``text``); a sentence whose folded text contains none of the
+    A word is folded as ``word.translate(_APOSTROPHES).casefold()``, character by
+    character, so each word's folded form is a substring of its sentence folded the
+    same way: a sentence whose folded text contains none of the
     :data:`_ADVERSE_STEMS` cannot hold a phrase and is skipped without being split.
     """
-    plain = text.translate(_APOSTROPHES)
-    for sentence in _SENTENCES.finditer(plain):
-        if _ADVERSE_CANDIDATE.search(sentence.group().casefold()) is None:
-            continue
+    for sentence in _SENTENCES.finditer(text):
+        start, end = sentence.span()
+        if end - start <= _PREFILTER_MAX_CHARS:
+            folded = sentence.group().translate(_APOSTROPHES).casefold()
+            if _ADVERSE_CANDIDATE.search(folded) is None:
+                continue
         yield [
-            (match.group().casefold(), match.start(), match.end())
-            for match in _WORD.finditer(plain, sentence.start(), sentence.end())
+            (match.group().translate(_APOSTROPHES).casefold(), match.start(), match.end())
+            for match in _WORD.finditer(text, start, end)
         ]
 
 
