@@ -176,6 +176,7 @@ TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6), _SPACE)
 @given(TEXT)
 @example("  Older \t People\n\n(65+) ")
 @example("STRASSE stra\u00dfe \u2028 x\x1fy")
+@example(" Older\u2003people " * 400)
 def test_normalise_and_comparison_key_agree_with_substitution(text: str) -> None:
     assert normalise(text) == plain_normalise(text)
     assert comparison_key(text) == plain_comparison_key(text)
@@ -206,6 +207,7 @@ def test_word_count_agrees_with_definition(text: str | None) -> None:
 @example("Some may le\u00df able to use it.")
 @example("Residents will lo\u017f\u017f of the service")
 @example("They CAN\u2019T AFFORD it")
+@example("word " * 14000 + "not lost access, then excluded; " + "no. exclusion")
 def test_adverse_prefilter_never_hides_a_phrase(text: str) -> None:
     assert adverse_phrases(text) == plain_adverse_phrases(text)
 
