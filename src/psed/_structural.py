@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -284,6 +285,15 @@ class _Walker:
         if kind is Kind.TEXT:
             if not isinstance(value, str):
                 return self.wrong_type(field, value, pointer)
+            if _SURROGATE.search(value):
+                self.report(
+                    "PSED004",
+                    pointer,
+                    f"{field.name}: the text contains half of a character (an unpaired "
+                    "UTF-16 surrogate, often from a broken copy and paste); retype the "
+                    "character or remove it",
+                )
+                return _INVALID
             if field.pattern is not None and not _PATTERNS[field.pattern].fullmatch(value):
                 self.report(
                     "PSED004",
@@ -465,6 +475,8 @@ class _Walker:
 
 
 _INVALID = object()
+# A lone surrogate is not a character: text holding one cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PATTERNS = {"^" + rx.pattern + "$": rx for rx in (CODE_RE, POINTER_RE)}
 
 
