@@ -218,6 +218,8 @@ def test_adverse_prefilter_never_hides_a_phrase(text: str) -> None:
 @example("owner tbc")
 @example("cl\u0130ck here to enter text")
 @example("\u017fee \u212aey TO\u0130DO")
+@example("\u2022" + "a" * 65531 + " TODO and more")
+@example("\u2022" + "a" * 65530 + " cl\u0130ck here to enter text")
 def test_leftover_prefilter_never_hides_a_marker(text: str) -> None:
     assert _text.leftover_markers(text) == plain_leftover_markers(text)
 
