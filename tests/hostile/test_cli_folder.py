@@ -151,3 +151,23 @@ def test_ctrl_c_stops_cleanly_with_no_orphan_workers(
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers), "worker processes outlived psed"
+
+
+@pytest.mark.parametrize(
+    "name", ["big_file_50mib", "invalid-utf8.yaml", "alias-bomb.yaml", "deep_json_lists"]
+)
+def test_hostile_standard_input_is_one_psed001_line(name: str) -> None:
+    case = next(c for c in CASES if name in (c.name, c.generate))
+    result = subprocess.run(
+        [_psed(), "check", "-", "--as-of", "2026-11-26"],
+        input=case.data(),
+        capture_output=True,
+        env=_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith("-:/: PSED001 [error] ")
+    assert len(lines) == 2  # the finding and the summary
