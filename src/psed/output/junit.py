@@ -24,9 +24,13 @@ _CHUNK = 64 * 1024
 
 
 def _clean(text: str) -> str:
-    # XML 1.0 forbids most control characters even escaped: show them instead.
+    # XML 1.0 forbids most control characters even escaped, and lone surrogates (a file
+    # name that is not UTF-8) cannot be written at all: show them instead.
     return "".join(
-        c if c in "\t\n" or (c >= " " and c not in "\ufffe\uffff") else repr(c)[1:-1] for c in text
+        c
+        if c in "\t\n" or (c >= " " and c not in "\ufffe\uffff" and not "\ud800" <= c <= "\udfff")
+        else repr(c)[1:-1]
+        for c in text
     )
 
 

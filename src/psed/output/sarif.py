@@ -36,9 +36,11 @@ def artifact_uri(path: str) -> str:
         relative = os.path.relpath(absolute)
     except ValueError:  # another drive on Windows
         relative = absolute
+    # Quoted from the name's bytes: a file name that is not UTF-8 (read with
+    # surrogateescape) becomes %XX escapes instead of an encoding error.
     if relative.startswith(os.pardir) or os.path.isabs(relative):
-        return "file://" + urllib.parse.quote(absolute.replace(os.sep, "/"))
-    return urllib.parse.quote(relative.replace(os.sep, "/"))
+        return "file://" + urllib.parse.quote(os.fsencode(absolute.replace(os.sep, "/")))
+    return urllib.parse.quote(os.fsencode(relative.replace(os.sep, "/")))
 
 
 def rule_descriptor(rule: Any) -> dict[str, Any]:
