@@ -171,3 +171,26 @@ def test_hostile_standard_input_is_one_psed001_line(name: str) -> None:
     lines = result.stdout.decode().splitlines()
     assert lines[0].startswith("-:/: PSED001 [error] ")
     assert len(lines) == 2  # the finding and the summary
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_file_names_that_are_not_utf8_are_reported_in_every_format(
+    tmp_path: Path, fmt: str
+) -> None:
+    (tmp_path / os.fsdecode(b"caf\xe9.yaml")).write_bytes(b"name: [\n")
+    (tmp_path / "new\nline.yaml").write_bytes(b"name: x\n")
+    result = subprocess.run(
+        [_psed(), "check", ".", "--format", fmt, "--as-of", "2026-11-26"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(),
+        timeout=60,
+        check=False,
+    )
+    assert b"internal error" not in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2  # the unreadable YAML, reported and counted
+    assert b"PSED001" in result.stdout
+    if fmt in ("json", "sarif"):
+        json.loads(result.stdout)
