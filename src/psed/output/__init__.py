@@ -83,6 +83,17 @@ class Rendered:
     ok: bool
     unreadable: bool
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled by value: attrs' generic state pickling cost ~45 µs a file between a
+        # worker and the parent, this ~8 µs.
+        return (_rendered, (self.items, dict(self.counts), self.ok, self.unreadable))
+
+
+def _rendered(
+    items: tuple[str, ...], counts: Mapping[str, int], ok: bool, unreadable: bool
+) -> Rendered:
+    return Rendered(items=items, counts=counts, ok=ok, unreadable=unreadable)
+
 
 _renderers: dict[RenderStep, Renderer] = {}
 
