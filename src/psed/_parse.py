@@ -492,9 +492,13 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
     loader = _Loader(text)
     try:
         depth = 0
-        open_nodes: list[list[Any]] = []  # [anchor, number of values so far]
+        open_nodes: list[list[Any]] = []  # [anchor, values so far, characters of text so far]
         sizes: dict[str, int] = {}
+        # Characters of text each anchor holds: an alias repeats them, and every copy
+        # is read by the rules (100 aliases of a 4 MB text cost minutes).
+        text_sizes: dict[str, int] = {}
         expanded = 0
+        expanded_text = 0
         values = 0
         get_event: Callable[[], Any] = loader.get_event
         while True:
@@ -511,10 +515,13 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
                 if values > limits.max_values:
                     return _too_many_values(limits, event.start_mark.line + 1).findings[0].message
             if kind is _ye.ScalarEvent:
+                chars = len(event.value)
                 if event.anchor is not None:
                     sizes[event.anchor] = 1
+                    text_sizes[event.anchor] = chars
                 if open_nodes:
                     open_nodes[-1][1] += 1
+                    open_nodes[-1][2] += chars
             elif kind is _ye.MappingStartEvent or kind is _ye.SequenceStartEvent:
                 depth += 1
                 if depth > limits.max_depth:
@@ -523,14 +530,16 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
                         f"(line {event.start_mark.line + 1}); flatten it, or raise the limit "
                         "with psed.reading.Limits(max_depth=...)"
                     )
-                open_nodes.append([event.anchor, 1])
+                open_nodes.append([event.anchor, 1, 0])
             elif kind is _ye.MappingEndEvent or kind is _ye.SequenceEndEvent:
                 depth -= 1
-                anchor, count = open_nodes.pop()
+                anchor, count, chars = open_nodes.pop()
                 if anchor is not None:
                     sizes[anchor] = count
+                    text_sizes[anchor] = chars
                 if open_nodes:
                     open_nodes[-1][1] += count
+                    open_nodes[-1][2] += chars
             elif kind is _ye.AliasEvent:
                 line = event.start_mark.line + 1
                 size = sizes.get(event.anchor)
@@ -548,8 +557,17 @@ def _scan_yaml(text: str, limits: Limits) -> str | None:
                         f"(line {line}); write the values out, or raise the limit with "
                         "psed.reading.Limits(max_alias_nodes=...)"
                     )
+                chars = text_sizes[event.anchor]
+                expanded_text += chars
+                if expanded_text > limits.max_bytes:
+                    return (
+                        f"YAML aliases repeat more than {limits.max_bytes:,} characters of text "
+                        f"(line {line}), more than the document itself may hold; write the "
+                        "text out once, or raise the limit with psed.reading.Limits(max_bytes=...)"
+                    )
                 if open_nodes:
                     open_nodes[-1][1] += size
+                    open_nodes[-1][2] += chars
     finally:
         loader.dispose()
 
