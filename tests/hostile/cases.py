@@ -95,6 +95,16 @@ def long_key_yaml() -> tuple[str, bytes]:
     return "long-key.yaml", ("name: x\n" + "k" * 2000 + ": 1\n").encode()
 
 
+def alias_text_bomb() -> tuple[str, bytes]:
+    big = "word " * 800_000  # 4 MB of text, aliased in 100 impact entries
+    entries = "".join(
+        f"  - characteristic: age\n    group: g{i}\n    impact: neutral\n    details: *t\n"
+        for i in range(100)
+    )
+    text = f'name: x\nstatus: submitted\nimpact_summary: &t "{big}"\nimpacts:\n{entries}'
+    return "alias-text-bomb.yaml", text.encode()
+
+
 GENERATORS: dict[str, Callable[[], tuple[str, bytes]]] = {
     f.__name__: f
     for f in (
@@ -112,6 +122,7 @@ GENERATORS: dict[str, Callable[[], tuple[str, bytes]]] = {
         too_many_impacts,
         long_key_json,
         long_key_yaml,
+        alias_text_bomb,
     )
 }
 
