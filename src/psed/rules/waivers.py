@@ -251,19 +251,22 @@ def apply_waivers(
     index_of: dict[str, dict[str | None, list[int]]] = {}
     for position, (_index, waiver) in enumerate(waivers):
         index_of.setdefault(waiver.rule.strip(), {}).setdefault(waiver.pointer, []).append(position)
-    used: set[int] = set()
+    matched: set[tuple[str, str | None]] = set()  # (code, pointer) groups that matched
     out: list[Finding] = []
     for finding in findings:
         reason: str | None = None
         by_pointer = index_of.get(finding.code)
         if by_pointer is not None and finding.waived is None and waivable(finding.code):
-            matches = [
-                p for prefix in _prefixes(finding.pointer) for p in by_pointer.get(prefix, ())
-            ]
-            if matches:
-                used.update(waivers[p][0] for p in matches)
-                reason = waivers[min(matches)][1].reason
+            first: int | None = None
+            for prefix in _prefixes(finding.pointer):
+                group = by_pointer.get(prefix)
+                if group:
+                    matched.add((finding.code, prefix))
+                    first = group[0] if first is None else min(first, group[0])
+            if first is not None:
+                reason = waivers[first][1].reason
         out.append(finding if reason is None else attrs.evolve(finding, waived=reason))
+    used = {waivers[p][0] for code, prefix in matched for p in index_of[code][prefix]}
     unused = [
         index for index, waiver in waivers if index not in used and selected(waiver.rule.strip())
     ]
