@@ -105,6 +105,24 @@ def alias_text_bomb() -> tuple[str, bytes]:
     return "alias-text-bomb.yaml", text.encode()
 
 
+def many_waivers() -> tuple[str, bytes]:
+    document = {
+        "name": "x",
+        "status": "approved",
+        "impacts": [{"characteristic": "age"} for _ in range(8000)],
+        "waivers": [
+            {
+                "rule": "PSED103",
+                "pointer": f"/impacts/{i}/impact",
+                "reason": "Accepted",
+                "approved_by": "Head",
+            }
+            for i in range(8000)
+        ],
+    }
+    return "many-waivers.json", json.dumps(document).encode()
+
+
 GENERATORS: dict[str, Callable[[], tuple[str, bytes]]] = {
     f.__name__: f
     for f in (
@@ -123,6 +141,7 @@ GENERATORS: dict[str, Callable[[], tuple[str, bytes]]] = {
         long_key_json,
         long_key_yaml,
         alias_text_bomb,
+        many_waivers,
     )
 }
 
