@@ -164,7 +164,10 @@ def read(
             )
         ]
     cleaned, problems = walk(payload, default_catalogue() if catalogue is None else catalogue)
-    findings.extend(problems)
+    # A value the parser refused (NaN, a huge number, half a character) is null here: a
+    # "required but empty" about the same place would report one mistake twice.
+    refused = {f.pointer for f in findings}
+    findings.extend(p for p in problems if not (p.code == "PSED002" and p.pointer in refused))
     try:
         proposal = _structure_proposal(cleaned, Proposal)
     except Exception as exc:  # pragma: no cover - the walker leaves nothing to fail on
