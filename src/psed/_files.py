@@ -2,7 +2,8 @@
 
 A path given by name is always checked, whatever its extension. A folder is searched
 recursively for ``*.json``, ``*.yaml`` and ``*.yml`` files; folders and files whose
-name starts with a dot are skipped inside it (``.git``, ``.venv``). The order is fixed:
+name starts with a dot are skipped inside it (``.git``, ``.venv``), and so are named
+pipes, sockets and devices (reading one could wait forever). The order is fixed:
 the paths in the order given, each folder's files sorted by their path relative to the
 folder (compared part by part, so ``a/z.yaml`` comes before ``a-b/x.yaml``). ``-``
 stands for standard input. A path that does not exist is still yielded: checking it
@@ -12,6 +13,7 @@ produces a PSED001 finding, so the run goes on with the other files.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 
 __all__ = ["DOCUMENT_SUFFIXES", "STDIN", "discover"]
@@ -27,6 +29,16 @@ def _is_document(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(DOCUMENT_SUFFIXES)
 
 
+def _not_special(path: str) -> bool:
+    """False for a named pipe, socket or device: reading one found in a folder could wait
+    forever. A path that cannot be examined (a broken link) is kept, to be reported."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode)
+
+
 def _walk(folder: str) -> list[tuple[tuple[str, ...], str]]:
     """Every document below ``folder`` as (relative parts, path to show)."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -35,8 +47,9 @@ def _walk(folder: str) -> list[tuple[tuple[str, ...], str]]:
         rel = os.path.relpath(root, folder)
         parts: tuple[str, ...] = () if rel == os.curdir else tuple(rel.split(os.sep))
         for name in files:
-            if _is_document(name):
-                found.append(((*parts, name), os.path.join(root, name)))
+            path = os.path.join(root, name)
+            if _is_document(name) and _not_special(path):
+                found.append(((*parts, name), path))
     found.sort()
     return found
 
