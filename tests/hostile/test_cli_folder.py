@@ -194,3 +194,22 @@ def test_file_names_that_are_not_utf8_are_reported_in_every_format(
     assert b"PSED001" in result.stdout
     if fmt in ("json", "sarif"):
         json.loads(result.stdout)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_in_a_folder_does_not_hang_the_run(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "ok.yaml").write_text("name: Library opening hours\n")
+    (tmp_path / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    result = subprocess.run(
+        [_psed(), "check", ".", "--format", "json", "--as-of", "2026-11-26"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(),
+        timeout=60,
+        check=False,
+    )
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert set(files) == {"ok.yaml", "broken.yaml"}  # the pipe skipped, the broken link reported
+    assert files["broken.yaml"]["unreadable"]
+    assert result.returncode == 2
