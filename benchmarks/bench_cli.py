@@ -17,8 +17,10 @@ It prints documents per second, CPU milliseconds per document (all processes of 
 run: a figure that other load on the machine barely changes), the ratio to each
 alternative, and the peak resident
 memory of the largest process of each run (``ru_maxrss`` of the run's process tree,
-measured in a wrapper process so that runs do not mask each other). Sizes 1,000 and
-10,000 show whether memory stays flat as the number of files grows.
+measured in a wrapper process so that runs do not mask each other), and the load
+average before and after each portfolio (on a shared machine, documents per second
+depend on it; CPU per document and the ratios much less). Sizes 1,000 and 10,000 show
+whether memory stays flat as the number of files grows.
 
 Usage::
 
