@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import psed
+from psed._parse import _Resolver as _YamlResolver
 from psed.testing import documents, texts
 
 AS_OF = _dt.date(2026, 11, 26)
@@ -141,8 +142,21 @@ def _dump_json(tree: Any, ascii_only: bool) -> str:
     return json.dumps(tree, ensure_ascii=ascii_only)
 
 
+class Yaml12SafeDumper(yaml.SafeDumper):
+    """PyYAML's safe writer, quoting text that YAML 1.1 *or* YAML 1.2 would read as
+    something else (PyYAML alone writes ``1e5`` and ``0o17`` bare: YAML 1.1 text,
+    YAML 1.2 numbers)."""
+
+
+Yaml12SafeDumper.yaml_implicit_resolvers = {
+    first: list(resolvers) for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+for _first, _resolvers in _YamlResolver.yaml_implicit_resolvers.items():
+    Yaml12SafeDumper.yaml_implicit_resolvers.setdefault(_first, []).extend(_resolvers)
+
+
 def _dump_yaml(tree: Any, ascii_only: bool) -> str:
-    return yaml.safe_dump(tree, allow_unicode=not ascii_only, sort_keys=False)
+    return yaml.dump(tree, Dumper=Yaml12SafeDumper, allow_unicode=not ascii_only, sort_keys=False)
 
 
 def _texts_of(node: Any, path: str = "") -> dict[str, str]:
@@ -201,3 +215,19 @@ def test_awkward_text_is_kept_exactly_through_json_and_yaml(
         assert proposal.impacts[0].group == group
         assert proposal.responsible is not None
         assert proposal.responsible.name == officer
+
+
+@SETTINGS
+@given(st.text(st.sampled_from("0123456789eEoxX.+-_ :#"), min_size=1, max_size=8) | texts())
+def test_text_plain_pyyaml_writes_as_a_number_is_reported_never_changed(value: str) -> None:
+    """With PyYAML's own writer (YAML 1.1), text such as ``1e5`` is written without quotes
+    and psed, reading YAML 1.2, sees a number: that must be a PSED003 at the text's place,
+    never a silently different value."""
+    text = yaml.safe_dump({"name": "x", "description": value}, allow_unicode=True)
+    proposal, findings = psed.read(text)
+    assert proposal is not None
+    if findings:
+        assert [(f.code, f.pointer) for f in findings] == [("PSED003", "/description")]
+    else:
+        assert proposal.description == value
+    assert psed.loads(_dump_yaml({"name": "x", "description": value}, False)).description == value
