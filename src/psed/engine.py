@@ -27,7 +27,7 @@ from psed.config import Config
 from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
-from psed.rules._registry import registry_version
+from psed.rules._registry import lookup, registry_version
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -153,13 +153,21 @@ def _run_rules(
         severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
         for index in outcome.unused:
             code = proposal.waivers[index].rule.strip()
-            message = (
-                f"The waiver of {code} matched no finding; remove it, or correct its rule "
-                "or pointer."
-                if waivable(code)
-                else f"The waiver of {code} waives nothing: structural findings and waiver "
-                "findings cannot be waived; remove it and fix the document instead."
-            )
+            if lookup(code) is None:
+                message = (
+                    f"The waiver names {code}, which is not a rule code psed knows: correct "
+                    "the code (for example PSED501), or remove the waiver."
+                )
+            elif not waivable(code):
+                message = (
+                    f"The waiver of {code} waives nothing, because structural findings and "
+                    "waiver findings cannot be waived: remove it and fix the document instead."
+                )
+            else:
+                message = (
+                    f"The waiver of {code} matched no finding: remove it, or correct its "
+                    "rule or pointer."
+                )
             findings.append(
                 _finding(
                     UNUSED_WAIVER,
@@ -285,6 +293,23 @@ def validate(
     :func:`check`; an invalid ``status`` or ``only`` raises ValueError (a programming
     error, not bad input).
     """
+    return _validate_and_read(payload, as_of=as_of, status=status, config=config, only=only)[0]
+
+
+def _validate_and_read(
+    payload: Any,
+    *,
+    as_of: _dt.date | None = None,
+    status: Status | str | None = None,
+    config: Config | None = None,
+    only: str | Sequence[str] | None = None,
+) -> tuple[Report, Proposal | None]:
+    """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
+
+    The Proposal is what :func:`psed.read` gives for the same payload, catalogue and
+    limits (None when the document could not be read as a mapping): the audit takes
+    both from one reading instead of reading every document twice.
+    """
     used_status = _status(status)
     day = _as_of(as_of)
     cfg = _DEFAULT_CONFIG if config is None else config
@@ -300,10 +325,11 @@ def validate(
                 findings.append(finding)
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
-    return Report(
+    report = Report(
         findings=_sorted(findings),
         as_of=day,
         status=used_status,
         version=_version(),
         fail_on=cfg.fail_on,
     )
+    return report, proposal

@@ -102,6 +102,19 @@ def test_unused_waivers_are_reported_once(temporary_rule: Make) -> None:
     assert "cannot be waived" in messages[1]
 
 
+def test_an_unused_waiver_of_an_unknown_code_says_the_code_is_not_a_rule() -> None:
+    report = _check(Waiver(rule="PSED999", **GOOD), Waiver(rule="psed306", **GOOD))
+    assert _by_code(report, "PSED9") == [
+        ("PSED903", "/waivers/0", None),
+        ("PSED903", "/waivers/1", None),
+    ]
+    messages = [f.message for f in report.findings if f.code == "PSED903"]
+    assert all("not a rule code psed knows" in m for m in messages)
+    assert "PSED999" in messages[0]
+    assert "psed306" in messages[1]
+    assert all(":" in m and m.endswith(".") for m in messages)
+
+
 def test_two_waivers_matching_the_same_finding_are_both_used(temporary_rule: Make) -> None:
     temporary_rule("TST407")(hits_at("/impacts/1"))
     report = _check(

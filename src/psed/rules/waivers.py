@@ -78,13 +78,13 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
         if is_placeholder(waiver.reason):
             yield Hit(
                 join("waivers", index, "reason"),
-                f"The waiver of {waiver.rule} gives no reason, so it waives nothing; "
+                f"The waiver of {waiver.rule} gives no reason, so it waives nothing: "
                 "say why the finding is accepted.",
             )
         if is_placeholder(waiver.approved_by):
             yield Hit(
                 join("waivers", index, "approved_by"),
-                f"The waiver of {waiver.rule} names no approver, so it waives nothing; "
+                f"The waiver of {waiver.rule} names no approver, so it waives nothing: "
                 "give the name or role of the person who accepted it.",
             )
 
@@ -134,7 +134,7 @@ def waiver_expired(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 join("waivers", index, "expires"),
                 f"The waiver of {waiver.rule} expired on {waiver.expires.isoformat()}, so it "
-                "waives nothing; review the finding and renew or remove the waiver.",
+                "waives nothing: review the finding and renew or remove the waiver.",
             )
 
 
