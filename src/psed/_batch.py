@@ -126,6 +126,7 @@ def check_file(path: str, job: Job) -> Outcome:
     """
     import psed
     from psed._parse import decode, parse_text
+    from psed.engine import _validate_and_read
 
     data = _read_bytes(path, job)
     if isinstance(data, str):
@@ -137,15 +138,22 @@ def check_file(path: str, job: Job) -> Outcome:
     if not parsed.ok:
         return Outcome(result=FileResult(path=path, report=_report(parsed.findings, job)))
     tree = parsed.tree
-    payload: Any = tree if not parsed.findings else text
-    report = psed.validate(payload, as_of=job.as_of, status=job.status, config=job.config)
+    proposal: Proposal | None = None
+    if not parsed.findings:
+        # One reading of the tree gives the report and, for the audit, the Proposal.
+        report, proposal = _validate_and_read(
+            tree, as_of=job.as_of, status=job.status, config=job.config
+        )
+    else:
+        report = psed.validate(text, as_of=job.as_of, status=job.status, config=job.config)
+        if job.proposal:
+            catalogue = job.config.catalogue() if job.config is not None else None
+            proposal, _ = psed.read(tree, catalogue=catalogue)
+    if not job.proposal:
+        proposal = None
     report = attrs.evolve(report, fail_on=job.fail_on)
     value = tree.get("framework", "psed") if isinstance(tree, dict) else None
     framework = value if isinstance(value, str) else None
-    proposal: Proposal | None = None
-    if job.proposal:
-        catalogue = job.config.catalogue() if job.config is not None else None
-        proposal, _ = psed.read(tree, catalogue=catalogue)
     lines: dict[str, int] = {}
     if job.lines and report.findings:
         from psed.output._locate import pointer_lines

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from psed._batch import Job, Outcome, run
+from psed._batch import Job, Outcome, run_map
 from psed._files import discover
 from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.config import Config
@@ -237,16 +237,54 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
     )
 
 
+_ROW_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(AuditRow))
+
+
+def _row_values(row: AuditRow) -> tuple[Any, ...]:
+    """The row as plain values, in field order (the status as its code): cheap to pickle."""
+    values = [getattr(row, name) for name in _ROW_FIELDS]
+    if row.status is not None:
+        values[_ROW_FIELDS.index("status")] = row.status.value
+    return tuple(values)
+
+
+def _row_from_values(values: tuple[Any, ...]) -> AuditRow:
+    """The inverse of :func:`_row_values`."""
+    fields = dict(zip(_ROW_FIELDS, values, strict=True))
+    if fields["status"] is not None:
+        fields["status"] = Status(fields["status"])
+    return AuditRow(**fields)
+
+
+@attrs.frozen
+class _AuditStep:
+    """Works out one checked file's audit row where it was checked (a worker, or here).
+
+    Picklable, so that a pool of workers sends back the row's plain values and the
+    unwaived finding codes instead of the report and the Proposal.
+    """
+
+    config: Config | None = None
+
+    def __call__(self, outcome: Outcome) -> tuple[tuple[Any, ...], list[str]]:
+        catalogue = _catalogue(self.config)  # cached by the configuration
+        codes = [f.code for f in outcome.result.report.findings if f.waived is None]
+        return _row_values(audit_row(outcome, catalogue)), codes
+
+
 def iter_audit(
     paths: Iterable[str], job: Job, *, jobs: int = 1
 ) -> Generator[tuple[AuditRow, list[str]], None, None]:
-    """Each document's row and its unwaived finding codes (duplicates kept), in order."""
+    """Each document's row and its unwaived finding codes (duplicates kept), in order.
+
+    The row is worked out where the file is checked, so with ``jobs`` > 1 only its
+    values cross back from the worker processes.
+    """
     job = attrs.evolve(job, proposal=True, lines=False)
-    catalogue = _catalogue(job.config)
-    with contextlib.closing(run(discover(paths), job, jobs=jobs)) as outcomes:
-        for outcome in outcomes:
-            codes = [f.code for f in outcome.result.report.findings if f.waived is None]
-            yield audit_row(outcome, catalogue), codes
+    step = _AuditStep(job.config)
+    with contextlib.closing(run_map(discover(paths), job, step, jobs=jobs)) as pieces:
+        for values, codes in pieces:
+            yield _row_from_values(values), codes
 
 
 def audit(
