@@ -44,7 +44,17 @@ from psed.model import (
     Status,
     Waiver,
 )
-from psed.reading import DocumentError, Limits, load, loads, read, structure, unstructure
+from psed.reading import (
+    DocumentError,
+    Limits,
+    dump,
+    dumps,
+    load,
+    loads,
+    read,
+    structure,
+    unstructure,
+)
 from psed.schema import json_schema
 
 try:
@@ -87,6 +97,8 @@ __all__ = [
     "__version__",
     "check",
     "default_catalogue",
+    "dump",
+    "dumps",
     "find_config",
     "json_schema",
     "load",

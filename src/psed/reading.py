@@ -6,7 +6,8 @@ Three layers, each usable on its own:
   and within :class:`Limits` (PSED001 for anything unreadable);
 - structural checking (:func:`read`, :func:`structure`): a tree to a
   :class:`~psed.model.Proposal`, every problem reported at once (PSED002-PSED007);
-- writing (:func:`unstructure`): a Proposal to a JSON-ready tree.
+- writing (:func:`unstructure`, :func:`dumps`, :func:`dump`): a Proposal to a
+  JSON-ready tree, and to JSON or YAML text that reads back exactly.
 
 Structuring and unstructuring go through one module-level cattrs ``Converter``
 whose hooks know the document conventions: dates as ``YYYY-MM-DD``, enumerations
@@ -35,6 +36,8 @@ from psed.model import Characteristic, ImpactEntry, Proposal
 __all__ = [
     "DocumentError",
     "Limits",
+    "dump",
+    "dumps",
     "load",
     "loads",
     "read",
@@ -283,6 +286,76 @@ def unstructure(proposal: Proposal, *, compact: bool = False) -> dict[str, Any]:
     """
     tree: dict[str, Any] = _unstructure_proposal(proposal)
     return _compact(tree) if compact else tree
+
+
+def _tree(value: Any, compact: bool) -> Any:
+    if isinstance(value, Proposal):
+        return unstructure(value, compact=compact)
+    if isinstance(value, Mapping):
+        return value
+    raise TypeError(
+        f"expected a Proposal or a document tree (a mapping), not {type(value).__name__}"
+    )
+
+
+def dumps(
+    value: Proposal | Mapping[str, Any], *, format: str = "yaml", compact: bool = True
+) -> str:
+    """A Proposal (or an already-unstructured tree) as YAML or JSON text that reads back exactly.
+
+    ``format`` is ``"yaml"`` (default) or ``"json"``. A Proposal is unstructured
+    first, with ``compact`` (default True: no nulls, no empty lists); a tree is
+    written as given. ``loads(dumps(p, format=f)) == p`` for every valid Proposal.
+
+    JSON: UTF-8 characters as themselves, a two-space indent, a final newline.
+    YAML: block style, keys in model order, text of several lines in literal style
+    (``|``) where that keeps it exactly (else double-quoted), dates of date fields
+    bare (``2021-11-18``), and every text that psed or a YAML 1.1 reader (such as
+    ``yaml.safe_load``) would read as something else quoted: ``"1e5"``, ``"0x1F"``,
+    ``"yes"``, ``"No"``, ``"~"``, ``"2021-11-18"`` in a text field, ``""``.
+
+    >>> import psed
+    >>> print(psed.dumps(psed.Proposal(name="1e5", description="Yes"), compact=True), end="")
+    schema_version: 1
+    name: "1e5"
+    description: "Yes"
+    framework: psed
+    status: draft
+    """
+    from psed import _dump
+
+    if format not in ("yaml", "json"):
+        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+    tree = _tree(value, compact)
+    if format == "json":
+        return _dump.dumps_json(tree)
+    return _dump.dumps_yaml(_dump.prepare(tree))
+
+
+def dump(
+    value: Proposal | Mapping[str, Any],
+    path: str | os.PathLike[str],
+    *,
+    compact: bool = True,
+) -> None:
+    """Write :func:`dumps` text to the file ``path``: JSON or YAML, as its suffix says.
+
+    ``.json`` is JSON, ``.yaml`` and ``.yml`` YAML; the file is UTF-8 with ``\\n``
+    line ends. Only that file is written (no temporary or backup file beside it); an existing
+    file is replaced. Any other suffix is a ``ValueError``, raised before anything
+    is written.
+    """
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    format = _FORMATS.get(suffix)
+    if format is None:
+        raise ValueError(
+            f"{name}: cannot tell the format from the suffix {suffix!r}; "
+            "use .json, .yaml or .yml, or write psed.dumps(...) yourself"
+        )
+    text = dumps(value, format=format, compact=compact)
+    with open(name, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
 
 
 # Kept importable for the schema and tests: every field the converter handles is a
