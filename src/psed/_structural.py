@@ -195,6 +195,8 @@ class _Walker:
         self.catalogue = catalogue
         self.findings: list[Finding] = []
         self.document_characteristics: dict[str, Characteristic] = {}
+        self.repeated_codes: dict[str, str] = {}
+        """Pointer of a ``characteristics`` code defined before -> that definition's pointer."""
         self.suggestions_left = _MAX_SUGGESTIONS
 
     def suggest(self, word: str, options: Any) -> str:
@@ -294,13 +296,23 @@ class _Walker:
                     "character or remove it",
                 )
                 return _INVALID
-            if field.pattern is not None and not _PATTERNS[field.pattern].fullmatch(value):
-                self.report(
-                    "PSED004",
-                    pointer,
-                    f"{field.name}: {_quote(value)} is not allowed; {field.pattern_hint}",
-                )
-                return _INVALID
+            if field.pattern is not None:
+                if not _PATTERNS[field.pattern].fullmatch(value):
+                    self.report(
+                        "PSED004",
+                        pointer,
+                        f"{field.name}: {_quote(value)} is not allowed; {field.pattern_hint}",
+                    )
+                    return _INVALID
+                first = self.repeated_codes.get(pointer)
+                if first is not None:
+                    self.report(
+                        "PSED004",
+                        pointer,
+                        f"{field.name}: {_quote(value)} is defined twice (also at {first}); "
+                        "keep one",
+                    )
+                    return _INVALID
             return value
         if kind is Kind.ENUM:
             return self.enum(field, value, pointer)
@@ -459,18 +471,27 @@ class _Walker:
 
     def proposal(self, data: Mapping[Any, Any]) -> dict[str, Any]:
         # Document characteristics first: impact entries may name them.
+        # A code defined twice is PSED004 at the second (the first definition counts).
         defined = data.get("characteristics")
         if isinstance(defined, (list, tuple)):
-            for item in defined:
+            first_at: dict[str, int] = {}
+            for index, item in enumerate(defined):
                 if isinstance(item, Mapping):
                     code, label = item.get("code"), item.get("label")
                     description = item.get("description")
-                    if isinstance(code, str) and code not in self.document_characteristics:
-                        self.document_characteristics[code] = document_characteristic(
-                            code,
-                            label if isinstance(label, str) else code,
-                            description if isinstance(description, str) else None,
+                    if not isinstance(code, str):
+                        continue
+                    if code in first_at:
+                        self.repeated_codes[f"/characteristics/{index}/code"] = (
+                            f"/characteristics/{first_at[code]}"
                         )
+                        continue
+                    first_at[code] = index
+                    self.document_characteristics[code] = document_characteristic(
+                        code,
+                        label if isinstance(label, str) else code,
+                        description if isinstance(description, str) else None,
+                    )
         return self.mapping(CLASS_SPECS[Proposal], data, "")
 
 

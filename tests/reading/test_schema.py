@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import psed
@@ -80,6 +81,26 @@ def test_edge_cases_pass_both(document: dict[str, Any]) -> None:
 def test_psed006_is_the_one_check_outside_the_schema() -> None:
     document = {"name": "x", "impacts": [{"characteristic": "not_defined_anywhere"}]}
     assert [f.code for f in psed.read(document)[1]] == ["PSED006"]
+    assert VALIDATOR.is_valid(document)
+
+
+@settings(max_examples=50, deadline=None)
+@given(documents(), st.data())
+def test_a_repeated_characteristic_code_is_the_second_check_outside_the_schema(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    # The schema cannot say "codes are unique" (uniqueItems compares whole entries), so
+    # like PSED006 this one passes the schema and is reported by the reader only.
+    defined = document.get("characteristics") or []
+    assume(defined)
+    repeated = dict(data.draw(st.sampled_from(defined)), label="Another label")
+    document = {**document, "characteristics": [*defined, repeated]}
+    first = next(i for i, c in enumerate(defined) if c["code"] == repeated["code"])
+    findings = psed.read(document)[1]
+    assert [(f.code, f.pointer) for f in findings] == [
+        ("PSED004", f"/characteristics/{len(defined)}/code")
+    ]
+    assert f"(also at /characteristics/{first})" in findings[0].message
     assert VALIDATOR.is_valid(document)
 
 

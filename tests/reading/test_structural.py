@@ -193,6 +193,35 @@ def test_psed006_unknown_characteristic() -> None:
     assert placeholder.kind is psed.CharacteristicKind.LOCAL
 
 
+def test_psed004_characteristic_code_defined_twice() -> None:
+    payload = {
+        "name": "x",
+        "characteristics": [
+            {"code": "local_one", "label": "First"},
+            {"code": "other", "label": "Other"},
+            {"code": "local_one", "label": "Second", "description": "again"},
+            {"code": "Bad Code", "label": "x"},
+            {"code": "Bad Code", "label": "y"},
+        ],
+        "impacts": [{"characteristic": "local_one"}],
+    }
+    proposal, findings = psed.read(payload)
+    assert [(f.code, f.pointer, f.message) for f in findings] == [
+        (
+            "PSED004",
+            "/characteristics/2/code",
+            "code: 'local_one' is defined twice (also at /characteristics/0); keep one",
+        ),
+        # a code that is not allowed at all is reported for that, once each
+        ("PSED004", "/characteristics/3/code", findings[1].message),
+        ("PSED004", "/characteristics/4/code", findings[2].message),
+    ]
+    assert "lower snake case" in findings[2].message
+    assert proposal is not None
+    assert proposal.impacts[0].characteristic.label == "First"  # the first definition counts
+    assert [c.code for c in proposal.characteristics][:3] == ["local_one", "other", ""]
+
+
 def test_psed007_unknown_framework() -> None:
     proposal, findings = psed.read({"name": "x", "framework": "eisa"})
     assert [(f.code, f.pointer) for f in findings] == [("PSED007", "/framework")]
