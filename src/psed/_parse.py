@@ -472,12 +472,62 @@ else:  # pragma: no cover - PyYAML built without libyaml
             _Resolver.__init__(self)
 
 
-def _yaml_error(exc: yaml.YAMLError) -> str:
+_MAX_SIMPLE_KEY = 1024
+"""YAML allows a plain (simple) key of at most 1,024 characters."""
+_KEY_END = re.compile(r":(?:[ \t]|$)")
+
+
+def _long_key_line(text: str, lines: list[int]) -> int | None:
+    """The first of ``lines`` (0-based) that holds a key over 1,024 characters, 1-based."""
+    all_lines = text.split("\n")
+    for index in lines:
+        if not 0 <= index < len(all_lines):
+            continue
+        line = all_lines[index].lstrip(" \t")
+        while line.startswith(("- ", "? ")):  # list items and explicit keys before the key
+            line = line[2:].lstrip(" \t")
+        end = _KEY_END.search(line)
+        key = line[: end.start()] if end is not None else line
+        if len(key.rstrip(" \t")) > _MAX_SIMPLE_KEY:
+            return index + 1
+    return None
+
+
+def _key_problem(exc: yaml.YAMLError, text: str, problem: str) -> str | None:
+    """A message for a key YAML could not read: one over 1,024 characters, or no ':' after it.
+
+    PyYAML says "could not find expected ':'" or "mapping values are not allowed" for
+    both, which does not tell a person what to change.
+    """
+    if "could not find expected ':'" not in problem and "mapping values are not" not in problem:
+        return None
+    marks = (getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None))
+    lines = [m.line for m in marks if m is not None]
+    long_line = _long_key_line(text, lines)
+    if long_line is not None:
+        return (
+            f"the YAML could not be read at line {long_line}: a key longer than 1,024 "
+            "characters, which YAML does not allow; shorten the key (no field name is that "
+            "long), or if it is meant as text, write it after a field name and ':'"
+        )
+    if "could not find expected ':'" not in problem or not lines:
+        return None
+    return (
+        f"the YAML could not be read at line {lines[0] + 1}: a key longer than 1,024 "
+        "characters, or a missing ':' after a key; add the ':' after the key on that line "
+        "(or, if the line continues the text above, indent it under that text)"
+    )
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     if isinstance(exc, _yc.ConstructorError):  # our own messages already say what to do
         return f"the YAML could not be read{where}: {problem}"
+    key_problem = _key_problem(exc, text, problem)
+    if key_problem is not None:
+        return key_problem
     return (
         f"the YAML could not be read{where}: {problem}; "
         "check the indentation, colons and quotes there"
@@ -606,7 +656,7 @@ def _parse_yaml(text: str, limits: Limits) -> Parsed:
         if "nesting depth" in str(exc):  # libyaml's own guard, met while scanning ahead
             mark = getattr(exc, "problem_mark", None)
             return _too_deep(limits, None if mark is None else mark.line + 1)
-        return _failed(_yaml_error(exc))
+        return _failed(_yaml_error(exc, text))
     findings: list[Finding] = []
     if loader.flagged:
         tree = _clean(tree, findings)

@@ -186,6 +186,39 @@ def test_yaml_syntax_error_mentions_line() -> None:
     assert "line" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("name: x\n" + "k" * 2000 + ": 1\n", 2),
+        ("k" * 1025 + ": 1\nname: x\n", 1),
+        ("name: x\n" + '"' + "q" * 1100 + '": 1\n', 2),
+        ("name: x\nimpacts:\n  - " + "b" * 1100 + ": y\n", 3),
+        ("name: x\n" + "a" * 1100 + ":\n  b: 1\n", 2),
+    ],
+)
+def test_yaml_key_over_1024_characters_is_named(text: str, line: int) -> None:
+    findings = psed.read(text)[1]
+    assert [(f.code, f.pointer) for f in findings] == [("PSED001", "")]
+    assert findings[0].message.startswith(
+        f"the YAML could not be read at line {line}: a key longer than 1,024 characters"
+    )
+    assert "could not find expected" not in findings[0].message
+    assert "k" * 100 not in findings[0].message  # the key is not repeated back
+
+
+def test_yaml_key_of_1024_characters_is_read() -> None:
+    findings = psed.read("name: x\n" + "k" * 1024 + ": 1\n")[1]
+    assert [f.code for f in findings] == ["PSED005"]
+
+
+def test_yaml_missing_colon_after_a_key_says_so_with_the_line() -> None:
+    message = psed.read("name: x\nstatus draft\nid: 3\n")[1][0].message
+    assert message.startswith(
+        "the YAML could not be read at line 2: a key longer than 1,024 characters, "
+        "or a missing ':' after a key;"
+    )
+
+
 def test_yaml_multiple_documents_are_refused() -> None:
     assert _codes("name: x\n---\nname: y\n") == [("PSED001", "")]
 
