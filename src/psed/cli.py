@@ -103,11 +103,12 @@ examples:
   cat draft.json | psed check -
 
 Each finding is one line, path:pointer: CODE [severity] message (the whole document,
-pointer "", is shown as "/"), then a summary line. Folders are searched recursively for
-*.json, *.yaml and *.yml files (hidden folders skipped), in sorted order; "-" reads one
-document from standard input. The configuration comes from --config, or else from the
-nearest psed.toml or pyproject.toml [tool.psed] in the current folder or its parents;
---select, --ignore and --fail-on replace the configuration's values.
+pointer "", is shown as "/"; an empty key as "", so pointer "/" is shown as /""; control
+characters in paths and pointers as escapes such as \\n), then a summary line. Folders
+are searched recursively for *.json, *.yaml and *.yml files (hidden folders skipped), in
+sorted order; "-" reads one document from standard input. The configuration comes from
+--config, or else from the nearest psed.toml or pyproject.toml [tool.psed] in the current
+folder or its parents; --select, --ignore and --fail-on replace the configuration's values.
 
 exit status: 0 nothing fails; 1 an unwaived finding at or above --fail-on;
 2 a usage error or a file that could not be read (it gets PSED001, the others are

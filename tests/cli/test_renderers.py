@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import psed
 from psed._structural import structural_finding
 from psed.findings import Finding, Report, Severity
 from psed.model import Status
@@ -98,6 +99,58 @@ def test_text_keeps_each_finding_on_one_line() -> None:
     assert "\n" not in line
     assert "\x1b" not in line
     assert "bad\\nvalue" in line
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+@pytest.mark.parametrize(
+    "path", ["a\nb.yaml", "a\rb.yaml", "esc\x1b[31m.yaml", "v\x0bf\x0c.yaml", "ls\u2028\x85.yaml"]
+)
+def test_a_file_name_with_control_characters_stays_on_one_line(fmt: str, path: str) -> None:
+    findings = (
+        finding("PSED003", Severity.ERROR, "/name"),
+        finding("PSED005", Severity.ERROR, "/k\ney\x1b"),
+    )
+    out = render([result(path, *findings)], fmt, RUN)
+    lines = out.splitlines()  # splits at every line break Python knows, \x0b and \x85 too
+    assert len(lines) == 3  # two findings and the summary
+    assert "\x1b" not in out
+    assert "\x0b" not in out
+    assert "\x85" not in out
+    if fmt == "text":
+        shown = path.encode("unicode_escape").decode("ascii")
+        assert lines[0].startswith(f"{shown}:/name: PSED003 [error] ")
+        assert lines[1].startswith(f"{shown}:/k\\ney\\x1b: PSED005 [error] ")
+
+
+@pytest.mark.parametrize(
+    ("pointer", "shown"),
+    [
+        ("", "/"),
+        ("/", '/""'),
+        ("//", '/""/""'),
+        ("/impacts/0/", '/impacts/0/""'),
+        ("/a//b", '/a/""/b'),
+        ("/impacts/0/details", "/impacts/0/details"),
+        ("/a~1b/~0", "/a~1b/~0"),
+    ],
+)
+def test_whole_document_and_empty_key_pointers_are_told_apart(pointer: str, shown: str) -> None:
+    line = finding_line("d.yaml", finding("PSED005", Severity.ERROR, pointer))
+    assert line == f"d.yaml:{shown}: PSED005 [error] Message for PSED005."
+    annotation = render(
+        [result("d.yaml", finding("PSED005", Severity.ERROR, pointer))], "github", RUN
+    )
+    assert f"Message for PSED005. ({shown})" in annotation.splitlines()[0]
+
+
+def test_an_empty_root_key_reads_differently_from_the_whole_document() -> None:
+    report = psed.validate('name: x\n"": 1\n', as_of=AS_OF)
+    unknown = [f for f in report.findings if f.code == "PSED005"]
+    assert [f.pointer for f in unknown] == ["/"]
+    line = finding_line("d.yaml", unknown[0])
+    assert line.startswith('d.yaml:/"": PSED005 [error] ')
+    unreadable = psed.validate("name: [", as_of=AS_OF).findings[0]
+    assert finding_line("d.yaml", unreadable).startswith("d.yaml:/: PSED001 [error] ")
 
 
 def test_text_colour_only_when_asked() -> None:

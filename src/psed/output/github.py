@@ -4,6 +4,9 @@
 on the file in a pull request. Values are escaped as the runner expects (``%`` as
 ``%25``, line breaks as ``%0D``/``%0A``; in properties also ``:`` and ``,``).
 ``info`` findings and waived ones are notices. A plain summary line ends the output.
+Other control characters (``\\x1b``, ``\\x0b``, U+2028, ...) are shown as escapes,
+as in the text report, so one finding is always one line of the log; the pointer is
+shown as in the text report too (``/`` for the whole document, ``""`` for an empty key).
 """
 
 from __future__ import annotations
@@ -12,16 +15,23 @@ from collections.abc import Iterable
 
 from psed.findings import Finding, Severity
 from psed.output._common import FileResult, Renderer, Totals
-from psed.output.text import summary_line
+from psed.output.text import pointer_text, summary_line
 
 __all__ = ["GithubRenderer", "escape_data", "escape_property"]
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+def _visible(text: str) -> str:
+    """Control characters other than CR and LF as escapes (``\\x1b``); CR and LF kept."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in "\r\n" else repr(c)[1:-1] for c in text)
+
+
 def escape_data(text: str) -> str:
     """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -32,7 +42,7 @@ def escape_property(text: str) -> str:
 def annotation(result: FileResult, finding: Finding) -> str:
     """One finding as a workflow command line."""
     command = "notice" if finding.waived is not None else _COMMAND[finding.severity]
-    where = finding.pointer or "/"
+    where = pointer_text(finding.pointer)
     message = f"{finding.message} ({where})"
     if finding.waived is not None:
         message += f" [waived: {finding.waived}]"

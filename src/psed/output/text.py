@@ -1,8 +1,10 @@
 """The text report: ``path:pointer: CODE [severity] message``, one finding a line, then a summary.
 
-The whole document (pointer ``""``) is shown as ``/``. A waived finding ends with
-``(waived: reason)``. Line breaks inside a message are shown as ``\\n`` so that every
-finding stays on one line for grep.
+The whole document (pointer ``""``) is shown as ``/``, and an empty key in a pointer
+as ``""``, so the two cannot be confused: a root key ``""`` (pointer ``/``) is shown
+as ``/""``. A waived finding ends with ``(waived: reason)``. Line breaks and other
+control characters in paths, pointers and messages are shown as escapes (``\\n``,
+``\\x1b``) so that every finding stays on one line for grep.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from psed.findings import Finding, Severity
 from psed.output._common import FileResult, Renderer, Totals
 
-__all__ = ["TextRenderer", "finding_line", "summary_line"]
+__all__ = ["TextRenderer", "finding_line", "one_line", "pointer_text", "summary_line"]
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -31,9 +33,23 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def pointer_text(pointer: str) -> str:
+    """A JSON Pointer as reports show it: ``/`` for the whole document, ``""`` for an empty key.
+
+    ``""`` (the whole document) is ``/``; ``/`` (the key ``""`` at the root) is
+    ``/""``; ``/impacts/0/`` is ``/impacts/0/""``. Control characters are escaped.
+    """
+    if not pointer:
+        return "/"
+    if pointer.startswith("/") and ("//" in pointer or pointer.endswith("/")):
+        tokens = pointer[1:].split("/")
+        pointer = "/" + "/".join(token or '""' for token in tokens)
+    return one_line(pointer)
+
+
 def finding_line(path: str, finding: Finding, *, color: bool = False) -> str:
     """One finding as ``path:pointer: CODE [severity] message``."""
-    pointer = one_line(finding.pointer) or "/"
+    pointer = pointer_text(finding.pointer)
     message = one_line(finding.message)
     sev = finding.severity
     waived = "" if finding.waived is None else f" (waived: {one_line(finding.waived)})"
