@@ -175,15 +175,15 @@ class AuditResult:
     totals: AuditTotals
 
 
-def _assessed(proposal: Proposal, code: str) -> bool:
+def _assessed_codes(proposal: Proposal) -> set[str]:
+    """The characteristic codes with an entry whose impact is known and whose details are real."""
     from psed._text import is_placeholder
 
-    return any(
-        entry.characteristic.code == code
-        and entry.impact is not Impact.UNKNOWN
-        and not is_placeholder(entry.details)
+    return {
+        entry.characteristic.code
         for entry in proposal.impacts
-    )
+        if entry.impact is not Impact.UNKNOWN and not is_placeholder(entry.details)
+    }
 
 
 def _catalogue(config: Config | None) -> Catalogue:
@@ -209,17 +209,17 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
     if result.unreadable or proposal is None:
         return AuditRow(readable=False, **common)
     framework: Framework | None = (catalogue or default_catalogue()).framework(proposal.framework)
-    row = AuditRow(
-        readable=True,
-        name=proposal.name,
-        framework=proposal.framework,
-        status=proposal.status,
-        review_date=proposal.review_date,
-        **common,
-    )
+    known: dict[str, Any] = {
+        "readable": True,
+        "name": proposal.name,
+        "framework": proposal.framework,
+        "status": proposal.status,
+        "review_date": proposal.review_date,
+    }
     if framework is None:
-        return attrs.evolve(row, framework=None)
-    missing = tuple(code for code in framework.required if not _assessed(proposal, code))
+        return AuditRow(**{**known, "framework": None}, **common)
+    assessed = _assessed_codes(proposal)
+    missing = tuple(code for code in framework.required if code not in assessed)
     present = tuple(
         slot
         for slot in framework.signoffs
@@ -227,13 +227,14 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
         and signoff.name is not None
         and signoff.name.strip()
     )
-    return attrs.evolve(
-        row,
+    return AuditRow(
         required=len(framework.required),
         assessed=len(framework.required) - len(missing),
         not_assessed=missing,
         signoffs_expected=tuple(framework.signoffs),
         signoffs_present=present,
+        **known,
+        **common,
     )
 
 
