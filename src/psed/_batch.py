@@ -119,10 +119,11 @@ def _report(findings: list[Finding], job: Job) -> Report:
 def check_file(path: str, job: Job) -> Outcome:
     """Check one file; never raises for any content.
 
-    The file is decoded and parsed once; the tree is then validated (and, for the
-    audit, read into a Proposal). When parsing itself reported something about a
-    readable tree (a duplicate key, a NaN), the text is validated as a whole instead,
-    so that the report is exactly what :func:`psed.validate` says about the text.
+    The file is decoded and parsed once; the tree is then read once, and validated
+    (for the audit, the Proposal the rules ran on is kept). When parsing itself
+    reported something about a readable tree (a duplicate key, a NaN), the text is
+    validated as a whole instead, so that the report is exactly what
+    :func:`psed.validate` says about the text, and the tree read again for the audit.
     """
     import psed
     from psed._parse import decode, parse_text
