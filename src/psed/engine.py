@@ -123,7 +123,12 @@ def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
 
 
 def _run_rules(
-    proposal: Proposal, as_of: _dt.date, status: Status, config: Config, catalogue: Catalogue
+    proposal: Proposal,
+    as_of: _dt.date,
+    status: Status,
+    config: Config,
+    catalogue: Catalogue,
+    broken_waivers: frozenset[int] = frozenset(),
 ) -> list[Finding]:
     ctx = Context(
         proposal=proposal,
@@ -147,7 +152,7 @@ def _run_rules(
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
     # Internal errors are never waived: the rule did not really run.
-    outcome = apply_waivers(findings, proposal, as_of, config.is_selected)
+    outcome = apply_waivers(findings, proposal, as_of, config.is_selected, broken_waivers)
     findings = outcome.findings + errors
     if outcome.unused and config.is_selected(UNUSED_WAIVER.code):
         severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
@@ -256,6 +261,16 @@ def _read(
     return proposal, list(findings)
 
 
+def _broken_waivers(places: set[str]) -> frozenset[int]:
+    """Indexes of the waivers at or under which the reader reported something."""
+    broken: set[int] = set()
+    for pointer in places:
+        parts = pointer.split("/")
+        if len(parts) >= 3 and parts[1] == "waivers" and parts[2].isdigit():
+            broken.add(int(parts[2]))
+    return frozenset(broken)
+
+
 def _covered(pointer: str, places: set[str]) -> bool:
     """True when ``pointer`` is at or below one of ``places`` (each prefix is looked up once).
 
@@ -320,7 +335,8 @@ def _validate_and_read(
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
         structural = {f.pointer for f in findings}
-        for finding in _run_rules(proposal, day, used_status, cfg, catalogue):
+        broken = _broken_waivers(structural)
+        for finding in _run_rules(proposal, day, used_status, cfg, catalogue, broken):
             if not _covered(finding.pointer, structural):
                 findings.append(finding)
     if keep is not None:

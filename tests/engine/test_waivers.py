@@ -149,3 +149,27 @@ def test_a_waiver_of_an_unselected_rule_is_not_unused(temporary_rule: Make) -> N
     assert "TST409" not in report.codes()
     quiet = _check(Waiver(rule="TST999", **GOOD), config=Config(ignore=["PSED903"]))
     assert "PSED903" not in quiet.codes()
+
+
+def test_a_waiver_the_reader_could_not_read_waives_nothing() -> None:
+    # `pointer: review_date` lacks its leading slash: the reader reports PSED004 and reads
+    # the waiver without a pointer. Read that way it would cover PSED310 everywhere, a
+    # wider waiver than the person wrote; so a waiver with a structural problem waives
+    # nothing, and is not reported again as unused.
+    payload = {
+        "name": "Library opening hours",
+        "waivers": [{"rule": "PSED310", "pointer": "review_date", **GOOD}],
+    }
+    report = psed.validate(payload, as_of=AS_OF)
+    assert [(f.pointer, f.waived) for f in report.findings if f.code == "PSED310"] == [
+        ("/review_date", None)
+    ]
+    assert ("PSED004", "/waivers/0/pointer") in [(f.code, f.pointer) for f in report.findings]
+    assert "PSED903" not in report.codes()
+    assert report.counts["waived"] == 0
+    # the same waiver with its slash waives the finding
+    payload["waivers"][0]["pointer"] = "/review_date"  # type: ignore[index]
+    fixed = psed.validate(payload, as_of=AS_OF)
+    assert [(f.code, f.waived) for f in fixed.findings if f.code == "PSED310"] == [
+        ("PSED310", GOOD["reason"])
+    ]

@@ -236,13 +236,17 @@ def apply_waivers(
     proposal: Proposal,
     as_of: _dt.date,
     selected: Callable[[str], bool] = lambda _code: True,
+    broken: frozenset[int] = frozenset(),
 ) -> WaiverOutcome:
     """Mark the findings each valid waiver covers, first matching waiver's reason winning.
 
     ``selected`` says whether the configuration runs a rule code: a waiver of a rule
-    that does not run is not reported as unused.
+    that does not run is not reported as unused. ``broken`` holds the indexes of
+    waivers the reader found structural problems in: they waive nothing (a waiver
+    whose pointer could not be read must not widen to the whole document) and are not
+    reported again as unused.
     """
-    waivers = valid_waivers(proposal, as_of)
+    waivers = [(i, w) for i, w in valid_waivers(proposal, as_of) if i not in broken]
     if not waivers:
         return WaiverOutcome(list(findings), [])
     # Waivers by code, then by pointer (None: anywhere). A finding looks up only the
