@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from psed.output.text import pointer_text
+
 from .cases import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +82,7 @@ def test_a_mixed_folder_reports_every_file_and_writes_nothing(mixed: Path, fmt: 
         lines = result.stdout.splitlines()
         for case in SMALL:
             for code, pointer in case.structural:
-                shown = pointer or "/"
+                shown = pointer_text(pointer)  # "/" for "", '/""' for an empty key
                 prefix = f"./bad/{case.name}:{shown}: {code} "
                 assert any(line.startswith(prefix) for line in lines), prefix
         # Every file is checked (clean files have no line of their own, only the count).
