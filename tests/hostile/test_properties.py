@@ -156,7 +156,11 @@ for _first, _resolvers in _YamlResolver.yaml_implicit_resolvers.items():
 
 
 def _dump_yaml(tree: Any, ascii_only: bool) -> str:
-    return yaml.dump(tree, Dumper=Yaml12SafeDumper, allow_unicode=not ascii_only, sort_keys=False)
+    if not ascii_only:
+        # psed's own writer: PyYAML with allow_unicode writes U+0085 raw, which YAML
+        # reads as a line break (psed refuses it); psed.dumps escapes it.
+        return psed.dumps(tree)
+    return yaml.dump(tree, Dumper=Yaml12SafeDumper, allow_unicode=False, sort_keys=False)
 
 
 def _texts_of(node: Any, path: str = "") -> dict[str, str]:
