@@ -307,20 +307,15 @@ def rule(
     refs = (references,) if isinstance(references, str) else tuple(references)
 
     def decorate(func: F) -> F:
-        docs = parse_doc(code, func.__doc__)
         module = getattr(func, "__module__", None) or "?"
         register(
-            Rule(
+            documented_rule(
                 code=code,
                 name=name,
                 severity=sev,
                 status=stat,
                 references=refs,
-                summary=docs["summary"],
-                what=docs["what"],
-                why=docs["why"],
-                fail_example=docs["fail_example"],
-                pass_example=docs["pass_example"],
+                doc=func.__doc__,
                 check=func,
                 origin="psed" if module.split(".")[0] == "psed" else module,
             ),
@@ -329,6 +324,39 @@ def rule(
         return func
 
     return decorate
+
+
+def documented_rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    status: Status,
+    references: tuple[str, ...],
+    doc: str | None,
+    check: RuleFunc | None = None,
+    origin: str = "psed",
+) -> Rule:
+    """A :class:`Rule` whose documentation sections are parsed from ``doc``.
+
+    Used by :func:`rule` and by the rules that have no check function of their own
+    (the structural codes, PSED903), so every rule's docs are read the same way.
+    """
+    docs = parse_doc(code, doc)
+    return Rule(
+        code=code,
+        name=name,
+        severity=severity,
+        status=status,
+        references=references,
+        summary=docs["summary"],
+        what=docs["what"],
+        why=docs["why"],
+        fail_example=docs["fail_example"],
+        pass_example=docs["pass_example"],
+        check=check,
+        origin=origin,
+    )
 
 
 def registered_rules() -> Iterator[Rule]:

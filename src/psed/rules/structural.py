@@ -10,7 +10,7 @@ from __future__ import annotations
 from psed._structural import STRUCTURAL_NAMES
 from psed.findings import Severity
 from psed.model import Status
-from psed.rules._registry import Rule, parse_doc, register
+from psed.rules._registry import documented_rule, register
 
 __all__ = ["STRUCTURAL_DOCS"]
 
@@ -201,20 +201,14 @@ STRUCTURAL_DOCS: dict[str, str] = {
 
 def _register_structural() -> None:
     for code, name in STRUCTURAL_NAMES.items():
-        docs = parse_doc(code, STRUCTURAL_DOCS[code])
         register(
-            Rule(
+            documented_rule(
                 code=code,
                 name=name,
                 severity=Severity.ERROR,
                 status=Status.DRAFT,
                 references=(_FORMAT,),
-                summary=docs["summary"],
-                what=docs["what"],
-                why=docs["why"],
-                fail_example=docs["fail_example"],
-                pass_example=docs["pass_example"],
-                check=None,
+                doc=STRUCTURAL_DOCS[code],
             ),
             replace=True,
         )

@@ -20,7 +20,7 @@ from psed._structural import STRUCTURAL_NAMES
 from psed._text import is_placeholder
 from psed.findings import Finding, Severity
 from psed.model import Proposal, Status, Waiver
-from psed.rules._registry import Context, Hit, Rule, parse_doc, register, rule
+from psed.rules._registry import Context, Hit, Rule, documented_rule, register, rule
 
 __all__ = [
     "UNUSED_WAIVER",
@@ -172,20 +172,14 @@ _UNUSED_DOC = """A waiver that matched no finding.
 
 
 def _register_unused() -> Rule:
-    docs = parse_doc("PSED903", _UNUSED_DOC)
     return register(
-        Rule(
+        documented_rule(
             code="PSED903",
             name="unused-waiver",
             severity=Severity.WARNING,
             status=Status.DRAFT,
             references=(f"{_BROWN}, principle 7 (adequate record)",),
-            summary=docs["summary"],
-            what=docs["what"],
-            why=docs["why"],
-            fail_example=docs["fail_example"],
-            pass_example=docs["pass_example"],
-            check=None,
+            doc=_UNUSED_DOC,
         ),
         replace=True,
     )
