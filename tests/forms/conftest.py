@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,22 @@ if str(ROOT) not in sys.path:
     # The worked example lives in examples/form_backend, outside the package.
     sys.path.insert(0, str(ROOT))
 
+from examples.form_backend.app import serve  # noqa: E402
 from forms_helpers import make_finding, make_report  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """The worked example served on 127.0.0.1 (an ephemeral port) for one test module."""
+    server = serve(0, as_of=dt.date(2026, 11, 26), quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -5,34 +5,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-import pytest
-from examples.form_backend.app import serve
 from forms_helpers import FormPage, example_payloads
 
 import psed
 
 AS_OF = dt.date(2026, 11, 26)
 EXAMPLES = example_payloads()
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    server = serve(0, as_of=AS_OF, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def request(

@@ -7,15 +7,12 @@ failure, not a skip; elsewhere the test is skipped when Chromium is absent.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from examples.form_backend.app import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -32,19 +29,6 @@ def _require_browser() -> None:
     if IN_CI:
         pytest.fail(f"browser test cannot run in CI: {message}")
     pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    server = serve(0, as_of=dt.date(2026, 11, 26), quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
