@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from psed._pointer import is_at_or_below, join, order_key
+from psed._pointer import is_at_or_below, join, order_key, split
 from psed._structural import structural_finding
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
@@ -265,9 +265,9 @@ def _broken_waivers(places: set[str]) -> frozenset[int]:
     """Indexes of the waivers at or under which the reader reported something."""
     broken: set[int] = set()
     for pointer in places:
-        parts = pointer.split("/")
-        if len(parts) >= 3 and parts[1] == "waivers" and parts[2].isdigit():
-            broken.add(int(parts[2]))
+        keys = split(pointer)
+        if len(keys) >= 2 and keys[0] == "waivers" and keys[1].isdigit():
+            broken.add(int(keys[1]))
     return frozenset(broken)
 
 
