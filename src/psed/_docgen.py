@@ -63,7 +63,7 @@ RULE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("PSED6", "Community safety"),
     ("PSED9", "Waivers"),
 )
-"""Headings of the rule reference, by code prefix (SPEC section 3)."""
+"""Headings of the rule reference, by code prefix (the rule families)."""
 
 
 def _cell(text: object) -> str:

@@ -6,7 +6,7 @@ to the JSON Schema at once. One pass over the payload collects every problem,
 each with an RFC 6901 pointer into the payload as given, and produces cleaned
 data for the converter: invalid values replaced by their default (or ``None``),
 unknown keys left out, a missing required text as ``""``, an unknown
-characteristic as a placeholder local characteristic (COMMON decision 3).
+characteristic as a placeholder local characteristic.
 """
 
 from __future__ import annotations

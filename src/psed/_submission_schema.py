@@ -25,7 +25,7 @@ For status ``approved`` (``status="approved"``) also PSED303 and PSED304
 
 The gap. "Real text" is approximated with regular expressions: a string with at
 least one letter or digit that is not, ignoring punctuation and ASCII case, one
-of the SPEC's placeholder words (n/a, none, nil, tbc, tbd, todo, xxx, to follow,
+of the placeholder words (n/a, none, nil, tbc, tbd, todo, xxx, to follow,
 see above, lorem ipsum) and contains neither "[insert" nor "lorem ipsum".
 JSON Schema patterns have no case-insensitive flag and no Unicode case folding,
 so case is matched letter by letter in ASCII; a placeholder spelled with
@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 # Punctuation, white space and "_" between the letters of a placeholder word: the
-# SPEC compares placeholders "punctuation ignored", so "N/A", "n.a." and "t-b-c"
+# Placeholders are compared "punctuation ignored", so "N/A", "n.a." and "t-b-c"
 # all match. Letters are never in this class, so the repeats cannot overlap and
 # the pattern runs in linear time.
 _GAP = r"[\W_]*"

@@ -54,7 +54,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def normalise(text: str) -> str:
     """Case-fold ``text`` and collapse runs of white space to one space, trimmed.
 
-    The comparison SPEC section 3 uses for text and for ``group`` labels.
+    The comparison the rules use for text and for ``group`` labels.
 
     >>> normalise("  Older   People\\n(65+) ")
     'older people (65+)'
@@ -84,7 +84,7 @@ _PLACEHOLDER_ANYWHERE = re.compile(rf"{_INSERT}|\blorem\s+ipsum\b", re.IGNORECAS
 
 
 def is_placeholder(text: str | None) -> bool:
-    """True when ``text`` gives nothing: the SPEC's "placeholder" text.
+    """True when ``text`` gives nothing: what the rules call "placeholder" text.
 
     A placeholder is None, empty, white space or punctuation only, or only one of
     n/a, na, none, nil, -, tbc, tbd, todo, xxx, "to follow", "see above",
@@ -281,15 +281,15 @@ ADVERSE_PHRASES: tuple[str, ...] = (
     "harder to",
     "discriminate",
 )
-"""The PSED502 phrase list of format version 1 (SPEC section 3), in SPEC order."""
+"""The PSED502 phrase list of format version 1 in the documented order."""
 
 _AFFORD = _forms("afford", "affords", "afforded", "affording")
 _ACCESS = _forms("access", "accesses", "accessed", "accessing")
 
 # Each phrase as a sequence of sets of accepted (lower-case) word forms. One-word
 # phrases take any inflection (including the noun "exclusion" and the adjective
-# "discriminatory"); longer phrases take an inflected first word (SPEC "Matching
-# details") and an inflected last word (SPEC phrase list).
+# "discriminatory"); longer phrases take an inflected first word (the documented
+# matching details) and an inflected last word (the documented phrase list).
 _PHRASE_FORMS: tuple[tuple[frozenset[str], ...], ...] = (
     (_forms("exclude", "excludes", "excluded", "excluding", "exclusion", "exclusions"),),
     (

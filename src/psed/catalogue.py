@@ -2,8 +2,7 @@
 
 The catalogue is data: each characteristic carries its legal basis and the PSED
 aims that apply to it; each framework says which characteristics need an entry,
-which sign-offs it expects and which duties its rules cite (SPEC section 2,
-DOMAIN section 3).
+which sign-offs it expects and which duties its rules cite.
 
 A :class:`Catalogue` is immutable. :func:`default_catalogue` returns the
 process-wide one (built-ins plus whatever :func:`register_framework` and

@@ -1,4 +1,4 @@
-"""Findings and reports: what a check says about a document (SPEC section 4)."""
+"""Findings and reports: what a check says about a document."""
 
 from __future__ import annotations
 

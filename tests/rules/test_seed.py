@@ -1,4 +1,4 @@
-"""SPEC acceptance example: the seed ESIA, encoded faithfully, checked as of 2026-11-26."""
+"""Acceptance example: the seed ESIA, encoded faithfully, checked as of 2026-11-26."""
 
 from __future__ import annotations
 
