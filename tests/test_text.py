@@ -1,4 +1,4 @@
-"""The shared text helpers: placeholders, word counts, leftovers, adverse language, s17 limbs."""
+"""The text pass: placeholders, word counts, leftovers, adverse language, s17 limbs, phrases."""
 
 from __future__ import annotations
 
@@ -10,14 +10,25 @@ from hypothesis import strategies as st
 
 from psed._text import (
     ADVERSE_PHRASES,
-    adverse_phrases,
     comparison_key,
     is_placeholder,
-    leftover_markers,
     normalise,
-    s17_limbs,
+    text,
     word_count,
 )
+
+
+def leftover_markers(value: str) -> list[str]:
+    return list(text(value).leftovers)
+
+
+def adverse_phrases(value: str) -> list[str]:
+    return list(text(value).adverse)
+
+
+def s17_limbs(value: str | None) -> list[str]:
+    return list(text(value).limbs)
+
 
 # Text whose case can be changed and changed back: ASCII and Latin-1 letters, digits,
 # punctuation and white space (some other scripts change length or split under case

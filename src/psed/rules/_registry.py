@@ -37,6 +37,7 @@ from typing import TypeVar
 
 import attrs
 
+from psed._text import TextPass
 from psed.catalogue import Catalogue, Framework
 from psed.findings import Severity
 from psed.model import Proposal, Status
@@ -84,6 +85,10 @@ class Context:
     """The document's framework, resolved; ``psed`` when the document names an unknown one."""
     catalogue: Catalogue
     """The characteristics and frameworks known to this check."""
+    text: TextPass = attrs.field(
+        default=attrs.Factory(lambda self: TextPass(self.proposal), takes_self=True)
+    )
+    """The document's texts, each analysed once: ``ctx.text(entry.details).words``."""
 
 
 @attrs.frozen

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import s17_limbs
 from psed.model import Impact
 from psed.rules._common import BROWN, entry_label
 from psed.rules._registry import Context, Hit, rule
@@ -79,7 +78,7 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
             continue
         if entry.impact not in (Impact.NEUTRAL, Impact.NOT_APPLICABLE):
             continue
-        if not s17_limbs(entry.details):
+        if not ctx.text(entry.details).limbs:
             yield Hit(
                 f"/impacts/{i}/details",
                 f"{entry_label(entry)} is marked {entry.impact.label.lower()} without "
