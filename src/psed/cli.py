@@ -432,7 +432,12 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     out.write(renderer.begin())
     with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
         for piece in pieces:
-            totals.add_counts(piece.counts, ok=piece.ok, unreadable=piece.unreadable)
+            totals.add_counts(
+                piece.counts,
+                ok=piece.ok,
+                unreadable=piece.unreadable,
+                read_with_problems=piece.read_with_problems,
+            )
             out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
     if totals.unreadable:

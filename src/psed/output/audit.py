@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from psed.audit import AuditRow, AuditTotals
-from psed.output._common import RunInfo, split_skeleton
+from psed.output._common import JsonStream, RunInfo
 from psed.output.text import one_line
 
 __all__ = ["AUDIT_FORMATS", "AUDIT_VERSION", "CSV_COLUMNS", "AuditRenderer", "make_audit_renderer"]
@@ -48,8 +48,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "review_date",
     "codes",
 )
-
-_TOTALS = "\x00totals\x00"
 
 
 class AuditRenderer:
@@ -161,16 +159,15 @@ class JsonAuditRenderer(AuditRenderer):
             "as_of": self.run.as_of.isoformat(),
             "status": None if self.run.status is None else self.run.status.value,
             "documents": [],
-            "totals": _TOTALS,
         }
-        self._skeleton = split_skeleton(document, ("documents",))
-        return self._skeleton.head
+        self._stream = JsonStream(document)
+        return self._stream.head()
 
     def add(self, row: AuditRow) -> str:
-        return self._skeleton.item(row.to_dict())
+        return self._stream.join((self._stream.item(row.to_dict()),))
 
     def end(self, totals: AuditTotals) -> Iterable[str]:
-        return (self._skeleton.finish({_TOTALS: totals.to_dict()}),)
+        return (self._stream.end({"totals": totals.to_dict()}),)
 
 
 def make_audit_renderer(fmt: str, run: RunInfo) -> AuditRenderer:
