@@ -203,6 +203,11 @@ def check(
     frameworks and characteristics. Raises :class:`psed.rules.PluginError` only when an
     installed plug-in cannot be loaded.
     """
+    if not isinstance(proposal, Proposal):
+        raise TypeError(
+            f"check takes a psed.Proposal, not {type(proposal).__name__}; to check a dict, "
+            "JSON or YAML text, call psed.validate, which reads it first"
+        )
     used_status = _status(status)
     day = _as_of(as_of)
     cfg = _DEFAULT_CONFIG if config is None else config
