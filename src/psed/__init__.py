@@ -55,6 +55,7 @@ from psed.reading import (
     structure,
     unstructure,
 )
+from psed.render import render
 from psed.schema import json_schema
 
 try:
@@ -107,6 +108,7 @@ __all__ = [
     "read",
     "register_characteristic",
     "register_framework",
+    "render",
     "structure",
     "unstructure",
     "validate",
