@@ -336,11 +336,12 @@ def save(document: Any, name: str) -> Path:
     return path
 
 
-def to_pdf(path: Path) -> Path:
+def to_pdf(path: Path, target: str = "pdf", out_dir: Path | None = None) -> Path:
     """Convert with LibreOffice headless, in a fresh profile so no settings leak in."""
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
         sys.exit("LibreOffice is needed to make the PDF fixtures (libreoffice --headless)")
+    out_dir = path.parent if out_dir is None else out_dir
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
@@ -348,21 +349,63 @@ def to_pdf(path: Path) -> Path:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
-                str(path.parent),
+                str(out_dir),
                 str(path),
             ],
             check=True,
             capture_output=True,
             timeout=300,
         )
-    return path.with_suffix(".pdf")
+    return out_dir / (path.stem + ".pdf")
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey "scanned page" PNG, made without any imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(
+        b"\x00" + bytes(200 if (x // 40 + y // 12) % 2 else 240 for x in range(width))
+        for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def hostile_pdfs() -> None:
+    """A scan with no text layer, and a password-protected PDF (password: secret)."""
+    with tempfile.TemporaryDirectory() as work:
+        picture = Path(work) / "page.png"
+        picture.write_bytes(_png(600, 840))
+        scan = docx.Document()
+        scan.add_picture(str(picture), width=Cm(17))
+        scanned = Path(work) / "scanned-esia.docx"
+        scan.save(str(scanned))
+        to_pdf(scanned, "pdf", HERE)
+        protected = Path(work) / "protected-esia.docx"
+        shutil.copy(HERE / "southampton-esia.docx", protected)
+        options = (
+            'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+            '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+        )
+        to_pdf(protected, options, HERE)
 
 
 def main() -> None:
     seed = southampton_esia()
     to_pdf(seed)
+    hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 
 

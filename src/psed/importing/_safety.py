@@ -79,13 +79,13 @@ def read_bounded(path: str, limits: ImportLimits) -> bytes:
                     f"{_size(limits.max_bytes)}; split it, or raise the limit "
                     "(ImportLimits.max_bytes) if you trust it",
                 )
-            data = handle.read(limits.max_bytes + 1)
+            data = handle.read(size + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ImportProblem(
             path, f"the file cannot be read ({reason}); check the path and permissions"
         ) from None
-    if len(data) > limits.max_bytes:  # it grew while we read it
+    if len(data) > limits.max_bytes:  # it grew while it was read
         raise ImportProblem(path, f"the file is over the import limit of {_size(limits.max_bytes)}")
     return data
 
