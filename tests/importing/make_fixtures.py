@@ -326,6 +326,214 @@ def southampton_esia() -> Path:
     return save(d, "southampton-esia.docx")
 
 
+# ------------------------------------------------------------- the generic characteristic table
+
+
+def boxes(cell: Any, checked: bool) -> None:
+    """One check-box content control in an otherwise empty cell."""
+    checkbox(cell.paragraphs[0], checked)
+
+
+def options(cell: Any, chosen: str, labels: tuple[str, ...]) -> None:
+    """A list of options, one per line, each with its check box; ``chosen`` ticked."""
+    for n, text in enumerate(labels):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        checkbox(paragraph, text == chosen)
+        paragraph.add_run(f" {text}")
+
+
+def county_eqia() -> Path:
+    """The common layout: details, a characteristic table with tick boxes, outcome, sign-off."""
+    d = new_document("Library opening hours 2024", landscape=True)
+    d.add_heading("Equality Impact Assessment", level=1)
+    guidance(
+        d,
+        "Complete this form for every new or changed policy. Guidance is in italics: "
+        "delete it when you have finished.",
+    )
+    d.add_heading("Section 1: About the proposal", level=2)
+    t = table(d, 7, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Title of policy, service or function")
+    fill(t.cell(0, 1), "Library opening hours 2024")
+    label(t.cell(1, 0), "Reference number")
+    fill(t.cell(1, 1), "EQIA-LIB-24")
+    label(t.cell(2, 0), "Directorate")
+    fill(t.cell(2, 1), "Communities and Place")
+    label(t.cell(3, 0), "Description of the proposal")
+    fill(
+        t.cell(3, 1),
+        "Reduce opening hours at four branch libraries from 45 to 36 hours a week, closing "
+        "on Wednesdays, to save £180,000 a year.",
+    )
+    guidance(t.cell(3, 1), "Say what the proposal is and why it is needed.")
+    label(t.cell(4, 0), "Who will be affected")
+    fill(
+        t.cell(4, 1),
+        "Residents who use the four branch libraries, including children's groups and "
+        "older readers.",
+    )
+    label(t.cell(5, 0), "Number of people affected")
+    fill(t.cell(5, 1), "About 9,400 active borrowers")
+    label(t.cell(6, 0), "Evidence used")
+    fill(
+        t.cell(6, 1),
+        "Library management system visits and loans by branch, 2022-23; Census 2021 age "
+        "profile of the wards served.",
+    )
+    d.add_paragraph()
+    t = table(d, 1, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Consultation and engagement")
+    fill(
+        t.cell(0, 1),
+        "Online survey and drop-in sessions at each branch, 4 September to 29 October 2023; "
+        "1,212 responses.",
+    )
+    d.add_heading("Section 2: Assessing the impact", level=2)
+    guidance(d, "Tick one box for each characteristic and give your evidence.")
+    rows: list[tuple[str, str, str, str, str, str]] = [
+        (
+            "Age – older people",
+            "negative",
+            "Older residents are the largest group of weekday visitors and some may lose "
+            "access on Wednesdays.",
+            "Extend the home library service to anyone who cannot visit on the new days.",
+            "Library Services Manager",
+            "31 March 2024",
+        ),
+        (
+            "Age – children and young people",
+            "positive",
+            "Saturday and after-school opening is kept, so children's sessions continue.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Disability",
+            "negative",
+            "Disabled residents who rely on accessible PCs at branch libraries will have "
+            "fewer hours to use them.",
+            "Book PC sessions by phone; keep the accessible PC at the central library open "
+            "six days a week.",
+            "Digital Inclusion Officer",
+            "30/04/2024",
+        ),
+        (
+            "Gender reassignment",
+            "neutral",
+            "No differential impact identified; library use is not recorded by gender identity.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Marriage and civil partnership",
+            "neutral",
+            "No differential impact identified.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Pregnancy and maternity",
+            "negative",
+            "Baby rhyme-time sessions move from Wednesday mornings.",
+            "Move rhyme-time to Tuesday and Thursday mornings at each branch.",
+            "Children's Library Lead",
+            "18.01.24",
+        ),
+        (
+            "Race",
+            "neutral",
+            "Ward profiles show no group of users concentrated at the affected branches.",
+            "",
+            "",
+            "",
+        ),
+        ("Religion or belief", "neutral", "No differential impact identified.", "", "", ""),
+        ("Sex", "neutral", "No differential impact identified.", "", "", ""),
+        ("Sexual orientation", "neutral", "No differential impact identified.", "", "", ""),
+        (
+            "Carers",
+            "negative",
+            "Carers who visit while the person they care for is at a day centre on "
+            "Wednesdays lose that time.",
+            "Carers' cards give priority booking of PC and study-room sessions.",
+            "Library Services Manager",
+            "31 March 2024",
+        ),
+        (
+            "Health and wellbeing",
+            "",
+            "Fewer hours may mean some residents lose access to a warm space in winter.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Digital exclusion",
+            "negative",
+            "People without internet at home use branch PCs to claim benefits.",
+            "Signpost to the council's assisted digital service.",
+            "",
+            "",
+        ),
+    ]
+    t = table(d, 1 + len(rows), 8, (4.0, 1.8, 1.8, 1.8, 6.0, 5.2, 2.6, 2.3))
+    headings = (
+        "Protected characteristic",
+        "Positive",
+        "Negative",
+        "Neutral",
+        "Evidence and reasons",
+        "Mitigating actions",
+        "Action owner",
+        "Target date",
+    )
+    for cell, text in zip(t.rows[0].cells, headings, strict=True):
+        label(cell, text)
+    repeat_header(t.rows[0])
+    for row, (name, impact, details, action, owner, due) in zip(t.rows[1:], rows, strict=True):
+        cells = row.cells
+        label(cells[0], name)
+        for cell, which in zip(cells[1:4], ("positive", "negative", "neutral"), strict=True):
+            boxes(cell, impact == which)
+        fill(cells[4], details)
+        for cell, text in ((cells[5], action), (cells[6], owner), (cells[7], due)):
+            if text:
+                fill(cell, text)
+            else:
+                placeholder(cell.paragraphs[0])
+    d.add_heading("Section 3: Outcome", level=2)
+    t = table(d, 2, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Outcome of the assessment")
+    options(
+        t.cell(0, 1),
+        "Adjust the proposal",
+        (
+            "No major change",
+            "Adjust the proposal",
+            "Continue the proposal",
+            "Stop and remove the proposal",
+        ),
+    )
+    label(t.cell(1, 0), "Justification for continuing")
+    placeholder(t.cell(1, 1).paragraphs[0])
+    d.add_heading("Section 4: Sign-off", level=2)
+    t = table(d, 3, 4, (5.0, 9.0, 5.0, 6.0))
+    label(t.cell(0, 0), "Assessment completed by")
+    fill(t.cell(0, 1), "Priya Shah, Policy and Equality Officer")
+    label(t.cell(0, 2), "Date completed")
+    fill(t.cell(0, 3), "4 December 2023")
+    label(t.cell(1, 0), "Approved by")
+    fill(t.cell(1, 1), "Tom Reed (Head of Libraries)")
+    label(t.cell(1, 2), "Date approved")
+    fill(t.cell(1, 3), "11 December 2023")
+    label(t.cell(2, 0), "Date of next review")
+    fill(t.cell(2, 1), "11.12.24")
+    return save(d, "county-eqia.docx")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -405,6 +613,7 @@ def hostile_pdfs() -> None:
 def main() -> None:
     seed = southampton_esia()
     to_pdf(seed)
+    county_eqia()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 

@@ -463,12 +463,14 @@ class _Mapper:
         self, labels: Sequence[str], lo: int = 0, hi: int | None = None
     ) -> tuple[int, str] | None:
         hi = len(self.pieces) if hi is None else hi
-        for i in range(lo, hi):
-            if not self.free(i):
-                continue
-            rest = match_label(self.pieces[i].text, labels)
-            if rest is not None:
-                return i, rest
+        # the labels in the template's order: the most specific wording is found first
+        for label in labels:
+            for i in range(lo, hi):
+                if not self.free(i):
+                    continue
+                rest = match_label(self.pieces[i].text, (label,))
+                if rest is not None:
+                    return i, rest
         return None
 
     def field(
@@ -1141,8 +1143,14 @@ class _Mapper:
     # ----------------------------------------------------------------- the rest
 
     def _ignored(self, piece: Piece) -> bool:
+        """Form text the template names: the whole piece, or its start for phrases of 4+ words."""
         key = label_key(piece.text)
-        return bool(key) and any(key.startswith(phrase) for phrase in self.ignore if phrase)
+        if not key:
+            return False
+        for phrase in self.ignore:
+            if key == phrase or (len(phrase.split()) >= 4 and key.startswith(phrase + " ")):
+                return True
+        return False
 
     def finish(self) -> Mapped:
         tree = self.tree
@@ -1185,6 +1193,9 @@ class _Mapper:
                     continue
                 if self.is_label(piece.text):
                     skipped.append(_account(piece, "form label with no answer"))
+                    continue
+                if piece.heading:
+                    skipped.append(_account(piece, "form heading"))
                     continue
                 unmapped.append(_account(piece, None))
             else:
