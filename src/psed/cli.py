@@ -160,7 +160,10 @@ examples:
 One row per document: status, errors, warnings, completeness (the share of the
 framework's required characteristics assessed with a real reason), sign-offs present
 and review date; then totals by rule and by characteristic, and the unreadable files.
-Exit status: 0, or 2 for a usage error or when a file could not be read.
+"?" marks a status or framework the document gives but psed does not know.
+
+exit status, as for check: 0 nothing fails; 1 a document has an unwaived finding at or
+above --fail-on; 2 a usage error or a file that could not be read.
 """
 
 _RENDER_EPILOG = """\
@@ -585,7 +588,9 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             totals.add(row, codes)
             out.write(renderer.add(row))
     _write(out, renderer.end(totals))
-    return EXIT_USAGE if totals.unreadable else EXIT_OK
+    if totals.unreadable:
+        return EXIT_USAGE
+    return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
