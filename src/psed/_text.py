@@ -3,10 +3,12 @@
 A rule asks ``ctx.text(value)`` for the :class:`Text` of a string it read from the
 document. The text is analysed once per document, whichever rules ask: its compared
 form (:attr:`Text.folded`), whether it is a placeholder, and, when a rule first asks
-for them, its word count, comparison key, template leftovers, adverse phrases and
-s17 limbs. :attr:`TextPass.fields` lists every free-text field of the document, so a
-rule about "any text" (PSED106) reads the same analyses. Two rules can therefore never
-disagree about what a text says, and no text is normalised twice.
+for them, its word count, comparison key, template leftovers and adverse phrases;
+phrase lists (:class:`Phrases`) and the s17 limbs (:func:`psed.law.mentioned_limbs`)
+are looked for in its compared form. :attr:`TextPass.fields` lists every free-text
+field of the document, so a rule about "any text" (PSED106) reads the same analyses.
+Two rules can therefore never disagree about what a text says, and no text is
+normalised twice.
 
 The compared form defeats the evasions a form can carry: it is NFKC-normalised
 (full-width "Ｎ/Ａ" is "N/A"), zero-width and other default-ignorable characters are
@@ -42,11 +44,11 @@ __all__ = [
     "NEGATORS",
     "PLACEHOLDER_ANYWHERE",
     "PLACEHOLDER_WORDS",
-    "S17_LIMBS",
     "Phrases",
     "Text",
     "TextField",
     "TextPass",
+    "adverse_phrases",
     "comparison_key",
     "is_placeholder",
     "normalise",
@@ -436,59 +438,6 @@ def _adverse_in_sentence(folded: str, start: int, end: int, found: dict[str, int
 
 
 # ---------------------------------------------------------------------------
-# PSED601: the limbs of the Crime and Disorder Act 1998 s17 duty.
-
-S17_LIMBS: tuple[str, ...] = (
-    "crime",
-    "disorder",
-    "anti-social behaviour",
-    "drugs",
-    "alcohol",
-    "substance misuse",
-    "re-offending",
-    "violence",
-    "local environment",
-    "safety",
-)
-"""The words that show a community-safety entry considered a limb of s17."""
-
-_S17 = re.compile(
-    r"\b(?:"
-    r"(?P<crime>crimes?|criminal)"
-    r"|(?P<disorder>disorders?)"
-    r"|(?P<asb>anti[ -]?social behaviou?rs?|asb)"
-    r"|(?P<drugs>drugs?)"
-    r"|(?P<alcohol>alcohol)"
-    r"|(?P<substance>substance (?:mis)?use)"
-    r"|(?P<reoffending>re[ -]?offend(?:ing|ers?|s|ed)?)"
-    r"|(?P<violence>violence|violent)"
-    r"|(?P<environment>local environment)"
-    r"|(?P<safety>safety)"
-    r")\b"
-)
-_S17_NAMES = {
-    "crime": "crime",
-    "disorder": "disorder",
-    "asb": "anti-social behaviour",
-    "drugs": "drugs",
-    "alcohol": "alcohol",
-    "substance": "substance misuse",
-    "reoffending": "re-offending",
-    "violence": "violence",
-    "environment": "local environment",
-    "safety": "safety",
-}
-
-
-def _limbs(folded: str) -> tuple[str, ...]:
-    found: dict[str, None] = {}
-    for match in _S17.finditer(folded):
-        if match.lastgroup is not None:
-            found.setdefault(_S17_NAMES[match.lastgroup], None)
-    return tuple(found)
-
-
-# ---------------------------------------------------------------------------
 # The analysis of one text.
 
 
@@ -574,16 +523,6 @@ class Text:
         """
         return _adverse(self.folded)
 
-    @functools.cached_property
-    def limbs(self) -> tuple[str, ...]:
-        """The s17 limbs mentioned (PSED601), by their :data:`S17_LIMBS` name, in order.
-
-        Whole words, with common variants: crimes and criminal, anti-social or
-        antisocial behaviour (or behavior, or ASB), drug, substance use, reoffending
-        and re-offenders, violent.
-        """
-        return _limbs(self.folded)
-
 
 def text(value: str | None) -> Text:
     """The :class:`Text` of ``value`` (``None`` reads as ``""``), analysed afresh.
@@ -624,6 +563,15 @@ def word_count(value: str | None) -> int:
     4
     """
     return text(value).words
+
+
+def adverse_phrases(value: str | None) -> list[str]:
+    """The adverse phrases of ``value`` that are not negated (:attr:`Text.adverse`).
+
+    >>> adverse_phrases("Some older people may be excluded. This won't disadvantage anyone.")
+    ['excluded']
+    """
+    return list(text(value).adverse)
 
 
 def comparison_key(value: str | None) -> str:
