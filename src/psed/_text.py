@@ -103,7 +103,7 @@ _TO_FOLD = re.compile(f"[{_IGNORABLE_BMP}{''.join(LOOK_ALIKES)}]")
 # splitting into words) ever holds more than a piece's worth of copies. A piece ends at
 # white space where there is some within the next piece's length, and otherwise (one
 # enormous word) before a character that does not combine with the one before it.
-_PIECE = 65536
+_PIECE = 16384
 _SPACE = re.compile(r"\s")
 
 
@@ -126,7 +126,8 @@ def _pieces(text: str) -> Iterator[tuple[str, bool]]:
             while end < size and unicodedata.combining(text[end]):
                 end += 1
         yield text[start:end], at_space
-        start, at_space = end, cut is not None
+        # (a piece that ends in white space was cut at white space too)
+        start, at_space = end, text[end - 1].isspace() or text[end : end + 1].isspace()
 
 
 def _joined(parts: Iterator[tuple[str, bool]]) -> str:
@@ -162,7 +163,7 @@ def _fold_piece(piece: str) -> str:
             piece = unicodedata.normalize("NFC", piece)
         if _TO_FOLD.search(piece) is not None:  # rare; str.translate is slow
             piece = _IGNORABLE.sub("", piece).translate(_LOOK_ALIKES)
-        if max(piece) > "\uffff":
+        if piece and max(piece) > "\uffff":
             piece = _IGNORABLE_ASTRAL.sub("", piece)
     return " ".join(piece.casefold().split())
 
@@ -258,29 +259,42 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
 )
 # A Word comment anchor is read as written: "[" + one to three capitals + digits + "]".
 _ANCHOR = re.compile(r"\[[A-Z]{1,3}[0-9]+\]")
+_MAX_ANCHORS = 100
+"""The most anchors one text's leftovers list (the first in the text)."""
+
+
+def _first_in_each(
+    pattern: re.Pattern[str], text: str, starts: list[int], whole_word: bool = False
+) -> Iterator[re.Match[str]]:
+    """The first match of ``pattern`` in each of the texts joined in ``text``.
+
+    The texts begin at the offsets ``starts`` (``[0]`` for one text). Once a match is
+    found in a text the search goes on from the next text, so a text full of matches
+    is read once.
+    """
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        if whole_word and not _whole_word_at(text, start, match.end()):
+            at = start + 1
+            continue
+        yield match
+        following = bisect.bisect_right(starts, start)
+        if following == len(starts):
+            return
+        at = starts[following]
 
 
 def _first_markers(lowered: str, starts: list[int]) -> Iterator[tuple[int, str]]:
     """(offset, marker as reported) of the first marker of each kind in each text.
 
     ``lowered`` is lower-case text holding one text, or several joined, beginning at
-    the offsets ``starts`` (``[0]`` for one text). Once a marker is found in a text
-    the search goes on from the next text, so a text full of one marker is read once.
+    the offsets ``starts``.
     """
     for word, pattern, reported, whole_word in _LEFTOVERS:
-        if word not in lowered:
-            continue
-        at = 0
-        while (match := pattern.search(lowered, at)) is not None:
-            start = match.start()
-            if whole_word and not _whole_word_at(lowered, start, match.end()):
-                at = start + 1
-                continue
-            yield start, reported or " ".join(match.group().split())
-            following = bisect.bisect_right(starts, start)
-            if following == len(starts):
-                break
-            at = starts[following]
+        if word in lowered:
+            for match in _first_in_each(pattern, lowered, starts, whole_word):
+                yield match.start(), reported or " ".join(match.group().split())
 
 
 def _leftovers(raw: str, folded: str) -> tuple[str, ...]:
@@ -291,13 +305,16 @@ def _leftovers(raw: str, folded: str) -> tuple[str, ...]:
     if "[" in raw:
         # Anchors are placed among the other markers where they appear in the compared
         # form, looked for from the last one found, so the text is read once.
-        at = 0
+        at, anchors = 0, 0
         for match in _ANCHOR.finditer(raw):
             anchor = match.group()
             if anchor not in found:
                 here = folded.find(anchor.casefold(), at)
                 at = here if here != -1 else at
                 found[anchor] = at
+                anchors += 1
+                if anchors == _MAX_ANCHORS:
+                    break
     return tuple(sorted(found, key=found.__getitem__))
 
 
@@ -570,7 +587,7 @@ class Text:
         "[insert"; "delete as appropriate"; "click here to enter text"; "click or tap
         here to enter text"; "choose an item" (reported in lower case); and Word comment
         anchors, ``[`` + one to three capital letters + one or more digits + ``]``
-        (reported as written).
+        (reported as written; the first hundred different ones).
         """
         return _leftovers(self.raw, self.folded)
 
@@ -789,7 +806,7 @@ def _with_leftovers(texts: list[str]) -> set[int]:
     joined = "\0".join(plain)
     hits = [offset for offset, _ in _first_markers(joined.lower(), starts)]
     if "[" in joined:
-        hits.extend(match.start() for match in _ANCHOR.finditer(joined))
+        hits.extend(match.start() for match in _first_in_each(_ANCHOR, joined, starts))
     maybe.update(indexes[bisect.bisect_right(starts, offset) - 1] for offset in hits)
     return maybe
 

@@ -437,11 +437,10 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
         what = f"{what[0].upper()}{what[1:]}"
         markers = field.text.leftovers
         listed = ", ".join(f'"{m}"' for m in markers[:_MAX_LISTED])
-        more = len(markers) - _MAX_LISTED
-        if more > 0:
+        if len(markers) > _MAX_LISTED:
             message = (
-                f"{what} still contains template or editing text ({listed} and {more:,} "
-                "more): replace it with the real content."
+                f"{what} still contains template or editing text ({listed} and others): "
+                "replace it with the real content."
             )
         else:
             message = (
