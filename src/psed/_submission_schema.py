@@ -203,15 +203,25 @@ def _adverse_mitigated() -> dict[str, Any]:
 
 
 def _signoff_field(code: str, slot: str, key: str, what: str) -> dict[str, Any]:
-    value: dict[str, Any] = _real() if key == "name" else {"type": "string"}
-    return _condition(
-        code,
-        f"Give the {what} (`{slot}.{key}`).",
-        {
+    if key == "name":
+        body: dict[str, Any] = {
             "required": [slot],
-            "properties": {slot: {"type": "object", "required": [key], "properties": {key: value}}},
-        },
-    )
+            "properties": {
+                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
+            },
+        }
+    else:
+        # The date is asked for once someone is named (before that, the name's rule
+        # reports the sign-off): one mistake, one finding.
+        named = {
+            "required": [slot],
+            "properties": {
+                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
+            },
+        }
+        dated = {"properties": {slot: {"required": [key], "properties": {key: {"type": "string"}}}}}
+        body = {"if": named, "then": dated}
+    return _condition(code, f"Give the {what} (`{slot}.{key}`).", body)
 
 
 def _decision_outcome() -> dict[str, Any]:

@@ -31,6 +31,7 @@ __all__ = [
     "missing_description",
     "missing_impact_details",
     "missing_impact_summary",
+    "missing_name",
     "missing_service_profile",
     "placeholder_text",
     "unexplained_no_impact",
@@ -64,7 +65,10 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     language entry from 30 March 2016; the nine section 75 categories under `ni-s75`.
     Characteristics a framework requires of its own accord (`poverty` and
     `health_wellbeing` under `esia`) are always required. An entry for a sub-group
-    counts. One finding per missing characteristic, pointing at `/impacts`.
+    counts. One finding per missing characteristic, pointing at `/impacts`. An
+    entry whose characteristic code is unknown but is a required code or label
+    written differently ("Age", "Gender reassignment", "sexual-orientation") counts
+    for that characteristic: PSED006 reports the spelling, once.
 
     ## Why it matters
 
@@ -109,8 +113,11 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
       - {characteristic: sexual_orientation, impact: neutral, details: Same charge for all.}
     ```
     """
-    assessed = {entry.characteristic.code for entry in ctx.proposal.impacts}
-    for code, _duties in required_characteristics(ctx.framework, ctx.law):
+    required = [code for code, _duties in required_characteristics(ctx.framework, ctx.law)]
+    assessed = {
+        _assessed_code(ctx, entry.characteristic.code, required) for entry in ctx.proposal.impacts
+    }
+    for code in required:
         if code not in assessed:
             label = characteristic_label(ctx, code)
             yield Hit(
@@ -118,6 +125,25 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
                 f"{label} has no impact entry: add one saying what the impact is and why.",
                 code,
             )
+
+
+def _assessed_code(ctx: Context, code: str, required: list[str]) -> str:
+    """The characteristic an entry assesses: its code, or the required one it misspells.
+
+    The reader keeps an entry with an unknown code (and reports PSED006); when that
+    code is a required code or label written in another case or with spaces or
+    hyphens, the entry is taken as that characteristic's, so one mistake gives one
+    finding.
+    """
+    if ctx.catalogue.characteristic(code) is not None or any(
+        local.code == code for local in ctx.proposal.characteristics
+    ):
+        return code
+    spelt = ctx.text(code).folded.replace("-", " ").replace("_", " ")
+    for wanted in required:
+        if spelt in (wanted.replace("_", " "), ctx.text(characteristic_label(ctx, wanted)).folded):
+            return wanted
+    return code
 
 
 @rule(
@@ -500,6 +526,51 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "/description",
             "The proposal has no description: say what is proposed and what it aims to do.",
+        )
+
+
+@rule(
+    code="PSED113",
+    name="missing-name",
+    severity="error",
+    status="submitted",
+    references=(BROWN_96,),
+)
+def missing_name(ctx: Context) -> Iterator[Hit]:
+    """The proposal has no name.
+
+    ## What it checks
+
+    The root `name` ("Name or brief description of proposal") is empty or a
+    placeholder, such as the `name: ""` that `psed new` writes or "[Insert name of
+    proposal]". A document with no `name` at all gets PSED002 instead.
+
+    ## Why it matters
+
+    An assessment is the record of the regard had to one decision. A record that does
+    not say which proposal it is about cannot be matched to the decision it informed,
+    by the decision-maker or later by a court, and keeping an adequate record of the
+    consideration given is good practice (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin) [96]).
+
+    ## Failing example
+
+    ```yaml
+    name: "[Insert name of proposal]"
+    description: Replace three small grant schemes with one annual fund of 250,000 pounds.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Community grants review
+    description: Replace three small grant schemes with one annual fund of 250,000 pounds.
+    ```
+    """
+    if ctx.text(ctx.proposal.name).placeholder:
+        yield Hit(
+            "/name",
+            "The proposal has no name: give its name or a brief description of the proposal.",
         )
 
 

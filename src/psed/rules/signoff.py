@@ -63,13 +63,11 @@ def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
     if not ctx.framework.expects(slot):
         return
     signoff: SignOff | None = getattr(ctx.proposal, slot)
-    if signoff is None:
-        yield Hit(
-            f"/{slot}",
-            f"No {_SLOT_NAMES[slot]} is recorded, so there is no date of signature: add "
-            "the sign-off with its date.",
-        )
-    elif signoff.date is None:
+    # One mistake, one finding: while no one is named, the name's rule (PSED301 or
+    # PSED303) reports the sign-off, and its date is asked for with the name.
+    if signoff is None or ctx.text(signoff.name).placeholder:
+        return
+    if signoff.date is None:
         yield Hit(
             f"/{slot}/date",
             f"The {_SLOT_NAMES[slot]}'s sign-off has no date: add the date they signed.",
@@ -139,9 +137,10 @@ def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
 
     ## What it checks
 
-    Under frameworks that expect a responsible officer, `responsible.date` must be
-    given. Reported at `/responsible` when the whole sign-off is absent (together
-    with PSED301), else at `/responsible/date`.
+    Under frameworks that expect a responsible officer, a sign-off that names the
+    officer must give `responsible.date`. Reported at `/responsible/date`. While no
+    officer is named (the sign-off is absent, or its name is a placeholder), PSED301
+    reports the sign-off and this rule does not.
 
     ## Why it matters
 
@@ -239,9 +238,10 @@ def missing_approval_date(ctx: Context) -> Iterator[Hit]:
 
     ## What it checks
 
-    Under frameworks that expect an approver, `approver.date` must be given. Reported
-    at `/approver` when the whole sign-off is absent (together with PSED303), else at
-    `/approver/date`.
+    Under frameworks that expect an approver, a sign-off that names the approver must
+    give `approver.date`. Reported at `/approver/date`. While no approver is named
+    (the sign-off is absent, or its name is a placeholder), PSED303 reports the
+    sign-off and this rule does not.
 
     ## Why it matters
 
