@@ -10,6 +10,9 @@ How a finding's severity is decided, in order:
 2. ``info`` when the rule's status is above the status the check uses (a draft gets a
    to-do list without failing);
 3. a waived finding keeps its severity, is marked ``waived`` and does not fail.
+
+A report lists at most :data:`psed.rules.report.MAX_FINDINGS` findings (1,000): beyond
+that, one PSED008 finding at the whole document says how many more there are.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
+from psed.rules.report import bounded
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -259,7 +263,7 @@ def check(
     used_status = Status(proposal.status) if used_status is None else used_status
     findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
     return Report(
-        findings=_sorted(findings),
+        findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
         version=_version(),
@@ -402,7 +406,7 @@ def _validate_and_read(
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=_sorted(findings),
+        findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
         version=_version(),

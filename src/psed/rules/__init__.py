@@ -59,6 +59,7 @@ _BUILTIN_MODULES = (
     "psed.rules.rigour",
     "psed.rules.community_safety",
     "psed.rules.waivers",
+    "psed.rules.report",
 )
 
 for _module in _BUILTIN_MODULES:
