@@ -534,6 +534,171 @@ def county_eqia() -> Path:
     return save(d, "county-eqia.docx")
 
 
+# ------------------------------------------------------------- ECNI section 75 screening form
+
+
+def tick_line(cell: Any, chosen: str, labels: tuple[str, ...]) -> None:
+    """Options on one line, each followed by its check box: "Existing ☐ Revised ☒ New ☐"."""
+    paragraph = cell.paragraphs[0]
+    for text in labels:
+        paragraph.add_run(f"{text} ")
+        checkbox(paragraph, text == chosen)
+        paragraph.add_run(" ")
+
+
+_S75 = (
+    "Religious belief",
+    "Political opinion",
+    "Racial group",
+    "Age",
+    "Marital status",
+    "Sexual orientation",
+    "Men and women generally",
+    "Disability",
+    "Dependants",
+)
+
+
+def ni_screening() -> Path:
+    """The Equality Commission NI model screening form, as a district council fills it in."""
+    d = new_document("Leisure Pass concessions 2025")
+    d.add_heading("Section 75 Policy Screening Form", level=1)
+    d.add_heading("Part 1. Policy scoping", level=2)
+    d.add_paragraph(
+        "The first stage of the screening process involves scoping the policy under "
+        "consideration. The purpose of policy scoping is to help prepare the background and "
+        "context and set out the aims and objectives for the policy being screened."
+    )
+    d.add_heading("Information about the policy", level=3)
+    t = table(d, 6, 2, (7.0, 10.0))
+    label(t.cell(0, 0), "Name of the policy")
+    fill(t.cell(0, 1), "Leisure Pass concessions 2025")
+    label(t.cell(1, 0), "Is this an existing, revised or a new policy?")
+    tick_line(t.cell(1, 1), "Revised", ("Existing", "Revised", "New"))
+    label(t.cell(2, 0), "What is it trying to achieve? (intended aims/outcomes)")
+    fill(
+        t.cell(2, 1),
+        "Replace the council's separate leisure concession schemes with one Leisure Pass at "
+        "three price bands, so that concessions are the same at all four leisure centres.",
+    )
+    label(
+        t.cell(3, 0),
+        "Are there any Section 75 categories which might be expected to benefit from the "
+        "intended policy?",
+    )
+    tick_line(t.cell(3, 1), "YES", ("YES", "NO", "N/A"))
+    label(t.cell(4, 0), "If YES, explain how.")
+    fill(
+        t.cell(4, 1),
+        "Disabled customers and people with dependants, through free entry for carers and "
+        "lower family bands.",
+    )
+    label(t.cell(5, 0), "Who initiated or wrote the policy?")
+    fill(t.cell(5, 1), "Leisure and Outdoor Recreation Service")
+    d.add_heading("Available evidence", level=3)
+    d.add_paragraph(
+        "Evidence to help inform the screening process may take many forms. Public "
+        "authorities should ensure that their screening decision is informed by relevant "
+        "data."
+    )
+    t = table(d, 3, 2, (5.0, 12.0))
+    label(t.cell(0, 0), "Section 75 category")
+    label(t.cell(0, 1), "Details of evidence/information")
+    fill(t.cell(1, 0), "Age")
+    fill(
+        t.cell(1, 1), "Leisure management system: 9,800 free swims a year by people aged 60 to 64."
+    )
+    fill(t.cell(2, 0), "Disability")
+    fill(t.cell(2, 1), "Carer entries recorded at two of the four centres, 2023-24.")
+    d.add_heading("Part 2. Screening questions", level=2)
+    d.add_paragraph(
+        "1. What is the likely impact on equality of opportunity for those affected by this "
+        "policy, for each of the Section 75 equality categories? minor/major/none"
+    )
+    q1 = {
+        "Religious belief": ("Prices are the same for everyone whatever their religion.", "none"),
+        "Political opinion": ("Prices do not differ by area or community background.", "none"),
+        "Racial group": ("Prices are the same for everyone.", "none"),
+        "Age": (
+            "Free swimming ends for people aged 60 to 64, so about 9,800 swims a year become "
+            "chargeable and some people may stop swimming.",
+            "major",
+        ),
+        "Marital status": ("No impact identified.", "none"),
+        "Sexual orientation": ("No impact identified.", "none"),
+        "Men and women generally": (
+            "Concession use is 54% women and 46% men, close to the borough's population.",
+            "none",
+        ),
+        "Disability": (
+            "A carer accompanying a disabled customer gets free entry at every centre, not at "
+            "two of the four as now.",
+            "minor",
+        ),
+        "Dependants": (
+            "Family bands cost less than four single concessions, but lone parents with one "
+            "child pay more than under the lone-parent scheme.",
+            "minor",
+        ),
+    }
+    t = table(d, 1 + len(_S75), 3, (4.5, 9.0, 3.5))
+    for cell, text in zip(
+        t.rows[0].cells,
+        ("Section 75 category", "Details of policy impact", "Level of impact? minor/major/none"),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, name in zip(t.rows[1:], _S75, strict=True):
+        label(row.cells[0], name)
+        fill(row.cells[1], q1[name][0])
+        fill(row.cells[2], q1[name][1])
+    d.add_paragraph(
+        "3. To what extent is the policy likely to impact on good relations between people of "
+        "different religious belief, political opinion or racial group? minor/major/none"
+    )
+    t = table(d, 4, 3, (4.5, 9.0, 3.5))
+    for cell, text in zip(
+        t.rows[0].cells,
+        ("Good relations category", "Details of policy impact", "Level of impact minor/major/none"),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, name in zip(
+        t.rows[1:], ("Religious belief", "Political opinion", "Racial group"), strict=True
+    ):
+        label(row.cells[0], name)
+        fill(row.cells[1], "The centres are shared spaces open to the whole community.")
+        fill(row.cells[2], "none")
+    d.add_heading("Part 3. Screening decision", level=2)
+    t = table(d, 1, 2, (7.0, 10.0))
+    label(
+        t.cell(0, 0),
+        "If the decision is not to conduct an equality impact assessment, please provide "
+        "details of the reasons.",
+    )
+    fill(
+        t.cell(0, 1),
+        "The impact on people aged 60 to 64 is mitigated by the lowest band for those on "
+        "means-tested benefits.",
+    )
+    d.add_heading("Part 6. Approval and authorisation", level=2)
+    t = table(d, 4, 3, (6.0, 7.0, 4.0))
+    for r, values in enumerate(
+        (
+            ("Screened by:", "Position/Job Title", "Date"),
+            ("Aoife Byrne", "Equality Officer", "12/02/2025"),
+            ("Approved by:", "Position/Job Title", "Date"),
+            ("Ciarán Doyle", "Director of Leisure and Outdoor Recreation", "19.02.25"),
+        )
+    ):
+        for c, text in enumerate(values):
+            if r % 2 == 0:
+                label(t.cell(r, c), text)
+            else:
+                fill(t.cell(r, c), text)
+    return save(d, "ni-s75-screening.docx")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -614,6 +779,7 @@ def main() -> None:
     seed = southampton_esia()
     to_pdf(seed)
     county_eqia()
+    ni_screening()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 

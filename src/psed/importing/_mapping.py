@@ -289,6 +289,7 @@ class _Mapper:
         self.catalogue = catalogue
         self.stem = stem
         self.entries: list[dict[str, Any]] = []
+        self.level_notes: dict[str, str] = {}
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
         self.all_labels = self._all_labels()
@@ -832,8 +833,11 @@ class _Mapper:
         if "impact" in entry:
             return
         guess, reason = infer_impact(entry.get("details"))
+        level = self.level_notes.get(base)
+        if level is not None:
+            reason = f"the form says {level!r}, which gives no direction; {reason}"
         entry["impact"] = guess
-        self.infer(f"{base}/impact", guess, reason)
+        self.infer(f"{base}/impact", guess, reason, sources)
 
     def row_impact(
         self, cells: dict[str, list[int]], rule: TableRule, base: str
@@ -850,11 +854,10 @@ class _Mapper:
             elif text:
                 code = impact_word(text, words)
             for j in indexes:
-                self.used[j] = f"{base}/impact" if code else self.used.get(j, f"{base}/impact?")
-            if code is None:
-                for j in indexes:
-                    self.used.pop(j, None)
-            return code, indexes if code else []
+                self.used[j] = f"{base}/impact"
+            if code is None and text:
+                self.level_notes[base] = text
+            return code, indexes
         ticks: set[str] = set()
         sources: list[int] = []
         for role in ("positive", "negative", "neutral", "not_applicable"):
@@ -1144,7 +1147,7 @@ class _Mapper:
 
     def _ignored(self, piece: Piece) -> bool:
         """Form text the template names: the whole piece, or its start for phrases of 4+ words."""
-        key = label_key(piece.text)
+        key = label_key(re.sub(rf"^\s*{_NUMBERING}\s*", "", piece.text, flags=re.IGNORECASE))
         if not key:
             return False
         for phrase in self.ignore:
