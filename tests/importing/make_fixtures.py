@@ -699,6 +699,139 @@ def ni_screening() -> Path:
     return save(d, "ni-s75-screening.docx")
 
 
+# ------------------------------------------------------------- a Welsh integrated impact assessment
+
+_IIA_HEAD = (
+    "Positive",
+    "Negative",
+    "None / Negligible",
+    "Describe why it will have a positive / negative or negligible impact",
+    "What will you do to mitigate any negative impacts or better contribute to positive impacts?",
+)
+
+
+def iia_table(d: Any, first: str, rows: list[tuple[str, str, str, str]]) -> None:
+    """One IIA table: a characteristic column, three tick boxes, the reasons, the mitigation."""
+    t = table(d, 1 + len(rows), 6, (4.0, 1.8, 1.8, 2.2, 7.0, 7.0))
+    for cell, text in zip(t.rows[0].cells, (first, *_IIA_HEAD), strict=True):
+        label(cell, text)
+    for row, (name, impact, why, action) in zip(t.rows[1:], rows, strict=True):
+        cells = row.cells
+        label(cells[0], name)
+        if impact:
+            for cell, which in zip(cells[1:4], ("positive", "negative", "none"), strict=True):
+                boxes(cell, impact == which)
+        if why:
+            fill(cells[4], why)
+        if action:
+            fill(cells[5], action)
+
+
+def wales_iia() -> Path:
+    """A Welsh county council's IIA, with the socio-economic duty and the Welsh language."""
+    d = new_document("Library service review 2024", landscape=True)
+    d.add_heading("Integrated Impact Assessment", level=1)
+    d.add_heading("Proposal Details", level=2)
+    t = table(d, 5, 2, (8.0, 17.0))
+    label(t.cell(0, 0), "Title of Policy / Proposal / Initiative")
+    fill(t.cell(0, 1), "Library service review 2024")
+    label(t.cell(1, 0), "Service Area")
+    fill(t.cell(1, 1), "Customer Contact and Libraries")
+    label(t.cell(2, 0), "Officer completing Integrated Impact Assessment")
+    fill(t.cell(2, 1), "Rhian Evans, Equality and Inclusion Officer")
+    label(t.cell(3, 0), "Corporate Lead Officer")
+    fill(t.cell(3, 1), "Gareth Jones")
+    label(t.cell(4, 0), "Please give a brief description of the purpose of the proposal")
+    fill(
+        t.cell(4, 1),
+        "Merge the mobile library and the home delivery service into one community library "
+        "service, and open two branches on Saturdays instead of Mondays.",
+    )
+    d.add_heading("Protected Characteristics", level=2)
+    iia_table(
+        d,
+        "Protected Characteristic",
+        [
+            (
+                "Age",
+                "negative",
+                "Older people in villages the mobile library served will have fewer visits.",
+                "Offer home delivery to everyone over 75 in the villages affected.",
+            ),
+            (
+                "Disability",
+                "positive",
+                "Home delivery reaches people who could not get to the mobile library stop.",
+                "",
+            ),
+            ("Gender Reassignment", "none", "No differential impact identified.", ""),
+            ("Marriage and Civil Partnership", "none", "No differential impact identified.", ""),
+            ("Pregnancy and Maternity", "none", "No differential impact identified.", ""),
+            ("Race", "none", "No differential impact identified.", ""),
+            ("Religion or Belief", "none", "No differential impact identified.", ""),
+            ("Sex / Gender", "none", "No differential impact identified.", ""),
+            ("Sexual Orientation", "none", "No differential impact identified.", ""),
+        ],
+    )
+    d.add_heading("Socio-economic Duty", level=2)
+    iia_table(
+        d,
+        "Socio-economic disadvantage",
+        [
+            ("Socio-economic disadvantage", "", "", ""),
+            (
+                "Low income / income poverty",
+                "negative",
+                "Families on low incomes in villages may have to travel to a branch.",
+                "Keep the bus-pass scheme for library visits.",
+            ),
+            (
+                "Material deprivation",
+                "none",
+                "No differential impact identified.",
+                "",
+            ),
+        ],
+    )
+    d.add_heading("Welsh Language", level=2)
+    iia_table(
+        d,
+        "Welsh Language",
+        [
+            ("Welsh Language", "", "", ""),
+            (
+                "Opportunities for people to use the Welsh language",
+                "positive",
+                "The community library service will offer every visit in Welsh, which gives "
+                "more opportunities to use the language.",
+                "",
+            ),
+            (
+                "Treating the Welsh language no less favourably than the English language",
+                "none",
+                "Stock and staff are bilingual, so Welsh is treated no less favourably than "
+                "English.",
+                "",
+            ),
+        ],
+    )
+    d.add_heading("Sign off", level=2)
+    t = table(d, 4, 2, (8.0, 17.0))
+    label(t.cell(0, 0), "Engagement and consultation")
+    fill(
+        t.cell(0, 1),
+        "Consultation with library users and community councils, 8 January to 16 February "
+        "2024; 640 responses, most asking for Saturday opening.",
+    )
+    label(t.cell(1, 0), "Date completed")
+    fill(t.cell(1, 1), "1st March 2024")
+    label(t.cell(2, 0), "Date of approval")
+    fill(t.cell(2, 1), "8 March 2024")
+    label(t.cell(3, 0), "Review date")
+    fill(t.cell(3, 1), "March 8, 2025")
+    return save(d, "wales-iia.docx")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -780,6 +913,7 @@ def main() -> None:
     to_pdf(seed)
     county_eqia()
     ni_screening()
+    wales_iia()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 
