@@ -832,6 +832,292 @@ def wales_iia() -> Path:
     return save(d, "wales-iia.docx")
 
 
+# ------------------------------------------------------------- committee-system web pages
+#
+# Committee systems (ModernGov among them) publish a report's appendices as web pages
+# made from the Word file: <p class="MsoNormal"> paragraphs, MsoTableGrid tables, bold
+# labels, the form's end-note references as [n] links and the end notes at the foot.
+
+_MODERNGOV_HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" \
+"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{title}</title>
+<link type="text/css" href="../../SiteSpecific/ssMgStyles.css" rel="stylesheet" />
+</head>
+<body>
+<div class="mgMainBody">
+"""
+_MODERNGOV_FOOT = """</div>
+</body>
+</html>
+"""
+
+
+def _p(text: str, *, bold: bool = False, italic: bool = False, note: int | None = None) -> str:
+    import html as _html
+
+    body = _html.escape(text)
+    if bold:
+        body = f"<b>{body}</b>"
+    if italic:
+        body = f"<i>{body}</i>"
+    if note is not None:
+        body += f'<a href="#_edn{note}" name="_ednref{note}"><sup>[{note}]</sup></a>'
+    return f'<p class="MsoNormal">{body}</p>'
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f'<td valign="top">{c}</td>' for c in cells) + "</tr>"
+
+
+def _grid(*rows: str) -> str:
+    return (
+        '<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def east_sussex_html() -> Path:
+    """East Sussex County Council's Equality Impact Analysis, as its committee site shows it."""
+    parts = [
+        _p("Equality Impact Analysis Template", bold=True),
+        _p(
+            "Equality Impact Analysis (EqIA) (or Equality Impact Assessment) aims to make "
+            "services and public policy better for all service-users and staff and supports "
+            "value for money by getting council services right first time.",
+        ),
+        _p(
+            "This template sets out the steps you need to take to complete an EqIA for your "
+            "project. Guidance for sections is in the end-notes.",
+            note=1,
+        ),
+        _grid(
+            _row(
+                _p("Title of Project/Service/Policy", bold=True, note=2),
+                _p("Rural bus route review"),
+            ),
+            _row(_p("Team/Department", bold=True, note=3), _p("Passenger Transport")),
+            _row(_p("Directorate", bold=True), _p("Communities, Economy and Transport")),
+            _row(
+                _p(
+                    "Provide a comprehensive description of your Project (Service/Policy, "
+                    "etc.) including its Purpose and Scope",
+                    bold=True,
+                    note=4,
+                ),
+                _p(
+                    "Withdraw the subsidy from three rural bus routes with fewer than five "
+                    "passengers a journey, and replace them with a bookable community bus."
+                ),
+            ),
+        ),
+        "<h2>Part 4 – Assessment of impact</h2>",
+    ]
+    sections = [
+        (
+            "4.1 Age: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on different ages/age groups?",
+            "Most passengers on the three routes are over 65 and use a concessionary pass; "
+            "some would lose access to the weekly market.",
+            "The community bus accepts concessionary passes and will call at the market "
+            "villages every week.",
+            "Passenger numbers by age from concessionary pass data, reported every quarter.",
+        ),
+        (
+            "4.2 Disability: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on people who have a disability?",
+            "The community bus is wheelchair accessible and picks up from the door, which "
+            "will improve access for disabled passengers.",
+            "",
+            "",
+        ),
+        (
+            "4.3 Sex: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on people of different sexes?",
+            "No disproportionate impact identified.",
+            "",
+            "",
+        ),
+    ]
+    for heading, question, answer, action, monitoring in sections:
+        parts.append(f"<h3>{heading}</h3>")
+        rows = [
+            _row(
+                _p("a) How is this protected characteristic reflected in the County?", bold=True),
+                _p(""),
+            ),
+            _row(_p(question, bold=True), _p(answer)),
+            _row(
+                _p(
+                    "e) What actions are to be taken to mitigate any negative impact or to "
+                    "enhance positive impact?",
+                    bold=True,
+                ),
+                _p(action) if action else _p(""),
+            ),
+            _row(
+                _p(
+                    "g) How will any impact or planned actions be monitored and reviewed?",
+                    bold=True,
+                ),
+                _p(monitoring) if monitoring else _p(""),
+            ),
+        ]
+        parts.append(_grid(*rows))
+    parts += [
+        "<h2>Part 5 – Conclusions and recommendations for decision makers</h2>",
+        _p(
+            "5.2 Impact assessment outcome Based on the analysis of the impact in part four "
+            "mark below (‘X’) with a summary of your recommendation.",
+            bold=True,
+        ),
+        _grid(
+            _row(
+                _p("Outcome of impact assessment", bold=True),
+                _p("X"),
+                _p("Please explain your answer fully.", bold=True),
+            ),
+            _row(
+                _p(
+                    "A No major change – Your analysis demonstrates that the policy/strategy "
+                    "is robust."
+                ),
+                _p(""),
+                _p(""),
+            ),
+            _row(
+                _p("B Adjust the policy/strategy – This involves taking steps to remove barriers."),
+                _p("X"),
+                _p("The community bus replaces the three routes."),
+            ),
+            _row(
+                _p("C Continue the policy/strategy – This means adopting your proposals."),
+                _p(""),
+                _p(""),
+            ),
+            _row(_p("D Stop and remove the policy/strategy."), _p(""), _p("")),
+        ),
+        _grid(
+            _row(
+                _p("Date completed:", bold=True),
+                _p("12 June 2023"),
+                _p("Signed by (person completing)", bold=True),
+                _p("Alex Green"),
+            ),
+            _row(
+                _p("", bold=True),
+                _p(""),
+                _p("Role of person completing", bold=True),
+                _p("Passenger Transport Manager"),
+            ),
+            _row(
+                _p("Date:", bold=True),
+                _p("19/06/2023"),
+                _p("Signed by (Manager)", bold=True),
+                _p("Sam Patel"),
+            ),
+        ),
+        "<hr />",
+        _p("[1] Guidance on completing the form is on the intranet equality pages."),
+        _p("[2] Give the name the proposal is known by in the committee report."),
+    ]
+    page = _MODERNGOV_HEAD.format(title="Appendix 2 EqIA Rural bus route review") + "\n".join(parts)
+    path = HERE / "east-sussex-eqia.html"
+    path.write_text(page + _MODERNGOV_FOOT, encoding="utf-8")
+    return path
+
+
+def brighton_hove_html() -> Path:
+    """Brighton & Hove City Council's EIA template (2019), as its committee site shows it."""
+    parts = [
+        _p("Equality Impact and Outcome Assessment (EIA) Template - 2019", bold=True),
+        _p(
+            "EIAs make services better for everyone and support value for money by getting "
+            "services right first time.",
+        ),
+        _p(
+            "See end notes for full guidance. Either hover the mouse over the end note link "
+            "(eg: Age13) or use the hyperlinks (‘Ctrl’ key and left click).",
+        ),
+        _p("1. Equality Impact and Outcomes Assessment (EIA) Template", bold=True),
+        _grid(
+            _row(_p("Title of EIA", bold=True, note=5), _p("Seafront lighting upgrade 2024")),
+            _row(_p("ID No.", bold=True, note=6), _p("EEC61")),
+            _row(_p("Team/Department", bold=True, note=7), _p("City Transport")),
+            _row(
+                _p("Focus of EIA", bold=True, note=8),
+                _p(
+                    "Replace 420 seafront lamp columns with LED lighting and add lighting to "
+                    "two underpasses."
+                ),
+            ),
+        ),
+        _p("5. Impacts", bold=True),
+        _grid(
+            _row(
+                _p("Protected characteristics groups", bold=True),
+                _p("Summary of impacts identified", bold=True),
+                _p("Actions to mitigate / enhance impact", bold=True),
+            ),
+            _row(
+                _p("Age", bold=True, note=13),
+                _p("Brighter underpasses will help older people feel safer after dark."),
+                _p(""),
+            ),
+            _row(
+                _p("Disability", bold=True, note=14),
+                _p(
+                    "Works will close parts of the pavement for up to six weeks, which may be a "
+                    "barrier for wheelchair users."
+                ),
+                _p("Keep a step-free route open past every closure."),
+            ),
+            _row(
+                _p("Sex/ Gender identity", bold=True, note=19),
+                _p(
+                    "Women in the survey said unlit underpasses made them feel unsafe; lighting "
+                    "will improve this."
+                ),
+                _p(""),
+            ),
+            _row(
+                _p("Community Cohesion", bold=True, note=22),
+                _p("N/A"),
+                _p(""),
+            ),
+        ),
+        _grid(
+            _row(
+                _p("Staff member completing Equality Impact Assessment:", bold=True),
+                _p("Jo Clarke"),
+                _p("Date:", bold=True),
+                _p("03/04/2024"),
+            ),
+            _row(
+                _p(
+                    "Directorate Management Team rep or Head of Service/ Commissioning Manager:",
+                    bold=True,
+                ),
+                _p("Chris Ward"),
+                _p("Date:", bold=True),
+                _p("10/04/2024"),
+            ),
+        ),
+        "<hr />",
+        _p("[5] The title should be the same as the policy or project it assesses."),
+        _p("[13] Age: people of all ages, including children and older people."),
+    ]
+    page = _MODERNGOV_HEAD.format(title="Seafront lighting upgrade 2024 APX. n 3") + "\n".join(
+        parts
+    )
+    path = HERE / "brighton-hove-eia.html"
+    path.write_text(page + _MODERNGOV_FOOT, encoding="utf-8")
+    return path
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -914,6 +1200,8 @@ def main() -> None:
     county_eqia()
     ni_screening()
     wales_iia()
+    east_sussex_html()
+    brighton_hove_html()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 

@@ -36,17 +36,17 @@ def _fixture(case: str) -> str:
 @pytest.mark.parametrize("case", CASES)
 def test_import_equals_the_document_written_by_hand(case: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), account.get("given", "auto"))
+    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
     assert result.findings == ()
     assert result.proposal is not None
-    expected = psed.load(EXPECTED / f"{case}.yaml", catalogue=None)
+    expected = psed.load(EXPECTED / f"{case}.yaml")
     assert psed.unstructure(result.proposal) == psed.unstructure(expected)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_inferred_values_are_the_expected_list(case: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), account.get("given", "auto"))
+    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
     assert {i["pointer"]: i["value"] for i in result.inferred} == account["inferred"]
     for item in result.inferred:
         assert item["reason"]
@@ -55,14 +55,39 @@ def test_inferred_values_are_the_expected_list(case: str) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_text_not_imported_is_the_expected_list(case: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), account.get("given", "auto"))
+    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
     assert [u["text"] for u in result.unmapped] == account.get("unmapped", [])
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_auto_chooses_the_expected_template(case: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case))
+    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
     assert result.template == account["template"]
     others = [s for tid, s in result.candidates if tid != result.template]
     assert all(s < result.score for s in others)
+
+
+def test_an_organisations_templates_come_from_its_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from psed.cli import main
+
+    from .conftest import FIXTURES, TEMPLATES
+
+    config = tmp_path / "psed.toml"
+    config.write_text(
+        f'import-templates = ["{TEMPLATES / "brighton-hove-eia.yaml"}"]\n', encoding="utf-8"
+    )
+    source = FIXTURES / "brighton-hove-eia.html"
+    out = tmp_path / "out"
+    assert main(["import", str(source), "-o", str(out), "--config", str(config)]) == 0
+    assert "template brighton-hove-eia (auto, score 1.00" in capsys.readouterr().out
+    written = psed.load(out / "brighton-hove-eia.yaml")
+    assert written.id == "EEC61"
+    # without the configuration, the built-in templates are all there is to choose from
+    assert main(["import", str(source), "-o", str(tmp_path / "other")]) == 0
+    assert "template brighton-hove-eia" not in capsys.readouterr().out
+    # and a template named on the command line must exist
+    assert main(["import", str(source), "--template", "no-such-form"]) == 2
+    assert "there is no template 'no-such-form'" in capsys.readouterr().err

@@ -104,7 +104,10 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     found = _label_cache.get(label)
     if found is None:
         words = label_key(label).split()
-        parts = ["(?:and|&)" if w == "and" else re.escape(w) for w in words]
+        parts = [
+            "(?:and|&)" if w == "and" else re.escape(w).replace("'", "['\u2019\u02bc]")
+            for w in words
+        ]
         found = re.compile(
             rf"^\s*{_NUMBERING}\s*{_SEP}" + _SEP.join(parts) + r"(?![^\W_])",
             re.IGNORECASE,
@@ -113,7 +116,8 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return found
 
 
-_REMAINDER_STRIP = " \t:;-–—?.)]\u00a0"
+_LEADING = re.compile(r"^(?:[\s:;.?)\]\-\u2013\u2014]|\[\d{1,3}\])+")
+"""What stands between a label and its value on the same line: punctuation, an end-note mark."""
 
 
 def match_label(text: str, labels: Iterable[str]) -> str | None:
@@ -122,8 +126,8 @@ def match_label(text: str, labels: Iterable[str]) -> str | None:
     for label in labels:
         m = _label_pattern(label).match(text)
         if m and (best is None or m.end() > best[0]):
-            rest = re.sub(r"^\s*\[\d{1,3}\]", "", text[m.end() :])
-            best = (m.end(), rest.strip(_REMAINDER_STRIP).strip())
+            rest = _LEADING.sub("", text[m.end() :]).rstrip()
+            best = (m.end(), rest)
     return None if best is None else best[1]
 
 
@@ -263,6 +267,8 @@ class Mapped:
 
 
 _GUIDANCE = "form guidance (in italics)"
+_END_NOTE = re.compile(r"^\s*\[\d{1,3}\]\s")
+"""A paragraph that starts with an end-note number: Word's end notes, as web pages show them."""
 
 
 class _Mapper:
@@ -293,7 +299,7 @@ class _Mapper:
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
         self.all_labels = self._all_labels()
-        self.ignore = tuple(label_key(p) for p in template.ignore)
+        self.ignore = tuple(_key_without_number(p) for p in template.ignore)
         self.grid = self._grid()
 
     # ----------------------------------------------------------------- bookkeeping
@@ -331,6 +337,8 @@ class _Mapper:
             return "form placeholder text"
         if self.template.guidance_italic and piece.italic:
             return _GUIDANCE
+        if piece.row is None and _END_NOTE.match(piece.text):
+            return "form guidance (an end note)"
         return is_leftover(piece.text)
 
     def note(self, pointer: str, pieces: Iterable[int]) -> None:
@@ -588,7 +596,41 @@ class _Mapper:
         items.append({key: text})
         self.note(f"/{path}/{len(items) - 1}/{key}", sources)
 
+    def choice_in_table(self, label_piece: int, rule: FieldRule) -> tuple[str, list[int]] | None:
+        """An option marked in a cell of its own row ("X" beside "No major change ...")."""
+        block = self.pieces[label_piece].block
+        rows: dict[int, list[Piece]] = {}
+        for p in self.pieces:
+            if p.block == block and p.row is not None and p.index > label_piece:
+                rows.setdefault(p.row, []).append(p)
+        found: tuple[str, list[int]] | None = None
+        options: list[int] = []
+        for cells in rows.values():
+            marked = [p for p in cells if ticked(p.text)]
+            for p in cells:
+                for code, labels in rule.choices:
+                    if match_label(p.text, labels) is None:
+                        continue
+                    if marked and found is None:
+                        found = (code, [p.index, marked[0].index])
+                    else:
+                        options.append(p.index)
+        if found is not None:
+            for j in options:
+                if self.free(j):
+                    self.skipped[j] = "option not chosen"
+        return found
+
     def write_choice(self, rule: FieldRule, text: str | None, sources: list[int]) -> None:
+        position = self.label_positions.get(rule.path)
+        if position is not None and self.pieces[position].row is not None:
+            found = self.choice_in_table(position, rule)
+            if found is not None and (text is None or choose(text, rule.choices) is None):
+                marked, used = found
+                for j in used:
+                    self.used[j] = "/" + rule.path.replace(".", "/")
+                self.put(rule.path, marked, used)
+                return
         if text is None:
             return
         code = choose(text, rule.choices)
@@ -935,7 +977,7 @@ class _Mapper:
             code, n = f"{base}_{n}", n + 1
         self.defined[key] = code
         self.tree.setdefault("characteristics", []).append(
-            {"code": code, "label": " ".join(label.split())}
+            {"code": code, "label": " ".join(re.sub(r"\[\d{1,3}\]", " ", label).split())}
         )
         return code
 
@@ -1147,7 +1189,7 @@ class _Mapper:
 
     def _ignored(self, piece: Piece) -> bool:
         """Form text the template names: the whole piece, or its start for phrases of 4+ words."""
-        key = label_key(re.sub(rf"^\s*{_NUMBERING}\s*", "", piece.text, flags=re.IGNORECASE))
+        key = _key_without_number(piece.text)
         if not key:
             return False
         for phrase in self.ignore:
@@ -1222,6 +1264,11 @@ class _Mapper:
             unmapped=tuple(unmapped),
             skipped=tuple(skipped),
         )
+
+
+def _key_without_number(text: str) -> str:
+    """The label key of a text without its leading number ("4.1", "a)", "Part 2")."""
+    return label_key(re.sub(rf"^\s*{_NUMBERING}\s+", "", text, flags=re.IGNORECASE))
 
 
 def _unique(where: list[Location]) -> list[Location]:
