@@ -91,3 +91,28 @@ def test_an_organisations_templates_come_from_its_configuration(
     # and a template named on the command line must exist
     assert main(["import", str(source), "--template", "no-such-form"]) == 2
     assert "there is no template 'no-such-form'" in capsys.readouterr().err
+
+
+def _leaves(node: Any, pointer: str = "") -> set[str]:
+    if isinstance(node, dict):
+        return (
+            set().union(*(_leaves(v, f"{pointer}/{k}") for k, v in node.items())) if node else set()
+        )
+    if isinstance(node, list):
+        return (
+            set().union(*(_leaves(v, f"{pointer}/{i}") for i, v in enumerate(node)))
+            if node
+            else set()
+        )
+    return {pointer}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_report_gives_the_source_of_every_value_written(case: str) -> None:
+    account = _account(case)
+    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    sourced = {f["pointer"] for f in result.fields} | {i["pointer"] for i in result.inferred}
+    written = _leaves(dict(result.tree))
+    # a document-defined characteristic's code and label come from its row's label
+    missing = {p for p in written - sourced if not p.startswith("/characteristics/")}
+    assert missing == set()

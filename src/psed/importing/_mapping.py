@@ -1200,6 +1200,8 @@ class _Mapper:
     def finish(self) -> Mapped:
         tree = self.tree
         tree["framework"] = self.template.framework
+        self.provenance["/schema_version"] = [Location(kind="template")]
+        self.provenance["/framework"] = [Location(kind="template")]
         if "name" not in tree:
             if self.source.title:
                 tree["name"] = self.source.title
@@ -1211,6 +1213,7 @@ class _Mapper:
             tree["impacts"] = self.entries
         if self.status is not None:
             tree["status"] = self.status
+            self.provenance["/status"] = [Location(kind="option")]
         elif "status" not in tree:
             status, reason = _status(tree)
             tree["status"] = status
