@@ -1197,9 +1197,8 @@ def hostile_pdfs() -> None:
 def main() -> None:
     seed = southampton_esia()
     to_pdf(seed)
-    county_eqia()
-    ni_screening()
-    wales_iia()
+    for form in (county_eqia(), ni_screening(), wales_iia()):
+        to_pdf(form)
     east_sussex_html()
     brighton_hove_html()
     hostile_pdfs()

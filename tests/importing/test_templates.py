@@ -28,9 +28,31 @@ def _account(case: str) -> dict[str, Any]:
 
 
 def _fixture(case: str) -> str:
-    found = [p.name for p in (Path(__file__).parent / "fixtures").glob(f"{case}.*")]
+    """The form itself: the Word file or web page (a PDF made from it is tested below)."""
+    found = [
+        p.name for p in (Path(__file__).parent / "fixtures").glob(f"{case}.*") if p.suffix != ".pdf"
+    ]
     assert len(found) == 1, found
     return found[0]
+
+
+PDF_CASES = sorted(
+    p.stem
+    for p in (Path(__file__).parent / "fixtures").glob("*.pdf")
+    if (p.with_suffix(".docx")).exists()
+)
+
+
+@pytest.mark.parametrize("case", PDF_CASES)
+def test_the_pdf_of_a_form_imports_as_its_word_file_does(case: str) -> None:
+    from_pdf = imported(f"{case}.pdf")
+    from_word = imported(f"{case}.docx")
+    assert from_pdf.template == from_word.template
+    assert dict(from_pdf.tree) == dict(from_word.tree)
+    assert [i["pointer"] for i in from_pdf.inferred] == [i["pointer"] for i in from_word.inferred]
+    assert [u["text"].strip() for u in from_pdf.unmapped] == [
+        u["text"].strip() for u in from_word.unmapped
+    ]
 
 
 @pytest.mark.parametrize("case", CASES)

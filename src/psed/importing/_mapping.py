@@ -267,6 +267,10 @@ class Mapped:
 
 
 _GUIDANCE = "form guidance (in italics)"
+_RUNNING_TEXT = frozenset(
+    {"characteristic", "group", "details", "mitigations", "justification", "monitoring", "owner"}
+)
+"""Columns of running text, which a page break can cut mid-sentence."""
 _END_NOTE = re.compile(r"^\s*\[\d{1,3}\]\s")
 """A paragraph that starts with an end-note number: Word's end notes, as web pages show them."""
 
@@ -667,7 +671,11 @@ class _Mapper:
                     self.flush_rows(rows, current[0])
                     rows = []
                 current = (rule, roles)
-                rows.extend(self.table_rows(block, b, roles, first, continues=bool(rows)))
+                rows.extend(
+                    self.table_rows(
+                        block, b, roles, first, continues=bool(rows) and block.continues
+                    )
+                )
             elif current is not None and block.continues:
                 rows.extend(self.table_rows(block, b, current[1], 0, continues=True))
             elif current is not None:
@@ -696,7 +704,7 @@ class _Mapper:
                         if (
                             more
                             and "characteristic" not in more.values()
-                            and not self._row_has_label(block, first)
+                            and self._all_headings(block, first, rule)
                         ):
                             roles.update(more)
                             self._mark_header(b, first)
@@ -705,9 +713,11 @@ class _Mapper:
                     return rule, roles, first
         return None
 
-    def _row_has_label(self, block: Table, r: int) -> bool:
-        cells = block.rows[r]
-        return bool(cells) and resolve_characteristic(cells[0].text, self.extra_labels) is not None
+    def _all_headings(self, block: Table, r: int, rule: TableRule) -> bool:
+        """Every cell of the row with text is exactly one of the rule's column headings."""
+        labels = [label for _, labels in rule.columns for label in labels]
+        texts = [c.text.strip() for c in block.rows[r] if c.text.strip()]
+        return bool(texts) and all(match_label(t, labels) == "" for t in texts)
 
     def _roles(self, block: Table, r: int, rule: TableRule) -> dict[int, str]:
         roles: dict[int, str] = {}
@@ -754,9 +764,13 @@ class _Mapper:
                 previous = merged[-1]
                 prev_label = self._plain(previous["cells"].get("characteristic", []))
                 joined = f"{prev_label} {label}".strip()
-                if not label or (
-                    resolve_characteristic(prev_label, self.extra_labels) is None
-                    and resolve_characteristic(joined, self.extra_labels) is not None
+                if (
+                    not label
+                    or self._carries_on(row)
+                    or (
+                        resolve_characteristic(prev_label, self.extra_labels) is None
+                        and resolve_characteristic(joined, self.extra_labels) is not None
+                    )
                 ):
                     for role, indexes in row["cells"].items():
                         previous["cells"].setdefault(role, []).extend(indexes)
@@ -767,6 +781,16 @@ class _Mapper:
         for row in merged:
             parent = self.row_entry(row, rule, parent)
 
+    def _carries_on(self, row: dict[str, Any]) -> bool:
+        """A row after a page break whose cells start mid-sentence (a lower-case letter)."""
+        for role, indexes in row["cells"].items():
+            if role not in _RUNNING_TEXT:
+                continue
+            first = next((self.pieces[j].text.strip() for j in indexes), "")
+            if first[:1].isalpha() and first[:1].islower():
+                return True
+        return False
+
     def _plain(self, indexes: Sequence[int]) -> str:
         return " ".join(
             self.pieces[j].text.strip() for j in indexes if not self.leftover(self.pieces[j])
@@ -775,6 +799,15 @@ class _Mapper:
     def _joined_text(
         self, pointer: str, indexes: Sequence[int], joins: bool
     ) -> tuple[str | None, list[int]]:
+        if joins:
+            # a cell broken by a page: judge its parts as one text
+            whole = " ".join(self.pieces[j].text.strip() for j in indexes if self.free(j))
+            why = is_leftover(whole) if whole else None
+            if why:
+                for j in indexes:
+                    if self.free(j):
+                        self.skipped[j] = why
+                return None, []
         content = self.take(pointer, indexes)
         if not content:
             return None, []
