@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,13 @@ def test_examples_come_back_from_their_rendering(path: Path, fmt: str) -> None:
     assert _round_trip(proposal, fmt) == proposal
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(proposal=proposals())
 def test_any_document_comes_back_from_its_html(proposal: psed.Proposal) -> None:
     assert psed.unstructure(_round_trip(proposal, "html")) == psed.unstructure(proposal)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(proposal=proposals())
 def test_any_document_comes_back_from_its_word_file(proposal: psed.Proposal) -> None:
     assert psed.unstructure(_round_trip(proposal, "docx")) == psed.unstructure(proposal)
@@ -60,3 +61,31 @@ def test_a_pdf_of_the_own_layout_says_to_import_the_html_or_word_file(tmp_path: 
     path.write_bytes(psed.render(proposal, format="pdf"))
     with pytest.raises(ImportProblem, match="import the HTML or Word file"):
         import_file(path, template="psed-rendered")
+
+
+def test_text_added_to_a_rendered_page_is_listed_as_not_imported(tmp_path: Path) -> None:
+    proposal = psed.load(ROOT / "examples" / "customer-access-strategy.yaml")
+    page = psed.render(proposal, format="html")
+    path = tmp_path / "edited.html"
+    path.write_text(
+        page.replace("</main>", "<p>Note added by the officer.</p></main>"), encoding="utf-8"
+    )
+    result = import_file(path)
+    assert result.proposal == proposal
+    assert [u["text"] for u in result.unmapped] == ["Note added by the officer."]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_the_quality_check_annex_is_skipped(tmp_path: Path, fmt: str) -> None:
+    proposal = psed.load(ROOT / "examples" / "customer-access-strategy.yaml")
+    report = psed.check(proposal, as_of=date(2026, 11, 26))
+    rendered = psed.render(proposal, format=fmt, findings=report)
+    path = tmp_path / f"with-annex.{fmt}"
+    if isinstance(rendered, bytes):
+        path.write_bytes(rendered)
+    else:
+        path.write_text(rendered, encoding="utf-8")
+    result = import_file(path)
+    assert result.proposal == proposal
+    assert result.unmapped == ()
+    assert {s["reason"] for s in result.skipped} == {"quality-check annex"}

@@ -169,11 +169,65 @@ def _read_own_layout(
         )
     if status is not None:
         tree["status"] = status
+    unmapped, skipped = _not_rendered(name, source, tree)
     fields = tuple(
         {"pointer": pointer, "from": [{"kind": "cell", "heading": place}]}
         for pointer, place in where
     )
-    return Mapped(tree=tree, fields=fields, inferred=(), unmapped=(), skipped=())
+    return Mapped(tree=tree, fields=fields, inferred=(), unmapped=unmapped, skipped=skipped)
+
+
+def _not_rendered(
+    name: str, source: Source, tree: dict[str, Any]
+) -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
+    """Text in a rendered file that rendering the document read from it would not give.
+
+    Rendering the document again and reading it like the file shows what the file holds
+    beyond the document: text someone added after rendering. It is listed as not
+    imported; the quality-check annex, which is findings and not document data, is
+    skipped. Without the render extra there is nothing to compare with, and the check is
+    left out.
+    """
+    from collections import Counter
+
+    import psed
+    from psed.importing._mapping import pieces_of
+
+    proposal, problems = psed.read(tree)
+    if proposal is None or problems:
+        return (), ()
+    try:
+        from psed.render import render
+        from psed.render._labels import LABELS
+
+        again = render(proposal, format="docx" if source.format == "docx" else "html")
+    except Exception:  # the render extra is not installed: nothing to compare with
+        return (), ()
+    if isinstance(again, bytes):
+        from psed.importing._docx import read_docx
+
+        fresh = read_docx(name, again, DEFAULT_LIMITS)
+    else:
+        from psed.importing._html import read_html
+
+        fresh = read_html(name, again.encode("utf-8"))
+    expected = Counter(p.text.strip() for p in pieces_of(fresh))
+    unmapped: list[dict[str, Any]] = []
+    skipped: list[dict[str, Any]] = []
+    in_annex = False
+    for piece in pieces_of(source):
+        text = piece.text.strip()
+        if piece.heading and text == LABELS["section.quality"]:
+            in_annex = True
+        if in_annex or text == LABELS["section.quality"]:  # the annex, or its contents line
+            skipped.append(
+                {"text": piece.text, "from": piece.where.as_dict(), "reason": "quality-check annex"}
+            )
+        elif expected[text] > 0:
+            expected[text] -= 1
+        else:
+            unmapped.append({"text": piece.text, "from": piece.where.as_dict()})
+    return tuple(unmapped), tuple(skipped)
 
 
 @attrs.frozen(kw_only=True)
