@@ -134,7 +134,7 @@ def _list_pointer(pointer: str) -> bool:
 
 
 def read_psed_html(path: str, data: bytes) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The document tree a rendered page shows, and (pointer, element path) for each value."""
+    """The document tree a rendered page shows, and (pointer, its heading) for each value."""
     import lxml.html
 
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
@@ -167,7 +167,8 @@ def read_psed_html(path: str, data: bytes) -> tuple[dict[str, Any], list[tuple[s
                     machine = found.get(attribute)
             value = _typed(field, _html_text(cell), machine, labels)
         _put(tree, pointer, value)
-        where.append((pointer, root.getroottree().getpath(cell)))
+        headings = cell.xpath("preceding::*[self::h2 or self::h3][1]")
+        where.append((pointer, " ".join(headings[0].text_content().split()) if headings else ""))
     return tree, where
 
 
@@ -217,6 +218,8 @@ class _DocxReader:
                 self.fields.setdefault(cls, {})[text] = name
         self.tree: dict[str, Any] = {}
         self.where: list[tuple[str, str]] = []
+        self.heading = ""
+        """The heading the table being read stands under, for the report."""
 
     def style_name(self, element: Any, props_tag: str, style_tag: str) -> str:
         props = element.find(_W + props_tag)
@@ -270,6 +273,8 @@ class _DocxReader:
             if element.tag == _W + "p":
                 style = self.style_name(element, "pPr", "pStyle")
                 text, not_given = self.paragraph_value(element)
+                if style in ("Heading 2", "Heading 3"):
+                    self.heading = text
                 if style == "Heading 2":
                     section = self.sections.get(text, "")
                     subsection = ""
@@ -336,7 +341,7 @@ class _DocxReader:
                 _put(self.tree, pointer, None)
             else:
                 _put(self.tree, pointer, self.cell_value(cells[1], pointer))
-            self.where.append((pointer, f"{section}: {label}"))
+            self.where.append((pointer, self.heading))
 
     def list_table(self, rows: list[Any], section: str, subsection: str) -> None:
         target = {
@@ -375,7 +380,7 @@ class _DocxReader:
                     continue
                 pointer = f"{item_base}/{name}"
                 _put(self.tree, pointer, self.cell_value(cell, pointer))
-                self.where.append((pointer, f"{section}: {column}"))
+                self.where.append((pointer, self.heading))
 
 
 def read_psed_docx(path: str, data: bytes) -> tuple[dict[str, Any], list[tuple[str, str]]]:
