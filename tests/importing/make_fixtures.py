@@ -1118,6 +1118,89 @@ def brighton_hove_html() -> Path:
     return path
 
 
+def brighton_hove_docx() -> Path:
+    """Brighton & Hove's EIA form as the Word file it is filled in as (the same answers)."""
+    d = new_document("Seafront lighting upgrade 2024")
+    heading = d.add_paragraph("Equality Impact and Outcome Assessment (EIA) Template - 2019")
+    _bold(heading)
+    d.add_paragraph(
+        "EIAs make services better for everyone and support value for money by getting "
+        "services right first time."
+    )
+    d.add_paragraph(
+        "See end notes for full guidance. Either hover the mouse over the end note link "
+        "(eg: Age13) or use the hyperlinks (‘Ctrl’ key and left click)."
+    )
+    title = d.add_paragraph("1. Equality Impact and Outcomes Assessment (EIA) Template")
+    _bold(title)
+    t = table(d, 4, 2, (5.0, 12.0))
+    for r, (name, note, value) in enumerate(
+        (
+            ("Title of EIA", 5, "Seafront lighting upgrade 2024"),
+            ("ID No.", 6, "EEC61"),
+            ("Team/Department", 7, "City Transport"),
+            (
+                "Focus of EIA",
+                8,
+                "Replace 420 seafront lamp columns with LED lighting and add lighting to two "
+                "underpasses.",
+            ),
+        )
+    ):
+        label(t.cell(r, 0), f"{name}[{note}]")
+        fill(t.cell(r, 1), value)
+    impacts = d.add_paragraph("5. Impacts")
+    _bold(impacts)
+    rows = [
+        ("Age[13]", "Brighter underpasses will help older people feel safer after dark.", ""),
+        (
+            "Disability[14]",
+            "Works will close parts of the pavement for up to six weeks, which may be a "
+            "barrier for wheelchair users.",
+            "Keep a step-free route open past every closure.",
+        ),
+        (
+            "Sex/ Gender identity[19]",
+            "Women in the survey said unlit underpasses made them feel unsafe; lighting will "
+            "improve this.",
+            "",
+        ),
+        ("Community Cohesion[22]", "N/A", ""),
+    ]
+    t = table(d, 1 + len(rows), 3, (4.0, 7.0, 6.0))
+    for cell, text in zip(
+        t.rows[0].cells,
+        (
+            "Protected characteristics groups",
+            "Summary of impacts identified",
+            "Actions to mitigate / enhance impact",
+        ),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, (name, summary, action) in zip(t.rows[1:], rows, strict=True):
+        label(row.cells[0], name)
+        fill(row.cells[1], summary)
+        if action:
+            fill(row.cells[2], action)
+    t = table(d, 2, 4, (6.0, 4.0, 2.0, 5.0))
+    for r, (who, name, date) in enumerate(
+        (
+            ("Staff member completing Equality Impact Assessment:", "Jo Clarke", "03/04/2024"),
+            (
+                "Directorate Management Team rep or Head of Service/ Commissioning Manager:",
+                "Chris Ward",
+                "10/04/2024",
+            ),
+        )
+    ):
+        label(t.cell(r, 0), who)
+        fill(t.cell(r, 1), name)
+        label(t.cell(r, 2), "Date:")
+        fill(t.cell(r, 3), date)
+    return save(d, "brighton-hove-eia.docx")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -1201,6 +1284,7 @@ def main() -> None:
         to_pdf(form)
     east_sussex_html()
     brighton_hove_html()
+    brighton_hove_docx()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 

@@ -27,13 +27,13 @@ def _account(case: str) -> dict[str, Any]:
     return data
 
 
-def _fixture(case: str) -> str:
-    """The form itself: the Word file or web page (a PDF made from it is tested below)."""
-    found = [
-        p.name for p in (Path(__file__).parent / "fixtures").glob(f"{case}.*") if p.suffix != ".pdf"
-    ]
-    assert len(found) == 1, found
-    return found[0]
+FILES = [
+    (case, p.name)
+    for case in CASES
+    for p in sorted((Path(__file__).parent / "fixtures").glob(f"{case}.*"))
+    if p.suffix != ".pdf"  # a PDF made from a Word form is tested against the form below
+]
+"""Each form with its expected document: a Word file, a web page, or both of one form."""
 
 
 PDF_CASES = sorted(
@@ -55,36 +55,36 @@ def test_the_pdf_of_a_form_imports_as_its_word_file_does(case: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_import_equals_the_document_written_by_hand(case: str) -> None:
+@pytest.mark.parametrize(("case", "name"), FILES)
+def test_import_equals_the_document_written_by_hand(case: str, name: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    result = imported(name, "auto", tuple(account.get("templates", ())))
     assert result.findings == ()
     assert result.proposal is not None
     expected = psed.load(EXPECTED / f"{case}.yaml")
     assert psed.unstructure(result.proposal) == psed.unstructure(expected)
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_inferred_values_are_the_expected_list(case: str) -> None:
+@pytest.mark.parametrize(("case", "name"), FILES)
+def test_inferred_values_are_the_expected_list(case: str, name: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    result = imported(name, "auto", tuple(account.get("templates", ())))
     assert {i["pointer"]: i["value"] for i in result.inferred} == account["inferred"]
     for item in result.inferred:
         assert item["reason"]
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_text_not_imported_is_the_expected_list(case: str) -> None:
+@pytest.mark.parametrize(("case", "name"), FILES)
+def test_text_not_imported_is_the_expected_list(case: str, name: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    result = imported(name, "auto", tuple(account.get("templates", ())))
     assert [u["text"] for u in result.unmapped] == account.get("unmapped", [])
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_auto_chooses_the_expected_template(case: str) -> None:
+@pytest.mark.parametrize(("case", "name"), FILES)
+def test_auto_chooses_the_expected_template(case: str, name: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    result = imported(name, "auto", tuple(account.get("templates", ())))
     assert result.template == account["template"]
     others = [s for tid, s in result.candidates if tid != result.template]
     assert all(s < result.score for s in others)
@@ -129,10 +129,10 @@ def _leaves(node: Any, pointer: str = "") -> set[str]:
     return {pointer}
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_the_report_gives_the_source_of_every_value_written(case: str) -> None:
+@pytest.mark.parametrize(("case", "name"), FILES)
+def test_the_report_gives_the_source_of_every_value_written(case: str, name: str) -> None:
     account = _account(case)
-    result = imported(_fixture(case), "auto", tuple(account.get("templates", ())))
+    result = imported(name, "auto", tuple(account.get("templates", ())))
     sourced = {f["pointer"] for f in result.fields} | {i["pointer"] for i in result.inferred}
     written = _leaves(dict(result.tree))
     # a document-defined characteristic's code and label come from its row's label
