@@ -382,8 +382,6 @@ class _Mapper:
                 below = self._below(piece)
                 if below and not self._labels_only(below):
                     return below, None
-            if how == "auto" and right:
-                return [], None
             return [], None
         return self._following(i, hi), None
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from psed._fields import CLASS_SPECS, FieldSpec, Kind
+from psed._pointer import split
 from psed.importing._safety import ImportProblem
 from psed.model import Proposal
 
@@ -43,7 +44,7 @@ def _field(pointer: str) -> FieldSpec | None:
     """The field a pointer names, following the field table from the root."""
     cls: type | None = Proposal
     field: FieldSpec | None = None
-    for token in pointer.strip("/").split("/"):
+    for token in split(pointer):
         if token.isdigit() and field is not None and field.kind is Kind.LIST:
             continue
         spec = CLASS_SPECS.get(cls) if cls is not None else None
@@ -102,12 +103,8 @@ def _typed(field: FieldSpec | None, text: str, machine: str | None, labels: dict
     return text
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-
-
 def _put(tree: dict[str, Any], pointer: str, value: Any) -> None:
-    tokens = _tokens(pointer)
+    tokens = split(pointer)
     node: Any = tree
     for i, token in enumerate(tokens):
         last = i == len(tokens) - 1
@@ -148,7 +145,7 @@ def read_psed_html(path: str, data: bytes) -> tuple[dict[str, Any], list[tuple[s
     for annex in root.xpath("//*[@data-annex]"):
         annex.getparent().remove(annex)
     absent = root.xpath('//p[contains(concat(" ", @class, " "), " psed-none ")][@data-pointer]')
-    for element in sorted(absent, key=lambda e: len(_tokens(e.get("data-pointer")))):
+    for element in sorted(absent, key=lambda e: len(split(e.get("data-pointer")))):
         pointer = element.get("data-pointer")
         _put(tree, pointer, [] if _list_pointer(pointer) else None)
     for row in root.xpath("//tr[@data-pointer]"):
