@@ -287,16 +287,20 @@ def _absent(text: str, pointer: str | None) -> Value:
 class _Builder:
     """Builds the layout of one Proposal and records where each pointer is shown."""
 
-    def __init__(self, proposal: Proposal) -> None:
+    def __init__(self, proposal: Proposal, *, indexing: bool) -> None:
         self.proposal = proposal
+        self.indexing = indexing
         self.where: dict[str, Place] = {}
         self.anchor = ""
         self.section_anchor = ""
 
-    def place(self, pointer: str, text: str, *, replace: bool = True) -> None:
-        """Record that ``pointer`` is shown here, labelled ``text``."""
-        if replace or pointer not in self.where:
-            self.where[pointer] = Place(text, self.anchor, self.section_anchor)
+    def place(self, pointer: str, text: str, *, replace: bool = True, **values: Any) -> None:
+        """Record that ``pointer`` is shown here, labelled ``text`` (a label id when
+        ``values`` fill its placeholders). Only a quality check annex needs the record."""
+        if not self.indexing or (not replace and pointer in self.where):
+            return
+        shown = label(text, **values) if values else text
+        self.where[pointer] = Place(shown, self.anchor, self.section_anchor)
 
     # ----------------------------------------------------------------- building blocks
 
@@ -315,7 +319,7 @@ class _Builder:
             if context is None:
                 self.place(field_pointer, text)
             else:
-                self.place(field_pointer, label("place.field", context=context, field=text))
+                self.place(field_pointer, "place.field", context=context, field=text)
             value = _value(
                 getattr(obj, name),
                 field_pointer,
@@ -347,13 +351,12 @@ class _Builder:
         rows = []
         for i, item in enumerate(items):
             row_pointer = f"{pointer}/{i}"
-            self.place(row_pointer, label("place.item", context=caption, number=i + 1))
+            self.place(row_pointer, "place.item", context=caption, number=i + 1)
             cells = []
             for name, column in zip(names, columns, strict=True):
                 cell_pointer = f"{row_pointer}/{name}"
                 self.place(
-                    cell_pointer,
-                    label("place.item_field", context=caption, number=i + 1, field=column),
+                    cell_pointer, "place.item_field", context=caption, number=i + 1, field=column
                 )
                 key = f"{cls}.{name}"
                 cells.append(
@@ -447,16 +450,14 @@ class _Builder:
         self.place(pointer, heading)
         if entry.aims is None:
             self.place(
-                f"{pointer}/aims", label("place.field", context=heading, field=label("absent.aims"))
+                f"{pointer}/aims", "place.field", context=heading, field=label("absent.aims")
             )
             value = _absent(label("value.not_given"), f"{pointer}/aims")
             aims: tuple[Row, ...] = (Row(label=label("absent.aims"), value=value),)
         else:
             aims = self.rows(entry.aims, "Aims", f"{pointer}/aims", SHOWN["Aims"], heading)
         actions_label = label("field.ImpactEntry.actions")
-        self.place(
-            f"{pointer}/mitigations", label("place.field", context=heading, field=actions_label)
-        )
+        self.place(f"{pointer}/mitigations", "place.field", context=heading, field=actions_label)
         if entry.mitigations:
             # The actions in full (owner, due date, progress) are in the action plan.
             lines = tuple(_derived(m.action) for m in entry.mitigations)
@@ -486,12 +487,15 @@ class _Builder:
             for j, mitigation in enumerate(entry.mitigations):
                 pointer = f"/impacts/{i}/mitigations/{j}"
                 context = _entry_heading(i, entry)
-                self.place(pointer, label("place.action", context=context, number=j + 1))
+                self.place(pointer, "place.action", context=context, number=j + 1)
                 cells = [_derived(context, href=f"#{_entry_anchor(i)}")]
                 for name, column in zip(names, columns[1:], strict=True):
                     self.place(
                         f"{pointer}/{name}",
-                        label("place.action_field", context=context, number=j + 1, field=column),
+                        "place.action_field",
+                        context=context,
+                        number=j + 1,
+                        field=column,
                     )
                     cells.append(_value(getattr(mitigation, name), f"{pointer}/{name}"))
                 rows.append(ListRow(pointer=pointer, cells=tuple(cells)))
@@ -578,7 +582,7 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
     """The layout of one assessment, with the quality check annex when given ``findings``."""
     from psed import __version__
 
-    builder = _Builder(proposal)
+    builder = _Builder(proposal, indexing=findings is not None)
     sections = builder.sections()
     if findings is not None:
         from psed.render._annex import quality_check
