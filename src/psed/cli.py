@@ -1,6 +1,7 @@
 """The ``psed`` command: argument parsing only; the work is done by the public API.
 
-Commands: ``check``, ``rules``, ``explain``, ``schema``, ``new``, ``audit`` and ``render``.
+Commands: ``check``, ``rules``, ``explain``, ``schema``, ``new``, ``audit``, ``render`` and
+``import``.
 :func:`build_parser` returns the whole parser (the docs generate the command
 reference from it); :func:`main` runs a command and returns the exit code:
 
@@ -159,7 +160,10 @@ examples:
 One row per document: status, errors, warnings, completeness (the share of the
 framework's required characteristics assessed with a real reason), sign-offs present
 and review date; then totals by rule and by characteristic, and the unreadable files.
-Exit status: 0, or 2 for a usage error or when a file could not be read.
+"?" marks a status or framework the document gives but psed does not know.
+
+exit status, as for check: 0 nothing fails; 1 a document has an unwaived finding at or
+above --fail-on; 2 a usage error or a file that could not be read.
 """
 
 _RENDER_EPILOG = """\
@@ -178,6 +182,24 @@ both) is not available yet.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
+"""
+
+_IMPORT_EPILOG = """\
+examples:
+  psed import forms/ -o assessments/
+  psed import esia.docx --template esia --status approved
+  psed import forms/ -o assessments/ --report import-report.json
+
+Reads Word (.docx), HTML (.html, .htm) and PDF (.pdf) files; folders are searched
+recursively. Each file becomes one YAML document (next to it, or under -o DIR); an
+existing file is replaced only with --force. --template auto (the default) scores every
+template and says which it chose and how sure it is. Values worked out rather than read
+(an impact direction taken from the wording) are marked '# inferred' in the YAML.
+--report FILE writes JSON ('psed schema --import-report') saying where every value came
+from and listing every piece of text not imported. Needs: pip install 'psed[import]'.
+
+exit status: 0 every file imported; 2 a usage error, or a file that could not be imported
+(the others are still imported).
 """
 
 _MAIN_EPILOG = """\
@@ -319,6 +341,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the schema of the JSON report (report_version 1) instead of the document",
     )
+    which.add_argument(
+        "--import-report",
+        action="store_true",
+        help="the schema of the import report of 'psed import --report' (import_report_version 1)",
+    )
     schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
     schema.set_defaults(handler=_cmd_schema)
 
@@ -402,6 +429,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language: en (English); Welsh (cy, both) is not available yet",
     )
     render.set_defaults(handler=_cmd_render)
+    importer = commands.add_parser(
+        "import",
+        help="turn Word, HTML and PDF assessments into psed documents",
+        description="Import existing assessments (.docx, .html, .htm, .pdf) into psed YAML "
+        "documents, one per file.",
+        epilog=_IMPORT_EPILOG,
+        formatter_class=_Formatter,
+    )
+    importer.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files (.docx, .html, .htm, .pdf) or folders"
+    )
+    importer.add_argument(
+        "-o", "--output", metavar="DIR", help="write the documents into this folder"
+    )
+    importer.add_argument(
+        "--template",
+        default="auto",
+        metavar="auto|NAME",
+        help="the form layout: auto (default), a template id, or a template file (.yaml)",
+    )
+    importer.add_argument(
+        "--status",
+        choices=_STATUSES,
+        help="the status to give every document (default: worked out from the sign-offs)",
+    )
+    importer.add_argument(
+        "--report", metavar="FILE", help="write the import report (JSON) to this file"
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="replace documents that already exist"
+    )
+    importer.add_argument(
+        "--config", metavar="FILE", help="a configuration with the organisation's own templates"
+    )
+    importer.set_defaults(handler=_cmd_import)
     return parser
 
 
@@ -496,7 +558,12 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     out.write(renderer.begin())
     with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
         for piece in pieces:
-            totals.add_counts(piece.counts, ok=piece.ok, unreadable=piece.unreadable)
+            totals.add_counts(
+                piece.counts,
+                ok=piece.ok,
+                unreadable=piece.unreadable,
+                read_with_problems=piece.read_with_problems,
+            )
             out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
     if totals.unreadable:
@@ -521,7 +588,9 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             totals.add(row, codes)
             out.write(renderer.add(row))
     _write(out, renderer.end(totals))
-    return EXIT_USAGE if totals.unreadable else EXIT_OK
+    if totals.unreadable:
+        return EXIT_USAGE
+    return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
@@ -635,6 +704,11 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
 
         out.write(json.dumps(report_schema(), indent=2) + "\n")
         return EXIT_OK
+    if args.import_report:
+        from psed.importing._report import report_schema as import_report_schema
+
+        out.write(json.dumps(import_report_schema(), indent=2) + "\n")
+        return EXIT_OK
     import psed
 
     if args.framework is not None:
@@ -734,6 +808,28 @@ def _isatty(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed import __version__
+    from psed.importing._run import RunError, run
+
+    config = _load_config(args)
+    try:
+        return run(
+            args.paths,
+            out=out,
+            err=sys.stderr,
+            output_dir=args.output,
+            template=args.template,
+            status=args.status,
+            report=args.report,
+            force=args.force,
+            config_templates=config.import_templates,
+            version=__version__,
+        )
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
 
 
 # --------------------------------------------------------------------------- main
