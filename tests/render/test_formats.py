@@ -150,12 +150,15 @@ def test_docx_uses_word_styles_and_properties(full_proposal: Proposal) -> None:
     # Every list table repeats its header row on each page; field tables have none.
     kinds = set()
     for table in document.tables:
-        look = table._tbl.tblPr.find(f"{{{_W}}}tblLook")
+        properties = table._tbl.tblPr
+        assert properties is not None
+        look = properties.find(f"{{{_W}}}tblLook")
+        assert look is not None
         is_list = look.get(f"{{{_W}}}firstRow") == "1"
         kinds.add(is_list)
         assert (table.rows[0]._tr.find(f".//{{{_W}}}tblHeader") is not None) == is_list
         assert look.get(f"{{{_W}}}firstColumn") == ("0" if is_list else "1")
-        caption = table._tbl.tblPr.find(f"{{{_W}}}tblCaption")
+        caption = properties.find(f"{{{_W}}}tblCaption")
         assert caption is not None
         assert caption.get(f"{{{_W}}}val")
     assert kinds == {True, False}
@@ -228,3 +231,18 @@ def _font_descriptors(doc: Any) -> Iterator[dict[str, Any]]:
                 continue
             if isinstance(obj, dict) and obj.get("Type") is LIT("FontDescriptor"):
                 yield obj
+
+
+def test_psed_render_is_the_function_whatever_was_imported_first() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import psed.render._layout, psed\n"
+        "p = psed.load('examples/garden-waste-charge.yaml')\n"
+        "print(psed.render(p, format='md').startswith('# '))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "True"
