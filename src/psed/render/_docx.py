@@ -240,8 +240,15 @@ class _Writer:
         header._tr.get_or_add_trPr().append(self.OxmlElement("w:tblHeader"))
         for cell, column in zip(header.cells, block.columns, strict=True):
             cell.paragraphs[0].add_run(column)
+        widths = [self.Cm(_TEXT_WIDTH_CM * w) for w in _column_shares(block)]
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for cell, width in zip(header.cells, widths, strict=True):
+            cell.width = width
         for row in block.rows:
-            for cell, v in zip(table.add_row().cells, row.cells, strict=True):
+            for cell, v, width in zip(table.add_row().cells, row.cells, widths, strict=True):
+                cell.width = width
                 self.value(cell, v)
 
     def note(self, block: Note) -> None:
@@ -281,6 +288,19 @@ class _Writer:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return _fixed_timestamps(buffer.getvalue())
+
+
+def _column_shares(block: ListTable) -> list[float]:
+    """Each column's share of the page width, by the length of its longest text (a date
+    column stays narrow, a column of actions gets the room), within fixed bounds."""
+    longest = [len(column) for column in block.columns]
+    for row in block.rows:
+        for i, v in enumerate(row.cells):
+            texts = [line.text for line in v.lines] if v.kind is ValueKind.LINES else [v.text]
+            longest[i] = max(longest[i], *(len(t) for t in texts))
+    weights = [min(max(n, 12), 60) for n in longest]
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def _fixed_timestamps(package: bytes) -> bytes:

@@ -412,32 +412,23 @@ class _Builder:
                 yield self.entry(i, entry)
 
     def overview(self, entries: Sequence[ImpactEntry]) -> ListTable:
-        """The impact table at a glance: characteristic, group and impact of each entry."""
+        """The impact table at a glance: each entry (its heading names the group) and its impact."""
         rows = []
         for i, entry in enumerate(entries):
-            group = entry.group
+            impact = entry.impact
             rows.append(
                 ListRow(
                     pointer=None,
                     cells=(
                         _derived(_entry_heading(i, entry), href=f"#{_entry_anchor(i)}"),
-                        _absent(label("value.not_given"), None)
-                        if group is None
-                        else _derived(group),
-                        Value(
-                            kind=ValueKind.DATA, text=entry.impact.label, machine=entry.impact.value
-                        ),
+                        Value(kind=ValueKind.DATA, text=impact.label, machine=impact.value),
                     ),
                 )
             )
         return ListTable(
             caption=label("subsection.overview"),
             pointer=None,
-            columns=(
-                label("field.ImpactEntry.label"),
-                label("field.ImpactEntry.group"),
-                label("field.ImpactEntry.impact"),
-            ),
+            columns=(label("field.ImpactEntry.label"), label("field.ImpactEntry.impact")),
             rows=tuple(rows),
             empty=label("empty.impacts"),
         )
