@@ -194,23 +194,37 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "Proposal.about": (
         "name",
         "id",
+        "organisation",
+        "directorate",
+        "programme",
+        "version",
         "description",
         "framework",
+        "level",
+        "strategic",
+        "functions",
         "status",
+        "published",
     ),
+    "Screening": ("outcome", "date", "rationale"),
     "Proposal.summary": ("impact_summary", "positive_impacts"),
     "Proposal.review": ("review_date",),
     "Proposal.document": ("schema_version",),
     "ServiceProfile": ("description", "customers"),
     "ImpactEntry.head": ("characteristic", "group", "impact"),
     "ImpactEntry.details": ("details",),
-    "ImpactEntry.tail": ("justification",),
+    "ImpactEntry.tail": ("justification", "monitoring"),
+    "Intersection": ("characteristics", "details"),
     "Aims": ("eliminate", "advance", "foster"),
     "Mitigation": ("action", "owner", "due", "status", "monitoring"),
-    "Evidence": ("source", "summary", "date", "url"),
-    "Engagement": ("audience", "method", "date", "end", "summary"),
-    "Decision": ("outcome", "justification", "date", "maker"),
+    "Evidence": ("source", "kind", "summary", "date", "area", "url"),
+    "Engagement": ("audience", "method", "date", "end", "summary", "changes"),
+    "Alternative": ("option", "chosen", "reason"),
+    "Decision": ("outcome", "justification", "date", "maker", "duty_statement"),
+    "DecisionReport": ("title", "ref", "date", "url", "assessment_appended"),
     "SignOff": ("name", "role", "date"),
+    "Contributor": ("name", "role"),
+    "RelatedAssessment": ("id", "relation", "title"),
     "Characteristic": ("code", "label", "description"),
     "Waiver": ("rule", "pointer", "reason", "approved_by", "expires"),
 }
@@ -218,13 +232,16 @@ SHOWN: dict[str, tuple[str, ...]] = {
 
 The root's object and list fields (``service_profile``, ``impacts``, ...) each have a
 section or subsection of their own; ``ImpactEntry.aims`` and ``mitigations`` are shown
-in the entry's table and the action plan.
+in the entry's table and the action plan, ``Decision.report`` in a subsection of the
+decision.
 """
 
 CODE_FIELDS = frozenset(
     {
         "Proposal.framework",
+        "Proposal.functions",
         "ImpactEntry.characteristic",
+        "Intersection.characteristics",
         "Characteristic.code",
         "Waiver.rule",
         "Waiver.pointer",
@@ -388,6 +405,11 @@ class _Builder:
         p = self.proposal
         yield self.fields(heading, p, "Proposal.about", "")
 
+    def screening(self, heading: str) -> Iterable[Block]:
+        yield self.fields(
+            heading, self.proposal.screening, "Screening", "/screening", "absent.screening"
+        )
+
     def service_profile(self, heading: str) -> Iterable[Block]:
         p = self.proposal
         yield self.fields(
@@ -410,6 +432,34 @@ class _Builder:
             yield self.overview(entries)
             for i, entry in enumerate(entries):
                 yield self.entry(i, entry)
+        yield self.intersections()
+
+    def intersections(self) -> Part:
+        """Where characteristics combine: their labels (for the reader), codes and details."""
+        heading = label("subsection.intersections")
+        self.anchor = "intersections"
+        table = self.items(
+            heading,
+            self.proposal.intersections,
+            "Intersection",
+            "/intersections",
+            "empty.intersections",
+        )
+        labels = tuple(
+            _derived(", ".join(c.label for c in item.characteristics))
+            for item in self.proposal.intersections
+        )
+        rows = tuple(
+            attrs.evolve(row, cells=(text, *row.cells))
+            for row, text in zip(table.rows, labels, strict=True)
+        )
+        columns = (label("field.Intersection.labels"), *table.columns)
+        table = attrs.evolve(table, rows=rows, columns=columns)
+        part = Part(
+            anchor="intersections", heading=heading, pointer="/intersections", blocks=(table,)
+        )
+        self.anchor = self.section_anchor
+        return part
 
     def overview(self, entries: Sequence[ImpactEntry]) -> ListTable:
         """The impact table at a glance: each entry (its heading names the group) and its impact."""
@@ -506,9 +556,25 @@ class _Builder:
             heading, self.proposal.engagement, "Engagement", "/engagement", "empty.engagement"
         )
 
+    def alternatives(self, heading: str) -> Iterable[Block]:
+        yield self.items(
+            heading,
+            self.proposal.alternatives,
+            "Alternative",
+            "/alternatives",
+            "empty.alternatives",
+        )
+
     def decision(self, heading: str) -> Iterable[Block | Part]:
         decision = self.proposal.decision
         yield self.fields(heading, decision, "Decision", "/decision", "absent.decision")
+        if decision is not None:
+            title = label("subsection.report")
+            self.anchor = "report"
+            table = self.fields(
+                title, decision.report, "DecisionReport", "/decision/report", "absent.report"
+            )
+            yield Part(anchor="report", heading=title, pointer="/decision/report", blocks=(table,))
 
     def signoff(self, heading: str) -> Iterable[Block | Part]:
         for slot in ("responsible", "approver"):
@@ -517,9 +583,20 @@ class _Builder:
             signoff = getattr(self.proposal, slot)
             table = self.fields(title, signoff, "SignOff", f"/{slot}", f"absent.{slot}")
             yield Part(anchor=slot, heading=title, pointer=f"/{slot}", blocks=(table,))
+        title = label("subsection.contributors")
+        self.anchor = "contributors"
+        table = self.items(
+            title, self.proposal.contributors, "Contributor", "/contributors", "empty.contributors"
+        )
+        yield Part(anchor="contributors", heading=title, pointer="/contributors", blocks=(table,))
 
     def review(self, heading: str) -> Iterable[Block]:
         yield self.fields(heading, self.proposal, "Proposal.review", "")
+
+    def related(self, heading: str) -> Iterable[Block]:
+        yield self.items(
+            heading, self.proposal.related, "RelatedAssessment", "/related", "empty.related"
+        )
 
     def characteristics(self, heading: str) -> Iterable[Block]:
         yield self.items(
@@ -539,15 +616,18 @@ class _Builder:
     def sections(self) -> tuple[Section, ...]:
         return (
             self.section("proposal", self.about),
+            self.section("screening", self.screening),
             self.section("service_profile", self.service_profile),
             self.section("summary", self.summary),
             self.section("impacts", self.impacts),
             self.section("action_plan", self.action_plan),
             self.section("evidence", self.evidence),
             self.section("engagement", self.engagement),
+            self.section("alternatives", self.alternatives),
             self.section("decision", self.decision),
             self.section("signoff", self.signoff),
             self.section("review", self.review),
+            self.section("related", self.related),
             self.section("characteristics", self.characteristics),
             self.section("waivers", self.waivers),
             self.section("about", self.about_document),
@@ -587,7 +667,7 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
         title=title,
         kind=kind,
         page_title=label("document.page_title", name=title, kind=kind),
-        author="",
+        author=proposal.organisation or "",
         generator=label("document.generator", version=__version__),
         sections=sections,
         where=builder.where,
