@@ -94,6 +94,8 @@ def _typed(field: FieldSpec | None, text: str, machine: str | None, labels: dict
         return _date(text, _months(labels))
     if kind is Kind.ENUM:
         return _enum_code(field, text)
+    if kind is Kind.BOOLEAN:
+        return text == labels["value.yes"]
     if text in (labels["value.yes"], labels["value.no"]) and kind not in (
         Kind.TEXT,
         Kind.FRAMEWORK,
@@ -196,6 +198,52 @@ def _html_text(cell: Any) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# Where each table of the layout belongs, by (section, subsection) of the headings it
+# stands under: field tables give one object's fields, list tables one item a row.
+_FIELD_TABLES: dict[tuple[str, str], tuple[str, str]] = {
+    ("proposal", ""): ("", "Proposal"),
+    ("screening", ""): ("/screening", "Screening"),
+    ("service_profile", ""): ("/service_profile", "ServiceProfile"),
+    ("summary", ""): ("", "Proposal"),
+    ("impacts", "entry"): ("/impacts/{entry}", "ImpactEntry"),
+    ("decision", ""): ("/decision", "Decision"),
+    ("decision", "report"): ("/decision/report", "DecisionReport"),
+    ("signoff", "responsible"): ("/responsible", "SignOff"),
+    ("signoff", "approver"): ("/approver", "SignOff"),
+    ("review", ""): ("", "Proposal"),
+    ("about", ""): ("", "Proposal"),
+}
+_LIST_TABLES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("action_plan", ""): ("Mitigation", None),  # each row names its entry by number
+    ("impacts", "intersections"): ("Intersection", "/intersections"),
+    ("evidence", ""): ("Evidence", "/evidence"),
+    ("engagement", ""): ("Engagement", "/engagement"),
+    ("alternatives", ""): ("Alternative", "/alternatives"),
+    ("signoff", "contributors"): ("Contributor", "/contributors"),
+    ("related", ""): ("RelatedAssessment", "/related"),
+    ("characteristics", ""): ("Characteristic", "/characteristics"),
+    ("waivers", ""): ("Waiver", "/waivers"),
+}
+_NOTES: dict[str, str] = {
+    "absent.screening": "/screening",
+    "absent.service_profile": "/service_profile",
+    "absent.decision": "/decision",
+    "absent.report": "/decision/report",
+    "absent.responsible": "/responsible",
+    "absent.approver": "/approver",
+    "empty.intersections": "/intersections",
+    "empty.evidence": "/evidence",
+    "empty.engagement": "/engagement",
+    "empty.alternatives": "/alternatives",
+    "empty.contributors": "/contributors",
+    "empty.related": "/related",
+    "empty.characteristics": "/characteristics",
+    "empty.waivers": "/waivers",
+}
+_DERIVED = frozenset({"impact", "labels"})
+"""Columns shown for the reader only: the action plan's entry, an intersection's labels."""
+
+
 class _DocxReader:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -290,11 +338,10 @@ class _DocxReader:
         return self.tree
 
     def note(self, key: str) -> None:
-        kind, name = key.split(".", 1)
-        if kind == "absent" and name in ("service_profile", "decision", "responsible", "approver"):
-            _put(self.tree, f"/{name}", None)
-        elif kind == "empty" and name in ("evidence", "engagement", "characteristics", "waivers"):
-            _put(self.tree, f"/{name}", [])
+        """An absent object (null) or an empty list, shown as a "not given" note."""
+        pointer = _NOTES.get(key)
+        if pointer is not None:
+            _put(self.tree, pointer, [] if key.startswith("empty.") else None)
 
     def table(self, tbl: Any, section: str, subsection: str, entry: int) -> None:
         rows = tbl.findall(_W + "tr")
@@ -305,20 +352,11 @@ class _DocxReader:
         if is_list:
             self.list_table(rows, section, subsection)
             return
-        owner = {
-            ("proposal", ""): ("", "Proposal"),
-            ("service_profile", ""): ("/service_profile", "ServiceProfile"),
-            ("summary", ""): ("", "Proposal"),
-            ("impacts", "entry"): (f"/impacts/{entry}", "ImpactEntry"),
-            ("decision", ""): ("/decision", "Decision"),
-            ("signoff", "responsible"): ("/responsible", "SignOff"),
-            ("signoff", "approver"): ("/approver", "SignOff"),
-            ("review", ""): ("", "Proposal"),
-            ("about", ""): ("", "Proposal"),
-        }.get((section, subsection))
+        owner = _FIELD_TABLES.get((section, subsection))
         if owner is None:
             return
         base, cls = owner
+        base = base.format(entry=entry)
         names = self.fields.get(cls, {})
         aims = self.fields.get("Aims", {})
         for row in rows:
@@ -341,14 +379,8 @@ class _DocxReader:
             self.where.append((pointer, self.heading))
 
     def list_table(self, rows: list[Any], section: str, subsection: str) -> None:
-        target = {
-            "action_plan": ("Mitigation", None),
-            "evidence": ("Evidence", "/evidence"),
-            "engagement": ("Engagement", "/engagement"),
-            "characteristics": ("Characteristic", "/characteristics"),
-            "waivers": ("Waiver", "/waivers"),
-        }.get(section)
-        if target is None or subsection == "overview":
+        target = _LIST_TABLES.get((section, subsection))
+        if target is None:
             return
         cls, base = target
         names = self.fields.get(cls, {})
@@ -373,7 +405,7 @@ class _DocxReader:
             _put(self.tree, item_base, {})
             for column, cell in zip(columns, cells, strict=False):
                 name = names.get(column)
-                if name is None or name == "impact":
+                if name is None or name in _DERIVED:
                     continue
                 pointer = f"{item_base}/{name}"
                 _put(self.tree, pointer, self.cell_value(cell, pointer))

@@ -21,6 +21,8 @@ of psed does not.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any, Literal, overload
 
 from psed.findings import Report
@@ -124,3 +126,19 @@ def render(
 
         return pdf(page)
     return page
+
+
+class _RenderModule(types.ModuleType):
+    """This package, callable as :func:`render`.
+
+    ``psed.render`` names both this package and the function. Python binds the package
+    to ``psed.render`` when it is first imported (by ``import psed.render`` or any of its
+    modules), which would hide the function; a call to the package is a call to it.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str | bytes:
+        result: str | bytes = render(*args, **kwargs)
+        return result
+
+
+sys.modules[__name__].__class__ = _RenderModule
