@@ -670,7 +670,13 @@ def ni_screening() -> Path:
         fill(row.cells[1], "The centres are shared spaces open to the whole community.")
         fill(row.cells[2], "none")
     d.add_heading("Part 3. Screening decision", level=2)
-    t = table(d, 1, 2, (7.0, 10.0))
+    t = table(d, 2, 2, (7.0, 10.0))
+    label(t.cell(1, 0), "Screening decision")
+    tick_line(
+        t.cell(1, 1),
+        "Screen out with mitigation",
+        ("Screen in", "Screen out", "Screen out with mitigation"),
+    )
     label(
         t.cell(0, 0),
         "If the decision is not to conduct an equality impact assessment, please provide "

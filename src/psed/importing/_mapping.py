@@ -303,7 +303,11 @@ class _Mapper:
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
         self.all_labels = self._all_labels()
-        self.ignore = tuple(_key_without_number(p) for p in template.ignore)
+        # a phrase with its own number ("Part 3. Screening decision") matches only that
+        # numbered text; one without matches whatever number the form puts before it
+        self.ignore = tuple(
+            (label_key(p), label_key(p) != _key_without_number(p)) for p in template.ignore
+        )
         self.grid = self._grid()
 
     # ----------------------------------------------------------------- bookkeeping
@@ -477,8 +481,8 @@ class _Mapper:
         # the labels in the template's order: the most specific wording is found first
         for label in labels:
             for i in range(lo, hi):
-                if not self.free(i):
-                    continue
+                if not self.free(i) or self._ignored(self.pieces[i]):
+                    continue  # used already, or the form's own text ("Part 3. Screening ...")
                 rest = match_label(self.pieces[i].text, (label,))
                 if rest is not None:
                     return i, rest
@@ -1220,10 +1224,11 @@ class _Mapper:
 
     def _ignored(self, piece: Piece) -> bool:
         """Form text the template names: the whole piece, or its start for phrases of 4+ words."""
-        key = _key_without_number(piece.text)
-        if not key:
+        full, bare = label_key(piece.text), _key_without_number(piece.text)
+        if not full:
             return False
-        for phrase in self.ignore:
+        for phrase, numbered in self.ignore:
+            key = full if numbered else bare
             if key == phrase or (len(phrase.split()) >= 4 and key.startswith(phrase + " ")):
                 return True
         return False
@@ -1385,19 +1390,21 @@ def _combine_all(codes: set[str]) -> str | None:
 
 
 def choose(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | None:
-    """The code of the ticked option in ``text`` (or of the option the text names)."""
+    """The code of the ticked option in ``text`` (or of the option the text names).
+
+    An option's whole wording wins over a wording it merely starts with, so "Screen out
+    with mitigation" is not taken for "Screen out".
+    """
     options = ticked_options(text)
     if options:
-        for label, on in options:
-            if not on:
-                continue
-            for code, labels in choices:
-                if match_label(label, labels) is not None:
-                    return code
-        return None
-    key = label_key(text)
+        chosen = [label for label, on in options if on]
+        return next((code for label in chosen if (code := _option(label, choices))), None)
+    return _option(text, choices)
+
+
+def _option(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | None:
     for code, labels in choices:
-        if any(label_key(label) == key for label in labels):
+        if match_label(text, labels) == "":
             return code
     for code, labels in choices:
         if match_label(text, labels) is not None:
