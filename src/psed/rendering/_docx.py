@@ -15,8 +15,8 @@ import io
 import zipfile
 from typing import Any
 
-from psed.render._chars import plain, segments
-from psed.render._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
+from psed.rendering._chars import plain, segments
+from psed.rendering._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
 
 __all__ = [
     "CHARACTER_STYLE",
@@ -45,7 +45,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _docx_module() -> Any:
-    from psed.render import _require
+    from psed.rendering import _require
 
     return _require("docx", "python-docx")
 
