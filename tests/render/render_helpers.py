@@ -370,7 +370,7 @@ def read_docx(data: bytes) -> dict[str, Any]:
             continue  # the overview, derived from the entries
         labels = _labels_of(cls.__name__)
         if shape in ("root", "object"):
-            for row in table.rows:
+            for row in table.rows[1:]:  # the header row is "Item | Details"
                 label_text = row.cells[0].text
                 kind, text = _docx_cell(row.cells[1].paragraphs)
                 if label_text == absent_aims:
