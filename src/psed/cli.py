@@ -769,11 +769,13 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
         else:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
-        first = exc.findings[0] if exc.findings else None
-        detail = "" if first is None else f"; first, at {first.pointer or '/'}: {first.message}"
+        first = exc.findings[0]
+        if first.code == "PSED001":  # unreadable: the message names the file and the fix
+            raise UsageError(first.message) from None
         raise UsageError(
-            f"{name} cannot be rendered: it has {len(exc.findings)} structural problem(s)"
-            f"{detail} (run 'psed check' on it to see them all)"
+            f"{name} cannot be rendered until its structural problems are fixed "
+            f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
+            f"{first.message}); run 'psed check' on it to see them all"
         ) from None
     report = None
     if args.findings:

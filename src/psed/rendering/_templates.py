@@ -94,7 +94,8 @@ def _md_value(v: Value) -> _Markdown:
     if v.kind is ValueKind.NONE:
         return _Markdown(f"*{markdown_escape(v.text)}*")
     if v.kind is ValueKind.LINES:
-        return _Markdown("<br>".join(f"• {_md_value(line)}" for line in v.lines))
+        bullet = "• " if v.bullets else ""
+        return _Markdown("<br>".join(f"{bullet}{_md_value(line)}" for line in v.lines))
     if v.href is not None and not v.href.startswith("#"):
         # Only web addresses: a page anchor would not match the anchors a host generates.
         return _Markdown(f"[{markdown_escape(v.text)}](<{v.href}>)")
