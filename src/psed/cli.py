@@ -178,7 +178,7 @@ html. HTML and Markdown are written to standard output unless -o names a file; W
 PDF need -o, or standard output that is not a terminal. An existing file is replaced
 only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
 reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
-both) is not available yet.
+both) is not supported in this release.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
@@ -426,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("en", "cy", "both"),
         default="en",
-        help="the language: en (English); Welsh (cy, both) is not available yet",
+        help="the language: en (English); Welsh (cy, both) is not supported in this release",
     )
     render.set_defaults(handler=_cmd_render)
     importer = commands.add_parser(
@@ -747,11 +747,12 @@ def _render_format(args: argparse.Namespace) -> str:
 
 def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     import psed
-    from psed.render import RenderError
+    from psed.rendering import RenderError
 
     if args.lang != "en":
         raise UsageError(
-            f"--lang {args.lang}: Welsh is not available yet; render in English (--lang en)"
+            f"--lang {args.lang}: Welsh is not supported in this release; "
+            "render in English (--lang en)"
         )
     fmt = _render_format(args)
     binary = fmt in ("docx", "pdf")

@@ -225,14 +225,14 @@ _LISTS = {
 
 def _labels_of(cls_name: str) -> dict[str, str]:
     """Label text -> field name, for the fields of one class as a rendered table shows them."""
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     prefix = f"field.{cls_name}."
     return {text: key[len(prefix) :] for key, text in LABELS.items() if key.startswith(prefix)}
 
 
 def _section_ids() -> dict[str, str]:
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     return {
         text: key.split(".", 1)[1] for key, text in LABELS.items() if key.startswith("section.")
@@ -240,7 +240,7 @@ def _section_ids() -> dict[str, str]:
 
 
 def _part_ids() -> dict[str, str]:
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     return {
         text: key.split(".", 1)[1] for key, text in LABELS.items() if key.startswith("subsection.")
@@ -333,7 +333,7 @@ def read_docx(data: bytes) -> dict[str, Any]:
 
     document = docx.Document(io.BytesIO(data))
     sections, parts, contexts = _section_ids(), _part_ids(), _contexts()
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     aims_labels, absent_aims = _labels_of("Aims"), LABELS["absent.aims"]
     tree: dict[str, Any] = {}
@@ -370,7 +370,7 @@ def read_docx(data: bytes) -> dict[str, Any]:
             continue  # the overview, derived from the entries
         labels = _labels_of(cls.__name__)
         if shape in ("root", "object"):
-            for row in table.rows:
+            for row in table.rows[1:]:  # the header row is "Item | Details"
                 label_text = row.cells[0].text
                 kind, text = _docx_cell(row.cells[1].paragraphs)
                 if label_text == absent_aims:

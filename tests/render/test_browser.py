@@ -116,8 +116,9 @@ def test_every_field_document_has_no_wcag_violation(
     assert _violations(driver) == []
 
 
+@pytest.mark.slow
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -14,7 +14,7 @@ import pytest
 
 import psed
 from psed.model import Proposal
-from psed.render import RenderError
+from psed.rendering import RenderError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "customer-access-strategy.yaml"
@@ -51,7 +51,7 @@ def test_unknown_format_and_language_are_clear_errors(seed: Proposal) -> None:
 def test_a_missing_extra_names_it(seed: Proposal, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from psed.render import _templates
+    from psed.rendering import _templates
 
     _templates._html_environment.cache_clear()
     monkeypatch.setitem(sys.modules, "jinja2", None)
@@ -147,17 +147,18 @@ def test_docx_uses_word_styles_and_properties(full_proposal: Proposal) -> None:
     assert props.modified is None
     assert {t.style.name for t in document.tables if t.style is not None} == {"psed Table"}
     assert all(t.style is not None for t in document.tables)
-    # Every list table repeats its header row on each page; field tables have none.
+    # Every table has a header row that repeats on each page; field tables have row headers.
     kinds = set()
     for table in document.tables:
         properties = table._tbl.tblPr
         assert properties is not None
         look = properties.find(f"{{{_W}}}tblLook")
         assert look is not None
-        is_list = look.get(f"{{{_W}}}firstRow") == "1"
-        kinds.add(is_list)
-        assert (table.rows[0]._tr.find(f".//{{{_W}}}tblHeader") is not None) == is_list
-        assert look.get(f"{{{_W}}}firstColumn") == ("0" if is_list else "1")
+        assert look.get(f"{{{_W}}}firstRow") == "1"
+        assert table.rows[0]._tr.find(f".//{{{_W}}}tblHeader") is not None
+        is_fields = [c.text for c in table.rows[0].cells] == ["Item", "Details"]
+        kinds.add(is_fields)
+        assert look.get(f"{{{_W}}}firstColumn") == ("1" if is_fields else "0")
         caption = properties.find(f"{{{_W}}}tblCaption")
         assert caption is not None
         assert caption.get(f"{{{_W}}}val")
@@ -238,7 +239,7 @@ def test_psed_render_is_the_function_whatever_was_imported_first() -> None:
     import sys
 
     code = (
-        "import psed.render._layout, psed\n"
+        "import psed.rendering._layout, psed\n"
         "p = psed.load('examples/garden-waste-charge.yaml')\n"
         "print(psed.render(p, format='md').startswith('# '))"
     )

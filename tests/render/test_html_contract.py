@@ -65,6 +65,7 @@ def test_the_full_example_reads_back_from_its_docx(full_proposal: Proposal) -> N
     assert psed.structure(read_docx(data)) == full_proposal
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(proposals())
 def test_any_document_reads_back_from_its_docx(proposal: Proposal) -> None:

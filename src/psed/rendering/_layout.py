@@ -25,7 +25,7 @@ import attrs
 from psed.catalogue import default_catalogue
 from psed.findings import Report
 from psed.model import Characteristic, ImpactEntry, Proposal
-from psed.render._labels import label
+from psed.rendering._labels import label
 
 __all__ = [
     "CODE_FIELDS",
@@ -656,7 +656,7 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
     builder = _Builder(proposal, indexing=findings is not None)
     sections = builder.sections()
     if findings is not None:
-        from psed.render._annex import quality_check
+        from psed.rendering._annex import quality_check
 
         sections = (*sections, quality_check(findings, sections, builder.where))
     framework = default_catalogue().framework(proposal.framework)

@@ -1,11 +1,12 @@
 """A Word document (.docx) from a layout, with python-docx and Word's own styles.
 
 Headings use Heading 1-3; tables use one table style ("psed Table", based on Word's
-"Table Grid") whose header row and row-header column are bold, and each list table's
-header row repeats on every page. The document's title, author (the organisation),
-subject and language are set in its properties, as Word's accessibility checker
-expects. Two character styles mark what is not text: "psed Not given" for an absent
-value and "psed Character" for a character Word cannot hold (shown as "U+001B").
+"Table Grid") whose header row and row-header column are bold, and every table has a
+header row that repeats on every page (a field table's is "Item | Details"). The
+document's title, author (the organisation), subject and language are set in its
+properties, as Word's accessibility checker expects. Two character styles mark what
+is not text: "psed Not given" for an absent value and "psed Character" for a
+character Word cannot hold (shown as "U+001B").
 The output is deterministic: no creation time, and fixed timestamps in the package.
 """
 
@@ -15,8 +16,9 @@ import io
 import zipfile
 from typing import Any
 
-from psed.render._chars import plain, segments
-from psed.render._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
+from psed.rendering._chars import plain, segments
+from psed.rendering._labels import label
+from psed.rendering._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
 
 __all__ = [
     "CHARACTER_STYLE",
@@ -45,7 +47,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _docx_module() -> Any:
-    from psed.render import _require
+    from psed.rendering import _require
 
     return _require("docx", "python-docx")
 
@@ -197,8 +199,10 @@ class _Writer:
 
     # ----------------------------------------------------------------- tables
 
-    def table(self, rows: int, columns: int, caption: str, *, header_row: bool) -> Any:
-        table = self.document.add_table(rows=rows, cols=columns)
+    def table(self, headers: tuple[str, ...], caption: str, *, row_headers: bool) -> Any:
+        """A table with a header row of ``headers`` that repeats on each page; with
+        ``row_headers`` its first column is a column of headers too (a field table)."""
+        table = self.document.add_table(rows=1, cols=len(headers))
         table._tbl.tblStyle_val = self.ids[TABLE_STYLE]
         tbl_pr = table._tbl.tblPr
         look = tbl_pr.find(self.qn("w:tblLook"))
@@ -207,24 +211,32 @@ class _Writer:
         tbl_pr.append(
             self.element(
                 "w:tblLook",
-                val="0620" if header_row else "0680",
-                firstRow="1" if header_row else "0",
+                val="06A0" if row_headers else "0620",
+                firstRow="1",
                 lastRow="0",
-                firstColumn="0" if header_row else "1",
+                firstColumn="1" if row_headers else "0",
                 lastColumn="0",
                 noHBand="1",
                 noVBand="1",
             )
         )
         tbl_pr.append(self.element("w:tblCaption", val=plain(caption)))
+        header = table.rows[0]
+        header._tr.get_or_add_trPr().append(self.OxmlElement("w:tblHeader"))
+        for cell, text in zip(header.cells, headers, strict=True):
+            cell.paragraphs[0].add_run(text)
         return table
 
     def fields(self, block: FieldTable) -> None:
-        table = self.table(0, 2, block.caption, header_row=False)
+        # Word's accessibility checker asks every table for a header row: "Item | Details".
+        headers = (label("table.item"), label("table.details"))
+        table = self.table(headers, block.caption, row_headers=True)
         table.autofit = False
         widths = (self.Cm(_LABEL_WIDTH_CM), self.Cm(_TEXT_WIDTH_CM - _LABEL_WIDTH_CM))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
+        for cell, width in zip(table.rows[0].cells, widths, strict=True):
+            cell.width = width
         for row in block.rows:
             label_cell, value_cell = table.add_row().cells
             label_cell.width, value_cell.width = widths
@@ -235,11 +247,8 @@ class _Writer:
         if not block.rows:
             self.note(Note(text=block.empty, pointer=block.pointer))
             return
-        table = self.table(1, len(block.columns), block.caption, header_row=True)
+        table = self.table(block.columns, block.caption, row_headers=False)
         header = table.rows[0]
-        header._tr.get_or_add_trPr().append(self.OxmlElement("w:tblHeader"))
-        for cell, column in zip(header.cells, block.columns, strict=True):
-            cell.paragraphs[0].add_run(column)
         widths = [self.Cm(_TEXT_WIDTH_CM * w) for w in _column_shares(block)]
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):

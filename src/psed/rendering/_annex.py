@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from psed.findings import Finding, Report
-from psed.render._labels import label
-from psed.render._layout import (
+from psed.rendering._labels import label
+from psed.rendering._layout import (
     FieldTable,
     ListRow,
     ListTable,
