@@ -12,7 +12,7 @@ as their code points. So this reader needs no guessing:
   impact entry's number is in its heading (the action plan names the entry by it).
 
 The wording (section headings, field labels, month names) is the renderer's own,
-read from :mod:`psed.render`, so the reader cannot drift from the writer. The
+read from :mod:`psed.rendering`, so the reader cannot drift from the writer. The
 quality-check annex, when there is one, is not document data and is left out.
 """
 
@@ -35,7 +35,7 @@ _MARKER = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 def _labels() -> dict[str, str]:
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     return dict(LABELS)
 
@@ -347,9 +347,9 @@ class _DocxReader:
         rows = tbl.findall(_W + "tr")
         if not rows:
             return
-        header = rows[0].find(_W + "trPr")
-        is_list = header is not None and header.find(_W + "tblHeader") is not None
-        if is_list:
+        # where it stands says what it is: a field table ("Item | Details" heads it, and no
+        # row of it is labelled so) or a list table whose header row names its columns
+        if (section, subsection) in _LIST_TABLES:
             self.list_table(rows, section, subsection)
             return
         owner = _FIELD_TABLES.get((section, subsection))
