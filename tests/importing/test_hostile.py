@@ -251,3 +251,32 @@ def test_a_folder_of_forms_imports_then_audits(
     rows = capsys.readouterr().out.splitlines()
     assert len(rows) == 4
     assert rows[1].split(",")[1:4] == ["Library opening hours 2024", "psed", "approved"]
+
+
+def test_without_the_import_extra_the_message_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def missing(name: str, package: str | None = None) -> object:
+        return None if name in ("docx", "pdfplumber", "lxml") else real(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", missing)
+    message = _problem(FIXTURES / "southampton-esia.docx")
+    assert "pip install 'psed[import]'" in message
+
+
+def test_a_form_no_template_fits_is_imported_and_said_to_fit_poorly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "letter.html"
+    path.write_text(
+        "<html><body><p>Dear resident,</p><p>The library will close early.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "a poor fit" in out
+    assert "2 pieces of text not imported" in out
