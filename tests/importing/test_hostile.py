@@ -280,3 +280,10 @@ def test_a_form_no_template_fits_is_imported_and_said_to_fit_poorly(
     out = capsys.readouterr().out
     assert "a poor fit" in out
     assert "2 pieces of text not imported" in out
+
+
+def test_the_import_report_schema_is_published(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--import-report"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == report_schema()
+    assert printed["properties"]["import_report_version"] == {"const": 1}
