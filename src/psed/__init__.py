@@ -19,6 +19,7 @@ from psed.catalogue import (
     Framework,
     default_catalogue,
     register_characteristic,
+    register_duty,
     register_framework,
 )
 from psed.config import Config, ConfigError, find_config, load_config
@@ -106,6 +107,7 @@ __all__ = [
     "loads",
     "read",
     "register_characteristic",
+    "register_duty",
     "register_framework",
     "structure",
     "unstructure",
