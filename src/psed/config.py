@@ -131,6 +131,8 @@ class Config:
     """
     limits: Limits = attrs.field(default=DEFAULT_LIMITS)
     """Reading limits for :func:`psed.validate`: size, nesting depth, YAML alias expansion."""
+    import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    """The organisation's own import templates (YAML files) for ``psed import``."""
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 
@@ -197,6 +199,7 @@ _TOP_KEYS = (
     "max-depth",
     "max-values",
     "max-alias-nodes",
+    "import-templates",
 )
 _FRAMEWORK_KEYS = (
     "base",
@@ -303,6 +306,11 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
             limits[field] = value
     if limits:
         kwargs["limits"] = attrs.evolve(DEFAULT_LIMITS, **limits)
+    if "import-templates" in mapping:
+        folder = Path(source).parent if source else Path.cwd()
+        kwargs["import_templates"] = tuple(
+            str(folder / path) for path in r.texts(mapping["import-templates"], "import-templates")
+        )
     characteristics = [
         _characteristic(r, entry, f"characteristics[{i}]")
         for i, entry in enumerate(

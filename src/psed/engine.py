@@ -246,6 +246,11 @@ def check(
     .. versionchanged:: 0.2.0
        ``law_date``; findings cite the law of the document's framework on its law date.
     """
+    if not isinstance(proposal, Proposal):
+        raise TypeError(
+            f"check takes a psed.Proposal, not {type(proposal).__name__}; to check a dict, "
+            "JSON or YAML text, call psed.validate, which reads it first"
+        )
     used_status = _status(status)
     day = _as_of(as_of)
     given = _given_law_date(law_date)

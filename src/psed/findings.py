@@ -83,9 +83,13 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
-    """The findings about one document, in document order, with the verdict."""
+    """The findings about one document, in document order, with the verdict.
+
+    ``repr(report)`` (and ``print(report)``) is one short line: the verdict and the
+    counts; the findings themselves are in :attr:`findings`.
+    """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
     """Every finding, waived and ``info`` ones included, in document order."""
@@ -108,6 +112,15 @@ class Report:
 
     .. versionadded:: 0.2.0
     """
+
+    def __repr__(self) -> str:
+        counts = self.counts
+        status = None if self.status is None else self.status.value
+        return (
+            f"Report(ok={self.ok}, error={counts['error']}, warning={counts['warning']}, "
+            f"info={counts['info']}, waived={counts['waived']}, as_of={self.as_of.isoformat()}, "
+            f"status={status!r}, fail_on={self.fail_on.value!r})"
+        )
 
     @property
     def ok(self) -> bool:
