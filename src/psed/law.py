@@ -56,6 +56,7 @@ __all__ = [
     "Reference",
     "Scope",
     "citations",
+    "citations_under",
     "cite",
     "law_at",
     "law_date",
@@ -960,3 +961,35 @@ def citations(references: Iterable[Reference]) -> tuple[str, ...]:
         else:
             out.append(ref.citation)
     return tuple(dict.fromkeys(out))
+
+
+def citations_under(
+    references: Sequence[Reference],
+    framework: Framework,
+    catalogue: Catalogue,
+    day: _dt.date,
+) -> list[tuple[str, Basis | None]]:
+    """Every citation ``references`` give under ``framework`` on ``day``, with its mark.
+
+    The union over a finding about the whole document and a finding about each known
+    characteristic, counting every duty of the framework in force on ``day`` whatever
+    the decision (strategic or not, whatever its functions): what ``psed explain``
+    lists for one framework.
+    """
+    named = tuple(catalogue.duties[i] for i in framework.duties if i in catalogue.duties)
+    law = LawAt(
+        date=day,
+        source=LawDateSource.GIVEN,
+        jurisdiction=framework.jurisdiction,
+        framework_duties=named,
+        duties=tuple(d for d in named if d.in_force_on(day)),
+    )
+    marks: dict[str, Basis | None] = {}
+    for ref in references:
+        if not ref.general:
+            marks.setdefault(ref.citation, ref.basis)
+    found: dict[str, None] = {}
+    for characteristic in (None, *framework.required, *catalogue.characteristics):
+        for citation in cite(references, law, characteristic):
+            found.setdefault(citation, None)
+    return [(citation, marks.get(citation, Basis.LAW)) for citation in found]
