@@ -64,7 +64,7 @@ RULE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("PSED3", "Sign-off, timing and review"),
     ("PSED4", "Evidence, engagement and outcome"),
     ("PSED5", "Rigour"),
-    ("PSED6", "Community safety"),
+    ("PSED6", "Community safety and the other duties"),
     ("PSED9", "Waivers"),
 )
 """Headings of the rule reference, by code prefix (the rule families)."""

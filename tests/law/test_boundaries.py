@@ -233,3 +233,25 @@ def test_bare_safety_is_not_a_limb() -> None:
     assert _s17_finding("esia", D(2026, 1, 1), "No road-safety issues.")
     assert _s17_finding("esia", D(2026, 1, 1), "Safety is not affected.")
     assert not _s17_finding("esia", D(2026, 1, 1), "No effect on crime or safety.")
+
+
+def test_the_2008_assessment_if_approved_gets_psed607_naming_s149_and_its_date() -> None:
+    (changed,) = [f for f in _english(2008, status="approved").findings if f.code == "PSED607"]
+    assert changed.pointer == ""
+    assert changed.severity is psed.Severity.WARNING
+    assert "Equality Act 2010 s149, from 5 April 2011" in changed.message
+    assert not [f for f in _english(2012, status="approved").findings if f.code == "PSED607"]
+
+
+def test_psed607_lists_only_duties_still_in_force_and_sorted_by_date() -> None:
+    doc = {
+        "name": "Old policy",
+        "status": "approved",
+        "framework": "wales",
+        "decision": {"date": "1999-05-01"},
+    }
+    (changed,) = [f for f in psed.validate(doc, as_of=AS_OF).findings if f.code == "PSED607"]
+    assert "Race Relations" not in changed.message  # repealed since: not the law now
+    order = ["s149, from 5 April 2011", "Regulations 2011, from 6 April 2011", "2016", "2021"]
+    positions = [changed.message.index(part) for part in order]
+    assert positions == sorted(positions)
