@@ -89,9 +89,10 @@ def socio_economic_duty_not_considered(ctx: Context) -> Iterator[Hit]:
     PSED101's, so this rule reports an entry whose details are not real, at its
     `details`. In Scotland (`scotland`) the Fairer Scotland Duty began on 1 April
     2018 and covers a document that says `strategic: true`; a missing entry is
-    reported here, at `/impacts`, unless `screening.outcome` is `not_required` with
-    a real `rationale` (the "assessment not required" declaration). The duty does
-    not apply in England or Northern Ireland.
+    reported here, at `/impacts`, as is an entry whose details are not real, unless
+    `screening.outcome` is `not_required` with a real `rationale` (the "assessment
+    not required" declaration). The duty does not apply in England or Northern
+    Ireland.
 
     ## Why it matters
 
@@ -140,6 +141,8 @@ def socio_economic_duty_not_considered(ctx: Context) -> Iterator[Hit]:
     if any(_real(entry.details) for _, entry in entries):
         return
     duty = duties[0]
+    if duty.required_by == "PSED602" and _screening_not_required(ctx):
+        return  # the Fairer Scotland "assessment not required" declaration
     if entries:
         index = entries[0][0]
         yield Hit(
@@ -149,7 +152,7 @@ def socio_economic_duty_not_considered(ctx: Context) -> Iterator[Hit]:
             "result from socio-economic disadvantage.",
             "socio_economic",
         )
-    elif duty.required_by == "PSED602" and not _screening_not_required(ctx):
+    elif duty.required_by == "PSED602":
         yield Hit(
             "/impacts",
             f"The {duty.title} applies to this strategic decision, but there is no "
