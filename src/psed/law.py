@@ -385,13 +385,11 @@ class Duty:
 
 
 def _strategic(proposal: Proposal) -> bool | None:
-    value = getattr(proposal, "strategic", None)
-    return value if isinstance(value, bool) else None
+    return proposal.strategic
 
 
 def _functions(proposal: Proposal) -> tuple[str, ...]:
-    value = getattr(proposal, "functions", ())
-    return tuple(value) if isinstance(value, (tuple, list)) else ()
+    return proposal.functions
 
 
 # --------------------------------------------------------------------------- duties
@@ -758,10 +756,9 @@ def law_date(proposal: Proposal, as_of: _dt.date, *, given: _dt.date | None = No
     ):
         if signoff is not None and signoff.date is not None:
             return LawDate(signoff.date, source)
-    screening = getattr(proposal, "screening", None)
-    screened = getattr(screening, "date", None)
-    if isinstance(screened, _dt.date):
-        return LawDate(screened, LawDateSource.SCREENING)
+    screening = proposal.screening
+    if screening is not None and screening.date is not None:
+        return LawDate(screening.date, LawDateSource.SCREENING)
     return LawDate(as_of, LawDateSource.AS_OF)
 
 

@@ -104,9 +104,8 @@ def test_wales_by_date(day: dt.date, before: set[str], on: set[str]) -> None:
 def test_the_welsh_socio_economic_duty_is_for_strategic_decisions() -> None:
     day = D(2022, 6, 1)
     assert "socio_economic" in _required("wales", day)
-    if "strategic" in attrs_fields():
-        assert "socio_economic" not in _required("wales", day, strategic=False)
-        assert "socio_economic" in _required("wales", day, strategic=True)
+    assert "socio_economic" not in _required("wales", day, strategic=False)
+    assert "socio_economic" in _required("wales", day, strategic=True)
 
 
 def test_scotland_never_requires_a_socio_economic_entry_under_psed101() -> None:
@@ -124,12 +123,6 @@ def test_northern_ireland_by_date() -> None:
 def test_the_covenant_duty_is_never_psed101s() -> None:
     for framework in ("psed", "esia", "wales", "scotland", "ni-s75"):
         assert "armed_forces" not in _required(framework, D(2022, 11, 22))
-
-
-def attrs_fields() -> set[str]:
-    import attrs
-
-    return {f.name for f in attrs.fields(psed.Proposal)}
 
 
 # ---------------------------------------------------------------- acceptance 2008 / 2012
@@ -255,3 +248,43 @@ def test_psed607_lists_only_duties_still_in_force_and_sorted_by_date() -> None:
     order = ["s149, from 5 April 2011", "Regulations 2011, from 6 April 2011", "2016", "2021"]
     positions = [changed.message.index(part) for part in order]
     assert positions == sorted(positions)
+
+
+def _codes(framework: str, day: dt.date, code: str, **fields: Any) -> list[psed.Finding]:
+    doc: dict[str, Any] = {"name": "Policy", "framework": framework, "status": "submitted"}
+    doc.update(fields)
+    doc["decision"] = {"date": day.isoformat()}
+    return [f for f in psed.validate(doc, as_of=AS_OF).findings if f.code == code]
+
+
+def test_fairer_scotland_duty_from_1_april_2018_for_strategic_decisions() -> None:
+    assert not _codes("scotland", D(2018, 3, 31), "PSED602", strategic=True)
+    (found,) = _codes("scotland", D(2018, 4, 1), "PSED602", strategic=True)
+    assert found.references[0] == "Equality Act 2010 s1(1)"
+    assert not _codes("scotland", D(2018, 4, 1), "PSED602")
+    assert not _codes("psed", D(2026, 1, 1), "PSED602", strategic=True)  # not in force in England
+
+
+@pytest.mark.parametrize(
+    ("framework", "section"),
+    [
+        ("psed", "s343AA"),
+        ("esia", "s343AA"),
+        ("wales", "s343AB"),
+        ("scotland", "s343AC"),
+        ("ni-s75", "s343AD"),
+    ],
+)
+def test_covenant_duty_from_22_november_2022_citing_each_nations_section(
+    framework: str, section: str
+) -> None:
+    assert not _codes(framework, D(2022, 11, 21), "PSED603", functions=["housing"])
+    (found,) = _codes(framework, D(2022, 11, 22), "PSED603", functions=["housing"])
+    assert found.references[0] == f"Armed Forces Act 2006 {section}"
+    assert not _codes(framework, D(2022, 11, 22), "PSED603", functions=["parks"])
+
+
+def test_psed607_names_the_covenant_only_where_functions_bring_it() -> None:
+    assert not _codes("psed", D(2020, 1, 1), "PSED607", status="approved")
+    (housing,) = _codes("psed", D(2020, 1, 1), "PSED607", functions=["housing"], status="approved")
+    assert "Armed Forces covenant duty, Armed Forces Act 2006 ss343AA-343AD" in housing.message

@@ -60,8 +60,13 @@ STATUTES: tuple[tuple[str, frozenset[str], dt.date, dt.date], ...] = (
     (r"Armed Forces Act 2006 s343AC", frozenset({S}), D(2022, 11, 22), ALWAYS[1]),
     (r"Armed Forces Act 2006 s343AD", frozenset({NI}), D(2022, 11, 22), ALWAYS[1]),
 )
-# Guidance of Great Britain's Equality and Human Rights Commission.
-GUIDANCE = ((r"Equality and Human Rights Commission", frozenset({E, W, S})),)
+# Guidance (practice): where it applies, and from when (the duty it guides).
+GUIDANCE: tuple[tuple[str, frozenset[str], dt.date], ...] = (
+    (r"Equality and Human Rights Commission", frozenset({E, W, S}), D(2001, 4, 2)),
+    (r"Welsh Government, A More Equal Wales", frozenset({W}), D(2021, 3, 31)),
+    (r"Scottish Government, Fairer Scotland Duty", frozenset({S}), D(2018, 4, 1)),
+    (r"Ministry of Defence, Armed Forces Covenant Duty", frozenset({E, W, S, NI}), D(2022, 11, 22)),
+)
 # Court decisions (binding in England and Wales, persuasive in Scotland and Northern Ireland).
 CASE = re.compile(r"^(R \(|Hunt v )")
 # Not law of any jurisdiction: the document format.
@@ -80,10 +85,10 @@ def _allowed(citation: str, where: str, day: dt.date) -> bool | None:
             matched = True
             if where in places and first <= day <= last:
                 return True
-    for pattern, places in GUIDANCE:
+    for pattern, places, first in GUIDANCE:
         if re.match(pattern, citation):
             matched = True
-            if where in places:
+            if where in places and first <= day:
                 return True
     assert matched, f"the oracle does not know {citation!r}: add it"
     return False

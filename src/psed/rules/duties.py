@@ -1,4 +1,4 @@
-"""Rules of the duties beyond s149: PSED602, PSED604 and PSED607 (a change in the law).
+"""Rules of the duties beyond s149: PSED602-PSED604 and PSED607 (a change in the law).
 
 Each rule belongs to a duty of :mod:`psed.law` and runs only while that duty is in
 force on the document's law date and covers the decision (the socio-economic duties
@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from psed import law as _law
 from psed._text import is_placeholder
 from psed.law import Basis, Reference
-from psed.model import ImpactEntry
+from psed.model import ImpactEntry, ScreeningOutcome
 from psed.rules._common import BROWN_95, GENERAL_DUTY
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
+    "armed_forces_covenant_not_considered",
     "law_changed_since_assessment",
     "socio_economic_duty_not_considered",
     "welsh_language_effects_incomplete",
@@ -65,9 +66,10 @@ def _real(text: str | None) -> bool:
 
 def _screening_not_required(ctx: Context) -> bool:
     """The Fairer Scotland "assessment not required" declaration: outcome and a real rationale."""
-    screening = getattr(ctx.proposal, "screening", None)
-    outcome = getattr(screening, "outcome", None)
-    return str(outcome) == "not_required" and _real(getattr(screening, "rationale", None))
+    screening = ctx.proposal.screening
+    if screening is None:
+        return False
+    return screening.outcome is ScreeningOutcome.NOT_REQUIRED and _real(screening.rationale)
 
 
 @rule(
@@ -161,6 +163,76 @@ def socio_economic_duty_not_considered(ctx: Context) -> Iterator[Hit]:
             "that an assessment is not required and why.",
             "socio_economic",
         )
+
+
+@rule(
+    code="PSED603",
+    name="armed-forces-covenant-not-considered",
+    severity="warning",
+    status="submitted",
+    references=(GENERAL_DUTY, COVENANT_GUIDANCE),
+)
+def armed_forces_covenant_not_considered(ctx: Context) -> Iterator[Hit]:
+    """A housing, education or health decision does not consider the armed forces community.
+
+    ## What it checks
+
+    When the document's `functions` include `housing`, `education` or `health` and
+    the Armed Forces covenant duty was in force on the law date (from 22 November
+    2022), there must be an `armed_forces` entry with real details. Reported at
+    `/impacts` when there is none, else at the first entry's `details`. Documents
+    that give no `functions` are not checked.
+
+    ## Why it matters
+
+    Specified public bodies exercising specified housing, education and healthcare
+    functions must have due regard to the unique obligations and sacrifices of the
+    armed forces, the principle that it is desirable to remove disadvantages serving
+    and former members and their families face, and that special provision may be
+    justified (Armed Forces Act 2006 s343AA in England, s343AB in Wales, s343AC in
+    Scotland, s343AD in Northern Ireland), taking the statutory guidance into account
+    (Ministry of Defence, Armed Forces Covenant Duty statutory guidance (2022)). An
+    assessment is not required by the Act; an entry is how the record shows the
+    regard was had. Outside those functions assessing the armed forces community is a
+    local choice.
+
+    ## Failing example
+
+    ```yaml
+    name: Housing allocations policy review
+    functions: [housing]
+    status: submitted
+    decision: {outcome: adjust, date: 2026-03-10, maker: Cabinet}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Housing allocations policy review
+    functions: [housing]
+    status: submitted
+    decision: {outcome: adjust, date: 2026-03-10, maker: Cabinet}
+    impacts:
+      - characteristic: armed_forces
+        impact: positive
+        details: >-
+          Service leavers keep the local connection they had before enlisting, and
+          bereaved partners leaving forces housing get priority band B.
+    ```
+    """
+    if not ctx.law.applies(_law.ARMED_FORCES):
+        return
+    entries = _entries(ctx, "armed_forces")
+    if any(_real(entry.details) for _, entry in entries):
+        return
+    pointer = f"/impacts/{entries[0][0]}/details" if entries else "/impacts"
+    yield Hit(
+        pointer,
+        "The Armed Forces covenant duty applies to the housing, education or health functions "
+        "this decision concerns, but no armed forces entry gives details: say how the "
+        "proposal affects serving and former members of the armed forces and their families.",
+        "armed_forces",
+    )
 
 
 _OPPORTUNITIES = re.compile(r"opportunit", re.IGNORECASE)
