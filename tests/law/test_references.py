@@ -47,6 +47,14 @@ def _proposal(**fields: Any) -> psed.Proposal:
         ),
         ({"responsible": {"date": "2020-01-03"}}, (D(2020, 1, 3), LawDateSource.RESPONSIBLE)),
         (
+            {"responsible": {"name": "A"}, "screening": {"date": "2020-01-02"}},
+            (D(2020, 1, 2), LawDateSource.SCREENING),
+        ),
+        (
+            {"responsible": {"date": "2020-01-03"}, "screening": {"date": "2020-01-02"}},
+            (D(2020, 1, 3), LawDateSource.RESPONSIBLE),
+        ),
+        (
             {"decision": {"outcome": "adjust"}, "approver": {"name": "A"}},
             (AS_OF, LawDateSource.AS_OF),
         ),
