@@ -63,6 +63,7 @@ __all__ = [
     "mentioned_limbs",
     "reference",
     "required_characteristics",
+    "required_codes",
 ]
 
 
@@ -990,3 +991,27 @@ def citations_under(
         for citation in cite(references, law, characteristic):
             found.setdefault(citation, None)
     return [(citation, marks.get(citation, Basis.LAW)) for citation in found]
+
+
+def required_codes(
+    proposal: Proposal,
+    framework: Framework,
+    catalogue: Catalogue,
+    as_of: _dt.date,
+    *,
+    given: _dt.date | None = None,
+) -> tuple[str, ...]:
+    """The characteristic codes PSED101 requires of ``proposal`` on its law date.
+
+    For callers outside a rule (the audit's completeness, form builders) that need the
+    same answer as PSED101: the framework's own requirements plus those of the duties
+    in force on the law date (``given``, else the document's, else ``as_of``).
+
+    >>> import datetime as dt, psed
+    >>> doc = psed.structure({"name": "x", "decision": {"date": "2008-06-12"}})
+    >>> fw = psed.default_catalogue().framework("psed")
+    >>> required_codes(doc, fw, psed.default_catalogue(), dt.date(2026, 11, 26))
+    ('disability', 'race', 'sex')
+    """
+    law = law_at(proposal, framework, catalogue, law_date(proposal, as_of, given=given))
+    return tuple(code for code, _ in required_characteristics(framework, law))

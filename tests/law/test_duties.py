@@ -280,3 +280,13 @@ def test_catalogue_bases_are_right() -> None:
     for code in ("marital_status", "men_women", "dependants"):
         assert chars[code].legal_basis == ("Northern Ireland Act 1998 s75(1)",)
     assert "not in force in England" in chars["socio_economic"].legal_basis[0]
+
+
+def test_the_examples_in_psed_law_run() -> None:
+    import doctest
+
+    import psed.law
+
+    result = doctest.testmod(psed.law)
+    assert result.attempted >= 10
+    assert result.failed == 0
