@@ -249,6 +249,18 @@ def characteristics_reference() -> str:
             f"| `{c.code}` | {_cell(c.label)} | {c.kind.value} | {_cell(basis)} "
             f"| {_cell(_aims_text(c))} |"
         )
+    out.append("")
+    out.append(
+        "Under a Northern Ireland framework (`ni-s75`) these codes are section 75 "
+        "categories instead (Equality Act 2010 s149 does not extend there):\n"
+    )
+    out.append("| Code | Label | Kind | Legal basis | PSED aims |")
+    out.append("|---|---|---|---|---|")
+    for c in _catalogue.NI_CATEGORIES.values():
+        out.append(
+            f"| `{c.code}` | {_cell(c.label)} | {c.kind.value} | {_cell('; '.join(c.legal_basis))} "
+            f"| {_cell(_aims_text(c))} |"
+        )
     return "\n".join(out) + "\n"
 
 
