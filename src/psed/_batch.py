@@ -32,6 +32,8 @@ class Job:
     """What to do with each file: the same for every file of a run."""
 
     as_of: _dt.date
+    law_date: _dt.date | None = None
+    """The day whose law judges every document; None for each document's own law date."""
     status: Status | None = None
     config: Config | None = None
     fail_on: Severity = Severity.ERROR
@@ -144,10 +146,12 @@ def check_file(path: str, job: Job) -> Outcome:
     if not parsed.findings:
         # One reading of the tree gives the report and, for the audit, the Proposal.
         report, proposal = _validate_and_read(
-            tree, as_of=job.as_of, status=job.status, config=job.config
+            tree, as_of=job.as_of, status=job.status, config=job.config, law_date=job.law_date
         )
     else:
-        report = psed.validate(text, as_of=job.as_of, status=job.status, config=job.config)
+        report = psed.validate(
+            text, as_of=job.as_of, status=job.status, config=job.config, law_date=job.law_date
+        )
         if job.proposal:
             catalogue = job.config.catalogue() if job.config is not None else None
             proposal, _ = psed.read(tree, catalogue=catalogue)

@@ -124,6 +124,7 @@ examples:
   psed rules
   psed rules --format markdown > rules.md
   psed rules --format json | jq '.[] | select(.severity == "error") | .code'
+  psed rules --duties        # the duties frameworks name, with their dates
 """
 
 _EXPLAIN_EPILOG = """\
@@ -131,6 +132,7 @@ examples:
   psed explain PSED201
   psed explain psed601
   psed explain self-approval
+  psed explain PSED101 --law-date 2008-06-12   # the references under the law of 2008
 """
 
 _SCHEMA_EPILOG = """\
@@ -232,6 +234,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="the date to judge overdue actions and reviews on (default: today)",
     )
     parser.add_argument(
+        "--law-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="judge every document by the law in force on this date (default: each "
+        "document's own: its decision date, else its approval, sign-off or screening "
+        "date, else --as-of)",
+    )
+    parser.add_argument(
         "--select",
         type=_codes,
         metavar="CODES",
@@ -308,6 +318,18 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="output format"
     )
+    rules.add_argument(
+        "--duties",
+        action="store_true",
+        help="list the duties instead: id, provision, where and when in force, and the "
+        "characteristics each requires",
+    )
+    rules.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml whose duties and frameworks to include "
+        "(default: the one found from the current folder)",
+    )
     rules.set_defaults(handler=_cmd_rules)
 
     explain = commands.add_parser(
@@ -319,6 +341,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     explain.add_argument("code", metavar="CODE", help="a rule code (any case) or name")
+    explain.add_argument(
+        "--law-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="list the references each framework cites under the law of this date (default: today)",
+    )
+    explain.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml whose frameworks to include (default: the one "
+        "found from the current folder)",
+    )
     explain.set_defaults(handler=_cmd_explain)
 
     schema = commands.add_parser(
@@ -531,6 +565,7 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
 
     return Job(
         as_of=args.as_of or _dt.date.today(),
+        law_date=args.law_date,
         status=None if args.status is None else Status(args.status),
         config=config,
         fail_on=Severity(config.fail_on),
@@ -550,7 +585,13 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
-    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    run_info = RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+    )
     color = args.format == "text" and _use_color(out)
     renderer = make_renderer(args.format, run_info, color=color)
     step = RenderStep(args.format, run_info, color)
@@ -579,7 +620,13 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
 
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    run_info = RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+    )
     renderer = make_audit_renderer(args.format, run_info)
     totals = AuditTotals()
     out.write(renderer.begin())
@@ -606,11 +653,63 @@ def _rule_dict(rule: Any) -> dict[str, Any]:
     }
 
 
+def _duty_dict(duty: Any) -> dict[str, Any]:
+    from psed.law import Jurisdiction
+
+    return {
+        "id": duty.id,
+        "citation": duty.citation,
+        "title": duty.title,
+        "jurisdictions": [j.value for j in Jurisdiction if j in duty.jurisdictions],
+        "in_force": None if duty.in_force is None else duty.in_force.isoformat(),
+        "until": None if duty.until is None else duty.until.isoformat(),
+        "requires": list(duty.requires),
+        "required_by": duty.required_by,
+        "scope": duty.scope.value,
+        "functions": list(duty.functions),
+        "basis": duty.basis.value,
+        "source": duty.source,
+        "confirmed": duty.confirmed,
+    }
+
+
+def _cmd_duties(args: argparse.Namespace, out: IO[str]) -> int:
+    import json
+
+    from psed.law import Jurisdiction
+
+    duties = list(_load_config(args).catalogue().duties.values())
+    if args.format == "json":
+        out.write(json.dumps([_duty_dict(d) for d in duties], indent=2) + "\n")
+        return EXIT_OK
+    rows = []
+    for d in duties:
+        where = ", ".join(j.label for j in Jurisdiction if j in d.jurisdictions)
+        start = "-" if d.in_force is None else d.in_force.isoformat()
+        end = "" if d.until is None else d.until.isoformat()
+        requires = ", ".join(d.requires) or "-"
+        rows.append((d.id, d.citation, where, start, end, requires))
+    if args.format == "markdown":
+        out.write("| duty | provision | where | in force from | until | requires |\n")
+        out.write("|---|---|---|---|---|---|\n")
+        for row in rows:
+            out.write("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |\n")
+        return EXIT_OK
+    headers = ("DUTY", "PROVISION", "WHERE", "FROM", "UNTIL", "REQUIRES")
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers[:-1])]
+    for row in (headers, *rows):
+        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
+        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    return EXIT_OK
+
+
 def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     import json
 
     from psed.rules import all_rules
 
+    if args.duties:
+        return _cmd_duties(args, out)
     rules = sorted(all_rules(), key=lambda r: r.code)
     if args.format == "json":
         out.write(json.dumps([_rule_dict(r) for r in rules], indent=2) + "\n")
@@ -645,8 +744,28 @@ def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
     return seen[:3]
 
 
-def explain_text(rule: Any) -> str:
-    """A rule's full documentation as plain text (what ``psed explain`` prints)."""
+def _references_by_framework(rule: Any, catalogue: Any, day: _dt.date) -> list[str]:
+    """``framework (jurisdiction): citation [law]; ...`` for each framework of ``catalogue``."""
+    from psed.law import citations_under
+
+    lines = []
+    for framework in catalogue.frameworks.values():
+        cited = citations_under(rule.cites, framework, catalogue, day)
+        text = "; ".join(f"{c} [{b.value}]" if b is not None else c for c, b in cited)
+        lines.append(f"  {framework.id} ({framework.jurisdiction.label}): {text or 'none'}")
+    return lines
+
+
+def explain_text(rule: Any, *, catalogue: Any = None, law_date: _dt.date | None = None) -> str:
+    """A rule's full documentation as plain text (what ``psed explain`` prints).
+
+    The references are listed for each framework of ``catalogue`` (default: the
+    process-wide one) as the law stood on ``law_date`` (default: today), each marked
+    law or practice.
+    """
+    from psed.catalogue import default_catalogue
+
+    day = law_date or _dt.date.today()
     lines = [
         f"{rule.code} {rule.name}",
         "",
@@ -655,7 +774,8 @@ def explain_text(rule: Any) -> str:
         f"Severity: {rule.severity} (from status {rule.status}; below it, info)",
     ]
     if rule.references:
-        lines.append("References: " + "; ".join(rule.references))
+        lines.append(f"References by framework (the law on {day.isoformat()}):")
+        lines += _references_by_framework(rule, catalogue or default_catalogue(), day)
     lines += ["", "What it checks", "", rule.what.strip(), "", "Why it matters", ""]
     lines += [rule.why.strip()]
     for title, example in (
@@ -679,7 +799,8 @@ def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
         near = _nearest(wanted, rules)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise UsageError(f"no rule has the code {wanted!r}{hint} ('psed rules' lists them all)")
-    out.write(explain_text(found))
+    catalogue = _load_config(args).catalogue()
+    out.write(explain_text(found, catalogue=catalogue, law_date=args.law_date))
     return EXIT_OK
 
 

@@ -45,7 +45,7 @@ def test_every_public_name_resolves_to_its_module_object() -> None:
 
 def test_dir_shows_only_the_public_api() -> None:
     shown = dir(psed)
-    assert shown == sorted([*psed.__all__, "audit", "forms", "rules", "testing"])
+    assert shown == sorted([*psed.__all__, "audit", "forms", "law", "rules", "testing"])
     assert not [n for n in shown if n.startswith("_") and n != "__version__"]
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         psed.nothing_here  # noqa: B018

@@ -54,6 +54,8 @@ class FileResult:
             "path": self.path,
             "framework": self.framework,
             "status": None if report.status is None else report.status.value,
+            "law_date": None if report.law_date is None else report.law_date.isoformat(),
+            "law_date_source": report.law_date_source,
             "ok": report.ok,
             "unreadable": self.unreadable,
             "counts": report.counts,
@@ -73,6 +75,8 @@ class RunInfo:
     status: Status | None = None
     """The status override given by the user, or None when each document's own is used."""
     fail_on: Severity = Severity.ERROR
+    law_date: _dt.date | None = None
+    """The law date given by the user, or None when each document's own is used."""
 
 
 @attrs.define

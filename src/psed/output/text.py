@@ -92,7 +92,11 @@ def summary_line(totals: Totals) -> str:
 
 
 class TextRenderer(Renderer):
-    """Human-readable lines, coloured only when asked (the CLI asks for a terminal)."""
+    """Human-readable lines, coloured only when asked (the CLI asks for a terminal).
+
+    With a law date given (``--law-date``) the summary says so: every document was
+    judged by the law of that day.
+    """
 
     def items(self, result: FileResult) -> tuple[str, ...]:
         return (
@@ -104,6 +108,8 @@ class TextRenderer(Renderer):
 
     def end(self, totals: Totals) -> Iterable[str]:
         line = summary_line(totals)
+        if self.run.law_date is not None:
+            line += f"; judged by the law in force on {self.run.law_date.isoformat()}"
         if self.color:
             line = f"{_BOLD}{line}{_RESET}"
         return (line + "\n",)
