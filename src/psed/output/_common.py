@@ -84,6 +84,10 @@ class Totals:
     unreadable: int = 0
     read_with_problems: int = 0
     """Files checked by every rule although reading them found a problem (a duplicate key)."""
+    rule_findings: dict[str, int] = attrs.field(factory=dict)
+    """Unwaived findings by rule code (counted when the run asks for statistics)."""
+    rule_files: dict[str, int] = attrs.field(factory=dict)
+    """Files with at least one unwaived finding of each rule code (likewise)."""
     error: int = 0
     warning: int = 0
     info: int = 0
@@ -105,9 +109,13 @@ class Totals:
         ok: bool,
         unreadable: bool,
         read_with_problems: bool = False,
+        codes: Mapping[str, int] | None = None,
     ) -> None:
-        """Count one more file from its counts and verdict."""
+        """Count one more file from its counts and verdict (``codes``: findings by rule)."""
         self.files += 1
+        for code, number in (codes or {}).items():
+            self.rule_findings[code] = self.rule_findings.get(code, 0) + number
+            self.rule_files[code] = self.rule_files.get(code, 0) + 1
         if unreadable:
             self.unreadable += 1
         if read_with_problems:

@@ -12,9 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from psed.findings import Finding, Severity
-from psed.output._common import FileResult, Renderer, Totals
+from psed.output._common import FileResult, Renderer, RunInfo, Totals
 
-__all__ = ["TextRenderer", "finding_line", "one_line", "pointer_text", "summary_line"]
+__all__ = [
+    "TextRenderer",
+    "finding_line",
+    "one_line",
+    "pointer_text",
+    "statistics_lines",
+    "summary_line",
+]
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -91,10 +98,39 @@ def summary_line(totals: Totals) -> str:
     return f"{_plural(totals.files, 'file')} checked: {', '.join(parts)}{tail}"
 
 
+def statistics_lines(totals: Totals) -> list[str]:
+    """One line per rule with unwaived findings, most findings first: count, files, code, name."""
+    if not totals.rule_findings:
+        return []
+    from psed.rules._registry import lookup
+
+    rows = sorted(totals.rule_findings.items(), key=lambda item: (-item[1], item[0]))
+    lines = [f"{'findings':>8}  {'files':>6}  {'code':<8}  rule"]
+    for code, number in rows:
+        rule = lookup(code)
+        name = rule.name if rule is not None else ""
+        lines.append(f"{number:>8}  {totals.rule_files[code]:>6}  {code:<8}  {name}")
+    return lines
+
+
 class TextRenderer(Renderer):
-    """Human-readable lines, coloured only when asked (the CLI asks for a terminal)."""
+    """Human-readable lines, coloured only when asked (the CLI asks for a terminal).
+
+    ``quiet`` leaves out the line of each finding; ``statistics`` adds, before the
+    summary, the number of findings of each rule (the run must count them: see
+    :class:`psed.output.RenderStep`).
+    """
+
+    def __init__(
+        self, run: RunInfo, *, color: bool = False, quiet: bool = False, statistics: bool = False
+    ) -> None:
+        super().__init__(run, color=color)
+        self.quiet = quiet
+        self.statistics = statistics
 
     def items(self, result: FileResult) -> tuple[str, ...]:
+        if self.quiet:
+            return ()
         return (
             "".join(
                 finding_line(result.path, f, color=self.color) + "\n"
@@ -103,7 +139,8 @@ class TextRenderer(Renderer):
         )
 
     def end(self, totals: Totals) -> Iterable[str]:
+        lines = statistics_lines(totals) if self.statistics else []
         line = summary_line(totals)
         if self.color:
             line = f"{_BOLD}{line}{_RESET}"
-        return (line + "\n",)
+        return ("".join(f"{text}\n" for text in [*lines, line]),)
