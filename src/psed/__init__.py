@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from psed.reading import read as read
     from psed.reading import structure as structure
     from psed.reading import unstructure as unstructure
+    from psed.render import render as render
     from psed.schema import json_schema as json_schema
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -111,6 +112,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "structure",
         "unstructure",
     ),
+    "psed.render": ("render",),
     "psed.schema": ("json_schema",),
 }
 """Each public name by the module it is defined in (the type checker reads the imports above)."""
