@@ -120,7 +120,8 @@ class Finder:
 
         config = Config() if config is None else config
         self.paths = list(paths)
-        self._exclude = _spec([*config.exclude, *config.extend_exclude])
+        self._patterns = (*config.exclude, *config.extend_exclude)
+        self._exclude: GitIgnoreSpec | None = None  # compiled when a folder is searched
         self._gitignore = config.respect_gitignore
         self.searched: list[str] = []
         """The folders named on the command line, as given."""
@@ -152,6 +153,8 @@ class Finder:
                 yield candidate
 
     def _walk(self, folder: str) -> Iterator[str]:
+        if self._exclude is None:
+            self._exclude = _spec(self._patterns)
         root = os.path.abspath(folder)
         ignores = _repository_ignores(root) if self._gitignore else ()
         yield from self._folder(folder, root, "", ignores)
@@ -177,6 +180,7 @@ class Finder:
             if not is_dir and not name.lower().endswith(DOCUMENT_SUFFIXES):
                 continue
             inner = f"{relative}/{name}" if relative else name
+            assert self._exclude is not None
             if self._exclude.match_file(inner + "/" if is_dir else inner) or (
                 ignores and _ignored(ignores, os.path.join(absolute, name), is_dir)
             ):
