@@ -1,4 +1,7 @@
-"""The text report: ``path:pointer: CODE [severity] message``, one finding a line, then a summary.
+"""The text report: ``path:line:column: pointer: CODE [severity] message``, then a summary.
+
+One finding a line. ``line:column:`` (1-based) is the place in the file the finding
+concerns, when the reading knew it (not for a file that could not be read at all).
 
 The whole document (pointer ``""``) is shown as ``/``, and an empty key in a pointer
 as ``""``, so the two cannot be confused: a root key ``""`` (pointer ``/``) is shown
@@ -54,21 +57,31 @@ def pointer_text(pointer: str) -> str:
     return one_line(pointer)
 
 
-def finding_line(path: str, finding: Finding, *, color: bool = False) -> str:
-    """One finding as ``path:pointer: CODE [severity] message``."""
+def finding_line(
+    path: str,
+    finding: Finding,
+    *,
+    color: bool = False,
+    position: tuple[int, int] | None = None,
+) -> str:
+    """One finding as ``path:line:column: pointer: CODE [severity] message``.
+
+    ``line:column:`` (1-based, as editors' problem matchers read it) is there when the
+    place is known; without it the line is ``path:pointer: CODE [severity] message``.
+    """
+    where = one_line(path) + ("" if position is None else f":{position[0]}:{position[1]}")
     pointer = pointer_text(finding.pointer)
+    if position is not None:
+        pointer = " " + pointer
     message = one_line(finding.message)
     sev = finding.severity
     waived = "" if finding.waived is None else f" (waived: {one_line(finding.waived)})"
     if not color:
-        return f"{one_line(path)}:{pointer}: {finding.code} [{sev.value}] {message}{waived}"
+        return f"{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}"
     if finding.waived is not None:
-        return (
-            f"{_DIM}{one_line(path)}:{pointer}: {finding.code} [{sev.value}] "
-            f"{message}{waived}{_RESET}"
-        )
+        return f"{_DIM}{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}{_RESET}"
     return (
-        f"{_BOLD}{one_line(path)}:{pointer}:{_RESET} {_SEVERITY_COLOR[sev]}{_BOLD}"
+        f"{_BOLD}{where}:{pointer}:{_RESET} {_SEVERITY_COLOR[sev]}{_BOLD}"
         f"{finding.code}{_RESET} {_SEVERITY_COLOR[sev]}[{sev.value}]{_RESET} {message}"
     )
 
@@ -133,7 +146,8 @@ class TextRenderer(Renderer):
             return ()
         return (
             "".join(
-                finding_line(result.path, f, color=self.color) + "\n"
+                finding_line(result.path, f, color=self.color, position=result.position(f))
+                + "\n"
                 for f in result.report.findings
             ),
         )
