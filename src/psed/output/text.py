@@ -146,8 +146,7 @@ class TextRenderer(Renderer):
             return ()
         return (
             "".join(
-                finding_line(result.path, f, color=self.color, position=result.position(f))
-                + "\n"
+                finding_line(result.path, f, color=self.color, position=result.position(f)) + "\n"
                 for f in result.report.findings
             ),
         )
