@@ -117,7 +117,7 @@ class SignOffModel(_Strict):
 
 
 class ContributorModel(_Strict):
-    name: str | None = None
+    name: str
     role: str | None = None
 
 
@@ -273,7 +273,7 @@ class SignOffS(_S, kw_only=True):
 
 
 class ContributorS(_S, kw_only=True):
-    name: str | None = None
+    name: str
     role: str | None = None
 
 

@@ -726,47 +726,13 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
-def _rule_dict(rule: Any) -> dict[str, Any]:
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": str(rule.severity),
-        "status": str(rule.status),
-        "summary": rule.summary,
-        "references": list(rule.references),
-        "help_url": rule.help_url,
-        "origin": rule.origin,
-    }
-
-
 def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
-    import json
-
+    from psed.output.rules import rules_json, rules_markdown, rules_text
     from psed.rules import all_rules
 
     rules = sorted(all_rules(), key=lambda r: r.code)
-    if args.format == "json":
-        out.write(json.dumps([_rule_dict(r) for r in rules], indent=2) + "\n")
-    elif args.format == "markdown":
-        out.write("| code | name | severity | from status | what it reports |\n")
-        out.write("|---|---|---|---|---|\n")
-        for r in rules:
-            summary = r.summary.replace("|", "\\|")
-            out.write(
-                f"| [{r.code}]({r.help_url}) | {r.name} | {r.severity} | {r.status} | {summary} |\n"
-            )
-    else:
-        code_width = max([len("code"), *(len(r.code) for r in rules)])
-        width = max([len("name"), *(len(r.name) for r in rules)])
-        out.write(
-            f"{'code':<{code_width}}  {'name':<{width}}  {'severity':<8}  {'from':<9}  "
-            "what it reports\n"
-        )
-        for r in rules:
-            out.write(
-                f"{r.code:<{code_width}}  {r.name:<{width}}  {r.severity!s:<8}  "
-                f"{r.status!s:<9}  {r.summary}\n"
-            )
+    render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
+    out.write(render(rules))
     return EXIT_OK
 
 
@@ -784,31 +750,8 @@ def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
     return seen[:3]
 
 
-def explain_text(rule: Any) -> str:
-    """A rule's full documentation as plain text (what ``psed explain`` prints)."""
-    lines = [
-        f"{rule.code} {rule.name}",
-        "",
-        rule.summary,
-        "",
-        f"Severity: {rule.severity} (from status {rule.status}; below it, info)",
-    ]
-    if rule.references:
-        lines.append("References: " + "; ".join(rule.references))
-    lines += ["", "What it checks", "", rule.what.strip(), "", "Why it matters", ""]
-    lines += [rule.why.strip()]
-    for title, example in (
-        ("Failing example", rule.fail_example),
-        ("Passing example", rule.pass_example),
-    ):
-        if example and example.strip():
-            lines += ["", title, ""]
-            lines += ["    " + line if line else "" for line in example.rstrip().splitlines()]
-    lines += ["", f"Documentation: {rule.help_url}"]
-    return "\n".join(lines) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.output.rules import explain_text
     from psed.rules import all_rules
 
     rules = all_rules()
