@@ -500,13 +500,13 @@ def rules_reference(rules: Iterable[Any] | None = None) -> str:
     if not items:
         return "No rules are registered in this build of psed.\n"
     out = [
-        "| Code | Name | Severity | From status |",
-        "|---|---|---|---|",
+        "| Code | Name | Severity | From status | What it reports |",
+        "|---|---|---|---|---|",
     ]
     for r in items:
         out.append(
             f"| [{r.code}](#{rule_anchor(str(r.code))}) | `{r.name}` | {_value(r.severity)} "
-            f"| {_value(r.status)} |"
+            f"| {_value(r.status)} | {_cell(getattr(r, 'summary', '') or '')} |"
         )
     out.append("")
     family = None
