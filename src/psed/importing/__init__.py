@@ -197,7 +197,7 @@ def _not_rendered(
     if proposal is None or problems:
         return (), ()
     try:
-        from psed import render
+        from psed.rendering import render
         from psed.rendering._labels import LABELS
 
         again = render(proposal, format="docx" if source.format == "docx" else "html")
