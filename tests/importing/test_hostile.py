@@ -287,3 +287,33 @@ def test_the_import_report_schema_is_published(capsys: pytest.CaptureFixture[str
     printed = json.loads(capsys.readouterr().out)
     assert printed == report_schema()
     assert printed["properties"]["import_report_version"] == {"const": 1}
+
+
+def test_word_footnotes_and_end_notes_are_accounted_for(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.core_properties.title = "Library hours"
+    document.add_paragraph("Summary of impact and issues")
+    notes = (
+        '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="1"><w:p><w:r><w:t>Say who the proposal affects.</w:t></w:r></w:p>'
+        "</w:endnote></w:endnotes>"
+    )
+    part = Part(
+        PackURI("/word/endnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        notes.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.ENDNOTES)
+    path = tmp_path / "with-notes.docx"
+    document.save(str(path))
+    result = import_file(path, template="generic-eqia")
+    notes_found = [s for s in result.skipped if s["from"]["kind"] == "endnote"]
+    assert [s["text"] for s in notes_found] == ["Say who the proposal affects."]
+    assert notes_found[0]["reason"] == "a footnote or end note (form guidance)"
