@@ -61,6 +61,7 @@ RULE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("PSED4", "Evidence, engagement and outcome"),
     ("PSED5", "Rigour"),
     ("PSED6", "Community safety"),
+    ("PSED7", "Portfolio (psed audit only)"),
     ("PSED9", "Waivers"),
 )
 """Headings of the rule reference, by code prefix (the rule families)."""

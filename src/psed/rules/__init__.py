@@ -56,6 +56,7 @@ _BUILTIN_MODULES = (
     "psed.rules.rigour",
     "psed.rules.community_safety",
     "psed.rules.waivers",
+    "psed.rules.portfolio",
 )
 
 for _module in _BUILTIN_MODULES:
