@@ -209,6 +209,9 @@ class AuditRun:
                     self._insert(batch)
                     batch = []
         self._insert(batch)
+        db.execute("CREATE INDEX work.documents_doc ON documents (doc)")
+        db.execute("CREATE INDEX work.findings_doc ON findings (doc, code)")
+        db.execute("CREATE INDEX work.impacts_doc ON impacts (doc)")
         db.execute("CREATE INDEX work.documents_id ON documents (id_key)")
         db.execute("CREATE INDEX work.actions_key ON actions (doc, key)")
         db.execute("CREATE INDEX work.related_target ON related (target_key)")

@@ -9,8 +9,10 @@ and the first column stay in view); dates are real dates, counts real numbers.
 No cell is ever a formula: every text is written as a text cell, and one that starts
 with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) is also marked with
 Excel's quote prefix, the mark Excel itself sets when a person types ``'=...``, so it
-stays text when the cell is edited. The workbook is written in openpyxl's write-only
-mode, row by row, so its memory does not grow with the number of documents.
+stays text when the cell is edited. A control character a workbook cannot hold is
+written as an escape such as ``\\x01``, as the text report shows it. The workbook is
+written in openpyxl's write-only mode, row by row, so its memory does not grow with
+the number of documents.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -85,7 +88,9 @@ class _Sheet:
             return cell
         if isinstance(value, (list, tuple)):
             value = " ".join(str(v) for v in value)
-        cell = WriteOnlyCell(self.sheet, value=str(value))
+        # characters a workbook cannot hold (most C0 controls) are shown as escapes
+        text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+        cell = WriteOnlyCell(self.sheet, value=text)
         cell.data_type = "s"  # a text cell, never a formula, whatever it starts with
         if cell.value and str(cell.value).startswith(FORMULA_START):
             cell.quotePrefix = True
