@@ -57,7 +57,7 @@ def test_a_new_history_has_the_documented_schema(tmp_path: Path) -> None:
     assert _scalar(db, "PRAGMA user_version") == history.SCHEMA_VERSION
     assert _scalar(db, "PRAGMA application_id") == history.APPLICATION_ID
     assert _scalar(db, "PRAGMA journal_mode") == "wal"
-    expected = {table: list(history.columns(table)) for table in history.TABLES}
+    expected = {table: list(history.columns(table)) for table in history.history_tables()}
     assert _tables(db) == expected
     assert _scalar(db, "SELECT count(*) FROM documents") == 4
     assert _scalar(db, "SELECT count(*) FROM findings") == sum(

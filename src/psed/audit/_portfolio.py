@@ -219,7 +219,9 @@ def _effective(severity: Severity, rule_status: Status, used: Status | None) -> 
     return severity
 
 
-def _unused_waiver(index: int, code: str, config: Config, used: Status | None) -> Finding:
+def _unused_waiver(
+    index: int, code: str, config: Config, used: Status | None, references: tuple[str, ...]
+) -> Finding:
     severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
     return Finding(
         code=UNUSED_WAIVER.code,
@@ -231,7 +233,7 @@ def _unused_waiver(index: int, code: str, config: Config, used: Status | None) -
             "its rule or pointer."
         ),
         pointer=join("waivers", index),
-        references=UNUSED_WAIVER.references,
+        references=references,
     )
 
 
@@ -243,8 +245,13 @@ def document_findings(
     config: Config,
     as_of: _dt.date,
     waivers: tuple[tuple[Waiver, ...], frozenset[int]] | None,
+    citations: dict[tuple[str, str | None], tuple[str, ...]],
 ) -> list[Finding]:
-    """One document's portfolio findings: selected, at their severity, waived, in order."""
+    """One document's portfolio findings: selected, at their severity, waived, in order.
+
+    ``citations`` holds what each rule cites on this document (by code and
+    characteristic), worked out from the law that applies to it.
+    """
     findings: list[Finding] = []
     for hit in hits:
         rule = PORTFOLIO_RULES[hit.code]
@@ -262,7 +269,7 @@ def document_findings(
                 message=hit.message,
                 pointer=hit.pointer,
                 characteristic=hit.characteristic,
-                references=rule.references,
+                references=citations.get((rule.code, hit.characteristic), rule.references),
             )
         )
     if waivers is not None:
@@ -276,8 +283,9 @@ def document_findings(
         outcome = apply_waivers(findings, carrier, as_of, judged_here, broken)
         findings = outcome.findings
         if config.is_selected(UNUSED_WAIVER.code):
+            refs = citations.get((UNUSED_WAIVER.code, None), UNUSED_WAIVER.references)
             findings += [
-                _unused_waiver(index, listed[index].rule.strip(), config, used)
+                _unused_waiver(index, listed[index].rule.strip(), config, used, refs)
                 for index in outcome.unused
             ]
     return sorted(findings, key=lambda f: (order_key(f.pointer), f.code))

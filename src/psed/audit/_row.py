@@ -21,9 +21,12 @@ from psed._files import STDIN
 from psed._structural import STRUCTURAL_NAMES
 from psed._text import comparison_key, is_placeholder, normalise
 from psed.catalogue import Catalogue, Framework, default_catalogue
-from psed.findings import Finding
+from psed.findings import Finding, Report
+from psed.law import LawDate, LawDateSource, cite, law_at
 from psed.model import Impact, Proposal, Status, Waiver
-from psed.rules.portfolio import is_portfolio
+from psed.rules._registry import Rule
+from psed.rules.portfolio import PORTFOLIO_RULES, is_portfolio
+from psed.rules.waivers import UNUSED_WAIVER
 
 __all__ = [
     "NOT_ASSESSED_CODES",
@@ -363,6 +366,7 @@ class DocumentData:
     impacts: list[tuple[Any, ...]]
     actions: list[tuple[Any, ...]]
     related: list[tuple[Any, ...]]
+    citations: list[tuple[Any, ...]]
     waivers: tuple[tuple[Waiver, ...], frozenset[int]] | None = None
 
 
@@ -379,7 +383,8 @@ def _digest(path: str, stdin: bytes | None, max_bytes: int) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def _finding_values(seq: int, f: Finding, portfolio: bool = False) -> tuple[Any, ...]:
+def finding_values(seq: int, f: Finding, portfolio: bool = False) -> tuple[Any, ...]:
+    """A finding as a row of the ``findings`` table (after ``run_id`` and ``doc``)."""
     return (
         seq,
         f.code,
@@ -391,7 +396,31 @@ def _finding_values(seq: int, f: Finding, portfolio: bool = False) -> tuple[Any,
         f.message,
         f.waived,
         1 if portfolio else 0,
+        "\n".join(f.references),
     )
+
+
+def _citations(
+    proposal: Proposal, report: Report, catalogue: Catalogue, adverse: Iterable[str]
+) -> list[tuple[Any, ...]]:
+    """What a portfolio finding on this document would cite, by rule and characteristic.
+
+    Worked out here, where the document is, from the law that applies to it on its law
+    date (see :mod:`psed.law`), as :func:`psed.check` works out its findings' citations.
+    """
+    if report.law_date is None or report.law_date_source is None:
+        return []
+    framework = catalogue.framework(proposal.framework) or catalogue.framework("psed")
+    assert framework is not None, "the psed framework is built in"
+    day = LawDate(date=report.law_date, source=LawDateSource(report.law_date_source))
+    law = law_at(proposal, framework, catalogue, day)
+    wanted: list[tuple[Rule, str | None]] = [(r, None) for r in PORTFOLIO_RULES.values()]
+    wanted.append((UNUSED_WAIVER, None))
+    wanted += [(PORTFOLIO_RULES["PSED701"], code) for code in sorted(set(adverse)) if code]
+    return [
+        (rule.code, characteristic or "", "\n".join(cite(rule.cites, law, characteristic)))
+        for rule, characteristic in wanted
+    ]
 
 
 def _broken_waivers(pointers: Iterable[str]) -> frozenset[int]:
@@ -446,10 +475,10 @@ def document_data(
         0,
         " ".join(row.codes),
     )
-    findings = [_finding_values(seq, f) for seq, f in enumerate(report.findings)]
+    findings = [finding_values(seq, f) for seq, f in enumerate(report.findings)]
     proposal = outcome.proposal
     if not row.readable or proposal is None:
-        return DocumentData(document, findings, [], [], [])
+        return DocumentData(document, findings, [], [], [], [])
     impacts: list[tuple[Any, ...]] = []
     actions: list[tuple[Any, ...]] = []
     for i, entry in enumerate(proposal.impacts):
@@ -480,8 +509,10 @@ def document_data(
         )
         for i, link in enumerate(_field(proposal, "related") or ())
     ]
+    adverse = [entry.characteristic.code for entry in proposal.impacts if entry.impact.is_adverse]
+    citations = _citations(proposal, report, catalogue or default_catalogue(), adverse)
     waivers = None
     if any(is_portfolio(w.rule.strip()) for w in proposal.waivers):
         structural = (f.pointer for f in report.findings if f.code in STRUCTURAL_NAMES)
         waivers = (proposal.waivers, _broken_waivers(structural))
-    return DocumentData(document, findings, impacts, actions, related, waivers)
+    return DocumentData(document, findings, impacts, actions, related, citations, waivers)

@@ -26,13 +26,12 @@ from psed._files import discover
 from psed._parse import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import document_findings, mark_superseded, portfolio_hits
-from psed.audit._row import AuditRow, AuditTotals, DocumentData, document_data
+from psed.audit._row import AuditRow, AuditTotals, DocumentData, document_data, finding_values
 from psed.audit.estate import Estate, TrendPoint, estate_views, trends
 from psed.catalogue import Catalogue
 from psed.config import Config
 from psed.findings import Finding, Severity
 from psed.model import Status
-from psed.rules._registry import lookup
 
 __all__ = ["AuditRun", "Baseline", "BaselineFinding", "RunOptions"]
 
@@ -118,10 +117,8 @@ def _insert_sql(table: str, *, schema: str = "work") -> str:
 
 
 def _finding(record: Sequence[Any]) -> Finding:
-    """A Finding from ``code, name, severity, default_severity, pointer, characteristic,
-    message, waived`` (references from the registry)."""
-    code, name, severity, default, pointer, characteristic, message, waived = record
-    rule = lookup(code)
+    """A Finding from a ``findings`` record of the :data:`_FINDING_COLUMNS`."""
+    code, name, severity, default, pointer, characteristic, message, waived, refs = record
     return Finding(
         code=code,
         name=name,
@@ -130,13 +127,13 @@ def _finding(record: Sequence[Any]) -> Finding:
         message=message,
         pointer=pointer,
         characteristic=characteristic,
-        references=() if rule is None else rule.references,
+        references=tuple(refs.split("\n")) if refs else (),
         waived=waived,
     )
 
 
 _FINDING_COLUMNS = (
-    "code, name, severity, default_severity, pointer, characteristic, message, waived"
+    "code, name, severity, default_severity, pointer, characteristic, message, waived, refs"
 )
 _QUALIFIED = ", ".join("f." + column.strip() for column in _FINDING_COLUMNS.split(","))
 
@@ -215,22 +212,25 @@ class AuditRun:
         db.execute("CREATE INDEX work.documents_id ON documents (id_key)")
         db.execute("CREATE INDEX work.actions_key ON actions (doc, key)")
         db.execute("CREATE INDEX work.related_target ON related (target_key)")
+        db.execute("CREATE INDEX work.citations_doc ON citations (doc)")
         db.execute("COMMIT")
 
     def _insert(self, batch: Iterable[tuple[int, DocumentData]]) -> None:
-        documents, findings, impacts, actions, related = [], [], [], [], []
+        documents, findings, impacts, actions, related, citations = [], [], [], [], [], []
         for doc, data in batch:
             documents.append((0, doc, *data.document))
             findings += [(0, doc, *values) for values in data.findings]
             impacts += [(0, doc, *values) for values in data.impacts]
             actions += [(0, doc, *values) for values in data.actions]
             related += [(0, doc, *values) for values in data.related]
+            citations += [(0, doc, *values) for values in data.citations]
         db = self.db
         db.executemany(_insert_sql("documents"), documents)
         db.executemany(_insert_sql("findings"), findings)
         db.executemany(_insert_sql("impacts"), impacts)
         db.executemany(_insert_sql("actions"), actions)
         db.executemany(_insert_sql("related"), related)
+        db.executemany(_insert_sql("citations"), citations)
 
     def _portfolio(self) -> None:
         db = self.db
@@ -254,6 +254,12 @@ class AuditRun:
                     (doc, *_STRUCTURAL),
                 )
             }
+            citations = {
+                (code, characteristic or None): tuple(refs.split("\n")) if refs else ()
+                for code, characteristic, refs in db.execute(
+                    "SELECT code, characteristic, refs FROM work.citations WHERE doc = ?", (doc,)
+                )
+            }
             found = document_findings(
                 hits_by_doc.get(doc, ()),
                 used=None if status is None else Status(status),
@@ -261,26 +267,14 @@ class AuditRun:
                 config=self.config,
                 as_of=self.job.as_of,
                 waivers=self._waivers.get(doc),
+                citations=citations,
             )
             if not found:
                 continue
             db.executemany(
                 _insert_sql("findings"),
                 [
-                    (
-                        0,
-                        doc,
-                        seq + n,
-                        f.code,
-                        f.name,
-                        f.severity.value,
-                        f.default_severity.value,
-                        f.pointer,
-                        f.characteristic,
-                        f.message,
-                        f.waived,
-                        1,
-                    )
+                    (0, doc, *finding_values(seq + n, f, portfolio=True))
                     for n, f in enumerate(found, start=1)
                 ],
             )
@@ -331,7 +325,7 @@ class AuditRun:
                 ),
             )
             run_id = cursor.lastrowid
-            for table in ("documents", "findings", "impacts", "actions", "related"):
+            for table in history.history_tables()[1:]:  # after runs
                 cols = history.columns(table)[1:]
                 db.execute(
                     f"INSERT INTO main.{table} (run_id, {', '.join(cols)}) "

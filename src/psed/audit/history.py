@@ -36,7 +36,9 @@ __all__ = [
     "TABLES",
     "Column",
     "HistoryError",
+    "columns",
     "create_tables",
+    "history_tables",
     "open_history",
 ]
 
@@ -136,6 +138,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("message", "TEXT NOT NULL", "The message."),
         _c("waived", "TEXT", "The waiver's reason when waived, else NULL."),
         _c("portfolio", "INTEGER NOT NULL", "1 for a finding only an audit reports (PSED7xx)."),
+        _c("refs", "TEXT NOT NULL", "The citations the finding gives, one a line."),
     ),
     "impacts": (
         _c("run_id", "INTEGER NOT NULL", "The run."),
@@ -175,8 +178,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("target_key", "TEXT", "`target` compared ignoring case and spacing.", history=False),
         _c("relation", "TEXT", "supersedes, part_of or see_also."),
     ),
+    "citations": (
+        _c("run_id", "INTEGER NOT NULL", "The run.", history=False),
+        _c("doc", "INTEGER NOT NULL", "The document.", history=False),
+        _c("code", "TEXT NOT NULL", "A portfolio rule code.", history=False),
+        _c("characteristic", "TEXT NOT NULL", "The characteristic, or ''.", history=False),
+        _c("refs", "TEXT NOT NULL", "What its finding cites there, one a line.", history=False),
+    ),
 }
-"""Every table and column of the history (schema version 1)."""
+"""Every table and column of the history (schema version 1), and the working columns
+and tables of a run (``history=False``: the ``citations`` table is the working one only)."""
 
 _KEYS: dict[str, str] = {
     "documents": "run_id, doc",
@@ -184,7 +195,13 @@ _KEYS: dict[str, str] = {
     "impacts": "run_id, doc, entry",
     "actions": "run_id, doc, entry, mitigation",
     "related": "run_id, doc, entry",
+    "citations": "run_id, doc, code, characteristic",
 }
+
+
+def history_tables() -> tuple[str, ...]:
+    """The tables of a history (a run's working database has one more, ``citations``)."""
+    return tuple(t for t, cols in TABLES.items() if any(c.history for c in cols))
 
 
 def columns(table: str, *, history: bool = True) -> tuple[str, ...]:
@@ -195,7 +212,7 @@ def columns(table: str, *, history: bool = True) -> tuple[str, ...]:
 def create_tables(db: sqlite3.Connection, schema: str, *, history: bool) -> None:
     """Create every table in ``schema`` (``main`` for a history, ``work`` for a run)."""
     for table, cols in TABLES.items():
-        if table == "runs" and not history:
+        if (table == "runs" and not history) or (history and table not in history_tables()):
             continue
         defs = [f"{c.name} {c.type}" for c in cols if c.history or not history]
         if table in _KEYS:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
@@ -31,7 +30,7 @@ import attrs
 from psed.audit import AuditRow, AuditTotals, Baseline
 from psed.audit.estate import Estate, GroupTotals, TrendPoint
 from psed.findings import Finding
-from psed.output._common import RunInfo
+from psed.output._common import JsonStream, RunInfo
 from psed.output.text import finding_line, one_line
 
 __all__ = [
@@ -389,40 +388,30 @@ def _csv(view: AuditView, out: IO[str]) -> None:
 # --------------------------------------------------------------------------- JSON
 
 
-def _indented(value: Any, pad: int) -> str:
-    """``json.dumps(value, indent=2)`` with every line after the first shifted ``pad``."""
-    return json.dumps(value, indent=2).replace("\n", "\n" + " " * pad)
-
-
 def _json(view: AuditView, out: IO[str]) -> None:
-    """The JSON audit, written document by document; the same text as ``json.dumps`` of
-    the whole object with ``indent=2``."""
+    """The JSON audit, written document by document (the text ``json.dumps`` of the
+    whole object with ``indent=2`` would give)."""
     run = view.run
-    head = {
-        "audit_version": AUDIT_VERSION,
-        "psed_version": run.version,
-        "as_of": run.as_of.isoformat(),
-        "status": None if run.status is None else run.status.value,
-    }
-    out.write("{\n")
-    for key, value in head.items():
-        out.write(f"  {json.dumps(key)}: {_indented(value, 2)},\n")
-    out.write('  "documents": [')
-    first = True
+    stream = JsonStream(
+        {
+            "audit_version": AUDIT_VERSION,
+            "psed_version": run.version,
+            "as_of": run.as_of.isoformat(),
+            "status": None if run.status is None else run.status.value,
+            "documents": [],
+        }
+    )
+    out.write(stream.head())
     for row in view.rows():
-        out.write(("\n" if first else ",\n") + "    " + _indented(row.to_dict(), 4))
-        first = False
-    out.write("]" if first else "\n  ]")
-    tail = {
+        out.write(stream.join((stream.item(row.to_dict()),)))
+    late = {
         "totals": view.totals.to_dict(),
         "estate": view.estate.to_dict(),
         "trends": [t.to_dict() for t in view.trends],
         "baseline": None if view.baseline is None else view.baseline.to_dict(),
         "run_id": view.run_id,
     }
-    for key, value in tail.items():
-        out.write(f",\n  {json.dumps(key)}: {_indented(value, 2)}")
-    out.write("\n}\n")
+    out.write(stream.end(late))
 
 
 _TEXT_RENDERERS: dict[str, Callable[[AuditView, IO[str]], None]] = {
