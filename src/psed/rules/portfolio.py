@@ -13,22 +13,27 @@ line starts the next file.
 from __future__ import annotations
 
 from psed.findings import Severity
+from psed.law import GB_EQUALITY_DUTIES, Basis, Reference
 from psed.model import Status
-from psed.rules._common import BROWN, S149_1
+from psed.rules._common import BROWN_95, BROWN_96, GENERAL_DUTY
 from psed.rules._registry import Rule, documented_rule, register
 
 __all__ = ["PORTFOLIO_CODES", "PORTFOLIO_RULES", "is_portfolio"]
 
-AUDIT_WALES = (
-    'Audit Wales, "Making equality impact assessments more than a tick-box exercise" (2022)'
+AUDIT_WALES = Reference(
+    citation='Audit Wales, "Making equality impact assessments more than a tick-box exercise" '
+    "(2022)",
+    basis=Basis.PRACTICE,
+    duties=frozenset(GB_EQUALITY_DUTIES),
+    note="Found that few bodies looked at the cumulative impact of their decisions.",
 )
 
-_DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
+_DOCS: dict[str, tuple[str, Severity, Status, tuple[Reference, ...], str]] = {
     "PSED701": (
         "cumulative-impact-not-assessed",
         Severity.WARNING,
         Status.SUBMITTED,
-        (S149_1, AUDIT_WALES),
+        (GENERAL_DUTY, AUDIT_WALES),
         """A characteristic is adversely affected by several proposals of one programme, and
         no cumulative assessment of the programme exists.
 
@@ -42,10 +47,11 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
 
         ## Why it matters
         Each assessment can honestly find a small effect on a group while the budget
-        round as a whole takes a great deal from the same people. Equality Act 2010
-        s149(1) asks the decision-maker to have due regard to the effect of what is
+        round as a whole takes a great deal from the same people. The general duty
+        (Equality Act 2010 s149(1); in Northern Ireland, Northern Ireland Act 1998
+        s75(1)) asks the decision-maker to have due regard to the effect of what is
         decided, and a council deciding forty savings proposals decides them together.
-        The Act prescribes no particular document: assessing the combined effect in one
+        The law prescribes no particular document: assessing the combined effect in one
         cumulative assessment is good practice, which Audit Wales, "Making equality
         impact assessments more than a tick-box exercise" (2022) found few bodies did.
 
@@ -109,7 +115,7 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
         "duplicate-assessment-id",
         Severity.ERROR,
         Status.DRAFT,
-        (BROWN,),
+        (GENERAL_DUTY, BROWN_96),
         """Two documents of the audit have the same `id`.
 
         ## What it checks
@@ -121,10 +127,11 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
         ## Why it matters
         Links between assessments (`related`), the audit history and the action plans of
         superseded assessments are followed by id; two documents with one id mix two
-        records up. Keeping an adequate record of how due regard was had is part of
-        exercising it (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC
-        3158 (Admin), principle 7); unique references are the practice that makes the
-        record usable.
+        records up. The record is the evidence that the general duty (Equality Act 2010
+        s149(1); in Northern Ireland, Northern Ireland Act 1998 s75(1)) was met, and
+        keeping an adequate record is good practice (R (Brown) v Secretary of State for
+        Work and Pensions [2008] EWHC 3158 (Admin) [96]). No law requires references:
+        unique ids are the practice that keeps the record usable.
 
         ## Failing example
         ```yaml
@@ -153,7 +160,7 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
         "unknown-related-assessment",
         Severity.INFO,
         Status.DRAFT,
-        (BROWN,),
+        (GENERAL_DUTY, BROWN_96),
         """A `related` link names an id that no audited document has.
 
         ## What it checks
@@ -164,9 +171,10 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
 
         ## Why it matters
         A link that leads nowhere in the audit may be a typing mistake, or an assessment
-        that is missing from the record. The record of how due regard was had should be
-        complete enough to follow (R (Brown) v Secretary of State for Work and Pensions
-        [2008] EWHC 3158 (Admin), principle 7).
+        that is missing from the record. The record is the evidence that the general duty
+        (Equality Act 2010 s149(1); in Northern Ireland, Northern Ireland Act 1998
+        s75(1)) was met, and keeping an adequate record of it is good practice (R (Brown)
+        v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
         ## Failing example
         ```yaml
@@ -201,7 +209,7 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
         "superseded-actions-open",
         Severity.WARNING,
         Status.SUBMITTED,
-        (BROWN,),
+        (GENERAL_DUTY, BROWN_95),
         """An assessment replaces another whose actions are still open, and does not carry
         them over.
 
@@ -214,11 +222,12 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[str, ...], str]] = {
         entry, naming the action and its owner.
 
         ## Why it matters
-        The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
-        [2008] EWHC 3158 (Admin), principle 6): mitigations promised when a decision was
-        taken do not lapse because the assessment was rewritten. An action that is
+        The general duty (Equality Act 2010 s149(1); in Northern Ireland, Northern
+        Ireland Act 1998 s75(1)) is continuing (R (Brown) v Secretary of State for Work
+        and Pensions [2008] EWHC 3158 (Admin) [95]): mitigations promised when a decision
+        was taken do not lapse because the assessment was rewritten. An action that is
         neither done, dropped, nor carried into the new assessment has quietly left the
-        record.
+        record. Carrying actions over is practice; keeping the duty in mind is law.
 
         ## Failing example
         ```yaml
