@@ -645,6 +645,8 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError("--format xlsx writes a workbook: give -o FILE, such as -o estate.xlsx")
     if args.format in ("html", "xlsx"):
         _require_audit_extra(args.format)
+    if args.output and not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
+        raise UsageError(f"cannot write {args.output}: its folder does not exist")
     config = _load_config(args)
     job = _job(args, config)
     run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
@@ -701,6 +703,14 @@ def _write_file(path: str, fmt: str, view: Any) -> None:
 
     from psed.output.audit import render_audit
 
+    if os.path.exists(path) and not os.path.isfile(path):
+        # not a regular file (/dev/null, a pipe): nothing to replace, write to it directly
+        try:
+            with open(path, "wb" if fmt == "xlsx" else "w") as stream:
+                render_audit(fmt, view, stream)
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".psed-", dir=folder)

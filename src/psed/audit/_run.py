@@ -32,6 +32,7 @@ from psed.catalogue import Catalogue
 from psed.config import Config
 from psed.findings import Finding, Severity
 from psed.model import Status
+from psed.rules._registry import lookup
 
 __all__ = ["AuditRun", "Baseline", "BaselineFinding", "RunOptions"]
 
@@ -127,15 +128,25 @@ def _finding(record: Sequence[Any]) -> Finding:
         message=message,
         pointer=pointer,
         characteristic=characteristic,
-        references=tuple(refs.split("\n")) if refs else (),
+        references=_references(code, refs),
         waived=waived,
     )
+
+
+def _references(code: str, refs: str | None) -> tuple[str, ...]:
+    """The citations stored with a finding, or its rule's own when none were (history)."""
+    if refs is not None:
+        return tuple(refs.split("\n")) if refs else ()
+    rule = lookup(code)
+    return () if rule is None else rule.references
 
 
 _FINDING_COLUMNS = (
     "code, name, severity, default_severity, pointer, characteristic, message, waived, refs"
 )
 _QUALIFIED = ", ".join("f." + column.strip() for column in _FINDING_COLUMNS.split(","))
+_MAIN_QUALIFIED = _QUALIFIED.removesuffix(", f.refs")
+"""The history keeps no citations: a finding read back from it cites its rule's own."""
 
 
 class AuditRun:
@@ -342,18 +353,25 @@ class AuditRun:
     # ------------------------------------------------------------------ the views
 
     def rows(self) -> Iterator[AuditRow]:
-        """Every document's row, in audit order, with its portfolio findings."""
-        portfolio: dict[int, list[Finding]] = {}
-        for doc, *record in self.db.execute(
+        """Every document's row, in audit order, with its portfolio findings.
+
+        The documents and their portfolio findings are read side by side, both in
+        document order, so only one document's are in memory at a time.
+        """
+        findings = self.db.execute(
             f"SELECT doc, {_FINDING_COLUMNS} FROM work.findings WHERE portfolio = 1 "
             "ORDER BY doc, seq"
-        ):
-            portfolio.setdefault(doc, []).append(_finding(record))
+        )
+        pending = next(findings, None)
         cursor = self.db.execute("SELECT * FROM work.documents ORDER BY doc")
         names = [d[0] for d in cursor.description]
         for values in cursor:
             record = dict(zip(names, values, strict=True))
-            yield AuditRow.from_record(record, portfolio.get(record["doc"], ()))
+            own: list[Finding] = []
+            while pending is not None and pending[0] == record["doc"]:
+                own.append(_finding(pending[1:]))
+                pending = next(findings, None)
+            yield AuditRow.from_record(record, own)
 
     def findings(self) -> Iterator[tuple[str, Finding]]:
         """Every finding of every document, with its path, in audit and report order."""
@@ -456,7 +474,9 @@ class AuditRun:
                 JOIN main.documents AS d ON d.run_id = f.run_id AND d.doc = f.doc
                 WHERE f.run_id IN (:run, :other) AND f.waived IS NULL
             )
-            SELECT a.path, {_QUALIFIED}
+            SELECT a.path, {_MAIN_QUALIFIED},
+                   (SELECT w.refs FROM work.findings AS w
+                    WHERE a.run_id = :current AND w.doc = a.doc AND w.seq = a.seq)
             FROM numbered AS a
             JOIN main.findings AS f ON f.run_id = a.run_id AND f.doc = a.doc AND f.seq = a.seq
             WHERE a.run_id = :run AND NOT EXISTS (
@@ -466,7 +486,7 @@ class AuditRun:
             )
             ORDER BY a.doc, a.seq
             """,
-            {"run": run, "other": -1 if other is None else other},
+            {"run": run, "other": -1 if other is None else other, "current": self.run_id},
         )
         return tuple(BaselineFinding(path=path, finding=_finding(record)) for path, *record in rows)
 

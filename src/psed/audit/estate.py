@@ -210,7 +210,7 @@ class ProgrammeImpact:
 
     programme: str
     proposals: int
-    """Current documents in the programme."""
+    """Current documents in the programme, its cumulative assessments left out."""
     cumulative: bool
     """True when one of them has ``level: cumulative``."""
     characteristics: tuple[CumulativeImpact, ...]
@@ -385,10 +385,11 @@ def _cumulative(db: sqlite3.Connection) -> tuple[ProgrammeImpact, ...]:
         """
     ):
         names.setdefault(key, programme)
-        proposals[key] += 1
         labels[doc] = label(ident, name, path)
         if level == "cumulative":
             cumulative.add(key)
+        else:
+            proposals[key] += 1
     # (programme, characteristic) -> doc -> the worst adverse impact of its entries
     worst: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
     texts: dict[str, str] = {}

@@ -138,7 +138,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("message", "TEXT NOT NULL", "The message."),
         _c("waived", "TEXT", "The waiver's reason when waived, else NULL."),
         _c("portfolio", "INTEGER NOT NULL", "1 for a finding only an audit reports (PSED7xx)."),
-        _c("refs", "TEXT NOT NULL", "The citations the finding gives, one a line."),
+        _c("refs", "TEXT NOT NULL", "The citations it gives, one a line.", history=False),
     ),
     "impacts": (
         _c("run_id", "INTEGER NOT NULL", "The run."),

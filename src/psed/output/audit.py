@@ -32,6 +32,7 @@ from psed.audit.estate import Estate, GroupTotals, TrendPoint
 from psed.findings import Finding
 from psed.output._common import JsonStream, RunInfo
 from psed.output.text import finding_line, one_line
+from psed.rules.portfolio import is_portfolio
 
 __all__ = [
     "AUDIT_FORMATS",
@@ -268,17 +269,19 @@ def _text(view: AuditView, out: IO[str]) -> None:
     )
     for row in view.rows():
         out.write(_row_line(row))
-    portfolio = list(view.portfolio())
     totals = view.totals
-    lines = [
-        "",
-        f"{totals.documents} documents: {totals.failing} failing, "
+    out.write(
+        f"\n{totals.documents} documents: {totals.failing} failing, "
         f"{totals.complete} fully assessed, {totals.unreadable} unreadable; "
-        f"{totals.errors} errors, {totals.warnings} warnings in all.",
-    ]
-    if portfolio:
-        lines += ["", f"Portfolio findings ({len(portfolio)}):"]
-        lines += ["  " + finding_line(path, f).rstrip("\n") for path, f in portfolio]
+        f"{totals.errors} errors, {totals.warnings} warnings in all.\n"
+    )
+    count = sum(n for code, n in totals.rule_findings.items() if is_portfolio(code))
+    if count:
+        out.write(f"\nPortfolio findings ({count}):\n")
+        for path, f in view.portfolio():
+            if f.waived is None and is_portfolio(f.code):
+                out.write("  " + finding_line(path, f).rstrip("\n") + "\n")
+    lines: list[str] = []
     lines += _estate_lines(view.estate)
     rules = totals.most_common_rules()
     if rules:
