@@ -542,6 +542,14 @@ def cli_reference(parser: argparse.ArgumentParser | None = None) -> str:
 
 # ---------------------------------------------------------------------- markers
 
+
+def _history_tables() -> str:
+    """The tables of the audit history (``psed.audit.history``)."""
+    from psed.audit.history import tables_reference
+
+    return tables_reference()
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "format": format_reference,
     "characteristics": characteristics_reference,
@@ -549,6 +557,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "duties": duties_reference,
     "rules": rules_reference,
     "cli": cli_reference,
+    "history-tables": _history_tables,
 }
 """Marker name to generator."""
 

@@ -301,8 +301,7 @@ def _actions(db: sqlite3.Connection, as_of: _dt.date) -> tuple[OverdueAction, ..
         SELECT d.path, d.id, d.name, d.directorate, a.entry, a.mitigation, a.characteristic,
                a.action, a.owner, a.due, a.status
         FROM work.actions AS a JOIN work.documents AS d ON d.doc = a.doc
-        WHERE d.superseded = 0 AND a.key != '' AND a.status IN {_OPEN}
-          AND a.due IS NOT NULL AND a.due < ?
+        WHERE d.superseded = 0 AND a.status IN {_OPEN} AND a.due IS NOT NULL AND a.due < ?
         ORDER BY a.due, a.doc, a.entry, a.mitigation
         """,
         (as_of.isoformat(),),
@@ -337,7 +336,7 @@ def _groups(db: sqlite3.Connection, column: str, as_of: _dt.date) -> tuple[Group
                sum(d.review_date IS NOT NULL AND d.review_date < :as_of),
                coalesce(sum((
                    SELECT count(*) FROM work.actions AS a
-                   WHERE a.doc = d.doc AND a.key != '' AND a.status IN {_OPEN}
+                   WHERE a.doc = d.doc AND a.status IN {_OPEN}
                      AND a.due IS NOT NULL AND a.due < :as_of
                )), 0)
         FROM work.documents AS d

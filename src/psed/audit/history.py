@@ -40,6 +40,7 @@ __all__ = [
     "create_tables",
     "history_tables",
     "open_history",
+    "tables_reference",
 ]
 
 SCHEMA_VERSION = 1
@@ -295,3 +296,30 @@ def _migrate(db: sqlite3.Connection) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+_TABLE_DOCS = {
+    "runs": "One row per recorded run.",
+    "documents": "One row per document of each run.",
+    "findings": "Every finding of every document, portfolio findings included.",
+    "impacts": "Every impact entry.",
+    "actions": "Every mitigating action.",
+    "related": "Every link to another assessment.",
+}
+
+
+def tables_reference() -> str:
+    """The history's tables and columns as Markdown (the audit guide shows it)."""
+    out = []
+    for table in history_tables():
+        out += [f"#### `{table}`", "", _TABLE_DOCS[table], ""]
+        out += ["| column | type | meaning |", "|---|---|---|"]
+        for column in TABLES[table]:
+            if column.history:
+                kind = column.type.replace(" PRIMARY KEY", "").replace(" NOT NULL", "")
+                doc = column.doc.replace("|", "\\|")
+                out.append(f"| `{column.name}` | {kind} | {doc} |")
+        out.append("")
+    keys = ", ".join(f"`{t}` ({_KEYS[t]})" for t in history_tables() if t in _KEYS)
+    out.append(f"Keys: `runs` (run_id), {keys}.")
+    return "\n".join(out) + "\n"
