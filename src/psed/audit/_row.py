@@ -271,11 +271,6 @@ def _assessed_codes(proposal: Proposal, findings: Iterable[Finding] = ()) -> set
     return {code for code, real in assessed.items() if real}
 
 
-def _field(proposal: Proposal, name: str) -> Any:
-    """A format field that older models lack (read as None until it lands)."""
-    return getattr(proposal, name, None)
-
-
 def _text(value: str | None) -> str | None:
     """A text field as the audit shows it: None for a placeholder, else as written."""
     return None if is_placeholder(value) else value
@@ -315,14 +310,14 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
     framework: Framework | None = None
     if framework_id is not None and "/framework" not in invalid:
         framework = (catalogue or default_catalogue()).framework(framework_id)
-    level = _field(proposal, "level")
+    level = proposal.level
     known: dict[str, Any] = {
         "readable": True,
         "id": _text(proposal.id),
         "name": proposal.name,
-        "organisation": _text(_field(proposal, "organisation")),
-        "directorate": _text(_field(proposal, "directorate")),
-        "programme": _text(_field(proposal, "programme")),
+        "organisation": _text(proposal.organisation),
+        "directorate": _text(proposal.directorate),
+        "programme": _text(proposal.programme),
         "level": None if level is None else level.value,
         "framework": framework_id,
         "framework_known": framework is not None,
@@ -507,7 +502,7 @@ def document_data(
             _key(link.id),
             None if link.relation is None else link.relation.value,
         )
-        for i, link in enumerate(_field(proposal, "related") or ())
+        for i, link in enumerate(proposal.related)
     ]
     adverse = [entry.characteristic.code for entry in proposal.impacts if entry.impact.is_adverse]
     citations = _citations(proposal, report, catalogue or default_catalogue(), adverse)
