@@ -35,7 +35,7 @@ MONTHS = (
 )
 """Each run's date, and how many entries each directorate's documents still had as TBC."""
 
-_NEUTRAL = re.compile(r"^(    details: )(?!TBC).*$", re.MULTILINE)
+_NEUTRAL = re.compile(r"^( +details: )(?!TBC).*$", re.MULTILINE)
 
 
 def _month(estate: Path, tbc: dict[str, int]) -> None:
