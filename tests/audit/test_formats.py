@@ -230,3 +230,20 @@ def test_html_escapes_what_documents_say(
     assert "<script>" not in page
     assert "<b>X</b>" not in page
     assert "&lt;b&gt;X&lt;/b&gt;" in page
+
+
+def test_html_charts_show_any_text_as_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    # matplotlib would read this as a (malformed) formula and fail
+    (folder / "x.yaml").write_text(
+        'name: Parks\ndirectorate: "$\\\\frac{a$ and \\x01 $^$"\nstatus: approved\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "estate.html"
+    code, _, err = run(capsys, "audit", str(folder), "--format", "html", "-o", str(target))
+    assert code in (0, 1)
+    assert "internal error" not in err
+    assert "frac{a" in target.read_text(encoding="utf-8")

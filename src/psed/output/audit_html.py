@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -28,7 +29,7 @@ from matplotlib.figure import Figure
 
 from psed.audit.estate import GroupTotals, TrendPoint
 from psed.output.audit import AuditView
-from psed.output.text import pointer_text
+from psed.output.text import one_line, pointer_text
 
 __all__ = ["Chart", "render_html"]
 
@@ -85,10 +86,23 @@ def _figure(height: float) -> tuple[Figure, Any]:
     return figure, axes
 
 
+def _label(text: str) -> str:
+    """A document's text as a chart label: on one line, and never read as mathematics.
+
+    matplotlib reads text between two ``$`` as a formula (and fails on a malformed
+    one); a label is always plain text.
+    """
+    return one_line(text).replace("$", r"\$")
+
+
 def _svg(figure: Figure, chart_id: str) -> str:
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": f"psed-{chart_id}", "svg.fonttype": "none"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    with warnings.catch_warnings():
+        # A character the layout font lacks is still written as text; the browser's
+        # fonts draw it, so matplotlib's warning about it is not the reader's concern.
+        warnings.simplefilter("ignore", UserWarning)
+        with matplotlib.rc_context({"svg.hashsalt": f"psed-{chart_id}", "svg.fonttype": "none"}):
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
@@ -109,7 +123,7 @@ def _bars(
     for name, values, colour in series:
         axes.barh(positions, values, left=left, color=colour, label=name, height=0.7)
         left = [a + b for a, b in zip(left, values, strict=True)]
-    axes.set_yticks(positions, labels=labels)
+    axes.set_yticks(positions, labels=[_label(text) for text in labels])
     axes.invert_yaxis()
     axes.set_xlabel(xlabel)
     axes.xaxis.get_major_locator().set_params(integer=True)
@@ -138,7 +152,7 @@ def _completeness_chart(trends: Sequence[TrendPoint]) -> Chart | None:
             ys,
             marker="o",
             color=PALETTE[n % len(PALETTE)],
-            label=directorate or "(no directorate)",
+            label=_label(directorate or "(no directorate)"),
         )
     axes.set_xticks(range(len(months)), labels=months)
     axes.set_ylim(0, 100)
