@@ -311,6 +311,21 @@ class AuditRun:
 
     def _record(self) -> None:
         """Copy the run into the history in one transaction, and give it its number."""
+        try:
+            self._copy()
+        except sqlite3.OperationalError as exc:
+            where = self.options.db or "the working database"
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise history.HistoryError(
+                    f"{where}: another audit kept the history busy for "
+                    f"{history.BUSY_TIMEOUT:.0f} seconds; try again when it has finished"
+                ) from None
+            raise history.HistoryError(
+                f"{where}: the run could not be recorded ({exc}); the history is as the "
+                "previous run left it"
+            ) from None
+
+    def _copy(self) -> None:
         db = self.db
         totals = self.totals()
         db.execute("BEGIN IMMEDIATE")
