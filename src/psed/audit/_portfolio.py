@@ -9,6 +9,7 @@ the document's status and its waivers applied as :func:`psed.check` applies them
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -61,68 +62,67 @@ def mark_superseded(db: sqlite3.Connection) -> None:
     )
 
 
-def _labels(db: sqlite3.Connection) -> dict[int, str]:
-    """How messages name each document: its id, else its name, else its path."""
-    return {
-        doc: (ident or name or path)
-        for doc, ident, name, path in db.execute(
-            "SELECT doc, id, name, path FROM work.documents WHERE readable = 1"
-        )
-    }
+_LABEL = "coalesce(nullif({t}.id, ''), nullif({t}.name, ''), {t}.path)"
+"""SQL for how messages name a document: its id, else its name, else its path."""
 
 
-def _listing(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``, or the first few and how many more."""
-    if len(names) > _LISTED:
-        shown = ", ".join(names[:_LISTED])
-        return f"{shown} and {len(names) - _LISTED} more"
+def _listing(names: list[str], total: int) -> str:
+    """The names of ``total`` other documents, of which ``names`` are the first few."""
+    more = total - len(names)
+    if more > 0:
+        return f"{', '.join(names)} and {more} more"
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _cumulative(db: sqlite3.Connection, labels: dict[int, str], minimum: int) -> Iterator[Hit]:
-    programmes_with_cumulative = {
-        key
-        for (key,) in db.execute(
-            "SELECT DISTINCT programme_key FROM work.documents "
-            "WHERE level = 'cumulative' AND programme_key IS NOT NULL AND superseded = 0"
-        )
-    }
-    adverse: dict[tuple[str, str], dict[int, list[tuple[int, str]]]] = defaultdict(dict)
-    for doc, entry, code, label, key in db.execute(
-        """
-        SELECT i.doc, i.entry, i.characteristic, i.label, d.programme_key
+def _cumulative(db: sqlite3.Connection, minimum: int) -> Iterator[Hit]:
+    """PSED701, in document order; only the counts of each group are held in memory."""
+    adverse = """
         FROM work.impacts AS i JOIN work.documents AS d ON d.doc = i.doc
         WHERE i.impact IN ('negative', 'mixed') AND d.programme_key IS NOT NULL
-          AND d.superseded = 0
-        ORDER BY i.doc, i.entry
-        """
+          AND d.superseded = 0 AND d.programme_key NOT IN (
+              SELECT programme_key FROM work.documents
+              WHERE level = 'cumulative' AND programme_key IS NOT NULL AND superseded = 0
+          )
+    """
+    groups: dict[tuple[str, str], tuple[int, list[tuple[int, str]]]] = {}
+    for key, code, count in db.execute(
+        f"SELECT d.programme_key, i.characteristic, count(DISTINCT i.doc) {adverse} "
+        "GROUP BY d.programme_key, i.characteristic HAVING count(DISTINCT i.doc) >= ?",
+        (minimum,),
     ):
-        if key not in programmes_with_cumulative:
-            adverse[(key, code)].setdefault(doc, []).append((entry, label))
-    programme_of = dict(
-        db.execute("SELECT doc, programme FROM work.documents WHERE programme IS NOT NULL")
-    )
-    for (_key, code), docs in sorted(adverse.items()):
-        if len(docs) < minimum:
+        first = db.execute(
+            f"SELECT DISTINCT i.doc, {_LABEL.format(t='d')} {adverse} "
+            "AND d.programme_key = ? AND i.characteristic = ? ORDER BY i.doc LIMIT ?",
+            (key, code, _LISTED + 1),
+        ).fetchall()
+        groups[(key, code)] = (count, first)
+    if not groups:
+        return
+    for doc, entry, code, label, key, programme in db.execute(
+        f"SELECT i.doc, i.entry, i.characteristic, i.label, d.programme_key, d.programme "
+        f"{adverse} ORDER BY i.doc, i.entry"
+    ):
+        found = groups.get((key, code))
+        if found is None:
             continue
-        for doc, entries in docs.items():
-            others = _listing([labels[other] for other in docs if other != doc])
-            for entry, label in entries:
-                yield Hit(
-                    doc,
-                    "PSED701",
-                    join("impacts", entry),
-                    f"{label} is adversely affected by {len(docs)} proposals of the programme "
-                    f"{programme_of[doc]!r} (this one and {others}) and the programme has no "
-                    "cumulative assessment: assess their combined effect on this group in "
-                    "one document with level cumulative.",
-                    code,
-                )
+        count, first = found
+        others = _listing([name for other, name in first if other != doc][:_LISTED], count - 1)
+        yield Hit(
+            doc,
+            "PSED701",
+            join("impacts", entry),
+            f"{label} is adversely affected by {count} proposals of the programme "
+            f"{programme!r} (this one and {others}) and the programme has no cumulative "
+            "assessment: assess their combined effect on this group in one document with "
+            "level cumulative.",
+            code,
+        )
 
 
 def _duplicate_ids(db: sqlite3.Connection) -> Iterator[Hit]:
+    """PSED702, in document order (only documents that share an id are held)."""
     groups: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for doc, key, ident, path in db.execute(
         """
@@ -135,19 +135,26 @@ def _duplicate_ids(db: sqlite3.Connection) -> Iterator[Hit]:
         """
     ):
         groups[key].append((doc, ident, path))
+    hits = []
     for members in groups.values():
         for doc, ident, _path in members:
-            others = _listing([path for other, _, path in members if other != doc])
-            yield Hit(
-                doc,
-                "PSED702",
-                "/id",
-                f"The id {ident!r} is also the id of {others}: give each assessment its own "
-                "id, so that links between assessments and the audit history keep them apart.",
+            others = [path for other, _, path in members if other != doc]
+            listed = _listing(others[:_LISTED], len(others))
+            hits.append(
+                Hit(
+                    doc,
+                    "PSED702",
+                    "/id",
+                    f"The id {ident!r} is also the id of {listed}: give each assessment its "
+                    "own id, so that links between assessments and the audit history keep "
+                    "them apart.",
+                )
             )
+    yield from sorted(hits, key=lambda hit: hit.doc)
 
 
 def _unknown_related(db: sqlite3.Connection) -> Iterator[Hit]:
+    """PSED703, in document order."""
     for doc, entry, target in db.execute(
         """
         SELECT doc, entry, target FROM work.related
@@ -173,10 +180,12 @@ def _quote(text: str) -> str:
     return repr(text)
 
 
-def _superseded_actions(db: sqlite3.Connection, labels: dict[int, str]) -> Iterator[Hit]:
+def _superseded_actions(db: sqlite3.Connection) -> Iterator[Hit]:
+    """PSED704, in document order."""
     for doc, entry, old, action, owner, status, code in db.execute(
-        """
-        SELECT r.doc, r.entry, old.doc, a.action, a.owner, a.status, a.characteristic
+        f"""
+        SELECT r.doc, r.entry, {_LABEL.format(t="old")}, a.action, a.owner, a.status,
+               a.characteristic
         FROM work.related AS r
         JOIN work.documents AS old ON old.id_key = r.target_key AND old.doc != r.doc
         JOIN work.actions AS a ON a.doc = old.doc
@@ -194,22 +203,26 @@ def _superseded_actions(db: sqlite3.Connection, labels: dict[int, str]) -> Itera
             doc,
             "PSED704",
             join("related", entry),
-            f"The superseded assessment {labels[old]} has an action still {state} that this "
-            f"one does not carry over ({_quote(action)}{by}): copy it into this assessment's "
+            f"The superseded assessment {old} has an action still {state} that this one "
+            f"does not carry over ({_quote(action)}{by}): copy it into this assessment's "
             "mitigations, or record in the old one that it is done or dropped.",
             code,
         )
 
 
-def portfolio_hits(db: sqlite3.Connection, *, min_cumulative: int) -> list[Hit]:
-    """Every place PSED701-PSED704 fire in the run (call :func:`mark_superseded` first)."""
-    labels = _labels(db)
-    return [
-        *_cumulative(db, labels, min_cumulative),
-        *_duplicate_ids(db),
-        *_unknown_related(db),
-        *_superseded_actions(db, labels),
-    ]
+def portfolio_hits(db: sqlite3.Connection, *, min_cumulative: int) -> Iterator[Hit]:
+    """Every place PSED701-PSED704 fire in the run, in document order.
+
+    Call :func:`mark_superseded` first. The hits are worked out as they are read, so a
+    large estate's hits are never all in memory at once.
+    """
+    return heapq.merge(
+        _cumulative(db, min_cumulative),
+        _duplicate_ids(db),
+        _unknown_related(db),
+        _superseded_actions(db),
+        key=lambda hit: hit.doc,
+    )
 
 
 def _effective(severity: Severity, rule_status: Status, used: Status | None) -> Severity:

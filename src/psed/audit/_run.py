@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import heapq
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
 from types import TracebackType
 from typing import Any
 
@@ -25,7 +27,7 @@ from psed._batch import Job, Outcome, run_map
 from psed._files import discover
 from psed._parse import DEFAULT_LIMITS
 from psed.audit import history
-from psed.audit._portfolio import document_findings, mark_superseded, portfolio_hits
+from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
 from psed.audit._row import AuditRow, AuditTotals, DocumentData, document_data, finding_values
 from psed.audit.estate import Estate, TrendPoint, estate_views, trends
 from psed.catalogue import Catalogue
@@ -244,70 +246,96 @@ class AuditRun:
         db.executemany(_insert_sql("citations"), citations)
 
     def _portfolio(self) -> None:
+        """Add each document's portfolio findings, document by document.
+
+        The hits arrive in document order; the findings are added to the working
+        ``findings`` table, and each document's new counts gathered in a working table
+        and applied at the end (the hits are read from queries over ``documents``,
+        which must not change under them).
+        """
         db = self.db
         db.execute("BEGIN")
         mark_superseded(db)
-        hits_by_doc: dict[int, list[Any]] = {}
-        for hit in portfolio_hits(db, min_cumulative=self.options.min_cumulative):
-            hits_by_doc.setdefault(hit.doc, []).append(hit)
-        marks = ",".join("?" * len(_STRUCTURAL))
-        for doc in sorted(set(hits_by_doc) | set(self._waivers)):
-            (status, ok, codes, seq) = db.execute(
-                "SELECT status_used, ok, codes, "
-                "(SELECT coalesce(max(seq), -1) FROM work.findings WHERE doc = ?) "
-                "FROM work.documents WHERE doc = ?",
-                (doc, doc),
-            ).fetchone()
-            structural = {
-                pointer
-                for (pointer,) in db.execute(
-                    f"SELECT pointer FROM work.findings WHERE doc = ? AND code IN ({marks})",
-                    (doc, *_STRUCTURAL),
-                )
-            }
-            citations = {
-                (code, characteristic or None): tuple(refs.split("\n")) if refs else ()
-                for code, characteristic, refs in db.execute(
-                    "SELECT code, characteristic, refs FROM work.citations WHERE doc = ?", (doc,)
-                )
-            }
-            found = document_findings(
-                hits_by_doc.get(doc, ()),
-                used=None if status is None else Status(status),
-                structural=structural,
-                config=self.config,
-                as_of=self.job.as_of,
-                waivers=self._waivers.get(doc),
-                citations=citations,
-            )
-            if not found:
-                continue
-            db.executemany(
-                _insert_sql("findings"),
-                [
-                    (0, doc, *finding_values(seq + n, f, portfolio=True))
-                    for n, f in enumerate(found, start=1)
-                ],
-            )
-            counts = {"error": 0, "warning": 0, "info": 0, "waived": 0}
-            for f in found:
-                counts["waived" if f.waived is not None else f.severity.value] += 1
-            fails = any(f.fails(self.job.fail_on) for f in found)
-            new_codes = sorted(set(codes.split()) | {f.code for f in found if f.waived is None})
-            db.execute(
-                "UPDATE work.documents SET errors = errors + ?, warnings = warnings + ?, "
-                "info = info + ?, waived = waived + ?, ok = ?, codes = ? WHERE doc = ?",
-                (
-                    counts["error"],
-                    counts["warning"],
-                    counts["info"],
-                    counts["waived"],
-                    1 if ok and not fails else 0,
-                    " ".join(new_codes),
-                    doc,
-                ),
-            )
+        db.execute(
+            "CREATE TABLE work.added (doc INTEGER PRIMARY KEY, errors INTEGER, "
+            "warnings INTEGER, info INTEGER, waived INTEGER, fails INTEGER, codes TEXT)"
+        )
+        hits = portfolio_hits(db, min_cumulative=self.options.min_cumulative)
+        by_doc = ((doc, list(group)) for doc, group in groupby(hits, key=lambda h: h.doc))
+        waiving: Iterator[tuple[int, list[Hit]]] = ((doc, []) for doc in sorted(self._waivers))
+        for doc, group in groupby(
+            heapq.merge(by_doc, waiving, key=lambda item: item[0]), key=lambda item: item[0]
+        ):
+            self._add_findings(doc, [hit for _, found in group for hit in found])
+        column = "(SELECT a.{0} FROM work.added AS a WHERE a.doc = documents.doc)"
+        db.execute(
+            f"UPDATE work.documents SET errors = errors + {column.format('errors')}, "
+            f"warnings = warnings + {column.format('warnings')}, "
+            f"info = info + {column.format('info')}, "
+            f"waived = waived + {column.format('waived')}, "
+            f"ok = ok AND NOT {column.format('fails')}, codes = {column.format('codes')} "
+            "WHERE doc IN (SELECT doc FROM work.added)"
+        )
         db.execute("COMMIT")
+
+    def _add_findings(self, doc: int, hits: list[Hit]) -> None:
+        """One document's portfolio findings into the working tables."""
+        db = self.db
+        marks = ",".join("?" * len(_STRUCTURAL))
+        (status, codes, seq) = db.execute(
+            "SELECT status_used, codes, "
+            "(SELECT coalesce(max(seq), -1) FROM work.findings WHERE doc = ?) "
+            "FROM work.documents WHERE doc = ?",
+            (doc, doc),
+        ).fetchone()
+        structural = {
+            pointer
+            for (pointer,) in db.execute(
+                f"SELECT pointer FROM work.findings WHERE doc = ? AND code IN ({marks})",
+                (doc, *_STRUCTURAL),
+            )
+        }
+        citations = {
+            (code, characteristic or None): tuple(refs.split("\n")) if refs else ()
+            for code, characteristic, refs in db.execute(
+                "SELECT code, characteristic, refs FROM work.citations WHERE doc = ?", (doc,)
+            )
+        }
+        found = document_findings(
+            hits,
+            used=None if status is None else Status(status),
+            structural=structural,
+            config=self.config,
+            as_of=self.job.as_of,
+            waivers=self._waivers.get(doc),
+            citations=citations,
+        )
+        if not found:
+            return
+        db.executemany(
+            _insert_sql("findings"),
+            [
+                (0, doc, *finding_values(seq + n, f, portfolio=True))
+                for n, f in enumerate(found, start=1)
+            ],
+        )
+        counts = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        for f in found:
+            counts["waived" if f.waived is not None else f.severity.value] += 1
+        fails = any(f.fails(self.job.fail_on) for f in found)
+        new_codes = sorted(set(codes.split()) | {f.code for f in found if f.waived is None})
+        db.execute(
+            "INSERT INTO work.added VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc,
+                counts["error"],
+                counts["warning"],
+                counts["info"],
+                counts["waived"],
+                1 if fails else 0,
+                " ".join(new_codes),
+            ),
+        )
 
     def _record(self) -> None:
         """Copy the run into the history in one transaction, and give it its number."""
