@@ -1,9 +1,10 @@
 """Run axe-core in headless Chromium over a page psed wrote, for WCAG 2.2 A and AA.
 
-axe-core comes from npm (``npm install`` at the repository root reads ``package.json``;
-CI does it in ``.ci/run``); Chromium and its driver are Debian's, at fixed paths, so
-nothing downloads a browser. Under CI (``CI=true``) a missing tool is a failure, not a
-skip; elsewhere the test is skipped with the command that installs it.
+axe-core comes from npm, installed into ``tests/render`` (its ``package.json``; CI does
+it in ``.ci/run``) for these tests and the render tests alike; Chromium and its driver
+are Debian's, at fixed paths, so nothing downloads a browser. Under CI (``CI=true``) a
+missing tool is a failure, not a skip; elsewhere the test is skipped with the command
+that installs it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-AXE = Path(os.environ.get("PSED_AXE_JS", ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+AXE = Path(
+    os.environ.get(
+        "PSED_AXE_JS", ROOT / "tests" / "render" / "node_modules" / "axe-core" / "axe.min.js"
+    )
+)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 """The axe-core tags of every WCAG 2.0, 2.1 and 2.2 success criterion at level A and AA."""
@@ -41,7 +46,7 @@ def browser(profile: Path) -> Iterator[Any]:
         {
             CHROMIUM: "apt-get install chromium",
             CHROMEDRIVER: "apt-get install chromium-driver",
-            AXE: "npm install",
+            AXE: "npm install --prefix tests/render",
         }
     )
     from selenium import webdriver
@@ -78,7 +83,7 @@ def axe_violations(driver: Any, url: str) -> list[dict[str, Any]]:
     driver.execute_script(AXE.read_text(encoding="utf-8"))
     version = driver.execute_script("return axe.version")
     assert tuple(int(part) for part in version.split(".")[:2]) >= (4, 5), (
-        f"axe-core {version} does not know WCAG 2.2; run npm install"
+        f"axe-core {version} does not know WCAG 2.2; run npm install --prefix tests/render"
     )
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"

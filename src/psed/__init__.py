@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from psed.reading import read as read
     from psed.reading import structure as structure
     from psed.reading import unstructure as unstructure
-    from psed.render import render as render
+    from psed.rendering import render as render
     from psed.schema import json_schema as json_schema
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -119,7 +119,27 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ServiceProfile",
         "SignOff",
         "Status",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
         "Waiver",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
     ),
     "psed.reading": (
         "DocumentError",
@@ -132,7 +152,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "structure",
         "unstructure",
     ),
-    "psed.render": ("render",),
+    "psed.rendering": ("render",),
     "psed.schema": ("json_schema",),
 }
 """Each public name by the module it is defined in (the type checker reads the imports above)."""

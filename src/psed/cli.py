@@ -210,7 +210,7 @@ html. HTML and Markdown are written to standard output unless -o names a file; W
 PDF need -o, or standard output that is not a terminal. An existing file is replaced
 only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
 reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
-both) is not available yet.
+both) is not supported in this release.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
@@ -487,7 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("en", "cy", "both"),
         default="en",
-        help="the language: en (English); Welsh (cy, both) is not available yet",
+        help="the language: en (English); Welsh (cy, both) is not supported in this release",
     )
     render.set_defaults(handler=_cmd_render)
     importer = commands.add_parser(
@@ -892,11 +892,12 @@ def _render_format(args: argparse.Namespace) -> str:
 
 def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     import psed
-    from psed.render import RenderError
+    from psed.rendering import RenderError
 
     if args.lang != "en":
         raise UsageError(
-            f"--lang {args.lang}: Welsh is not available yet; render in English (--lang en)"
+            f"--lang {args.lang}: Welsh is not supported in this release; "
+            "render in English (--lang en)"
         )
     fmt = _render_format(args)
     binary = fmt in ("docx", "pdf")
@@ -913,11 +914,13 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
         else:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
-        first = exc.findings[0] if exc.findings else None
-        detail = "" if first is None else f"; first, at {first.pointer or '/'}: {first.message}"
+        first = exc.findings[0]
+        if first.code == "PSED001":  # unreadable: the message names the file and the fix
+            raise UsageError(first.message) from None
         raise UsageError(
-            f"{name} cannot be rendered: it has {len(exc.findings)} structural problem(s)"
-            f"{detail} (run 'psed check' on it to see them all)"
+            f"{name} cannot be rendered until its structural problems are fixed "
+            f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
+            f"{first.message}); run 'psed check' on it to see them all"
         ) from None
     report = None
     if args.findings:

@@ -25,7 +25,7 @@ import attrs
 from psed.catalogue import default_catalogue
 from psed.findings import Report
 from psed.model import Characteristic, ImpactEntry, Proposal
-from psed.render._labels import label
+from psed.rendering._labels import label
 
 __all__ = [
     "CODE_FIELDS",
@@ -194,23 +194,37 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "Proposal.about": (
         "name",
         "id",
+        "organisation",
+        "directorate",
+        "programme",
+        "version",
         "description",
         "framework",
+        "level",
+        "strategic",
+        "functions",
         "status",
+        "published",
     ),
+    "Screening": ("outcome", "date", "rationale"),
     "Proposal.summary": ("impact_summary", "positive_impacts"),
     "Proposal.review": ("review_date",),
     "Proposal.document": ("schema_version",),
     "ServiceProfile": ("description", "customers"),
     "ImpactEntry.head": ("characteristic", "group", "impact"),
     "ImpactEntry.details": ("details",),
-    "ImpactEntry.tail": ("justification",),
+    "ImpactEntry.tail": ("justification", "monitoring"),
+    "Intersection": ("characteristics", "details"),
     "Aims": ("eliminate", "advance", "foster"),
     "Mitigation": ("action", "owner", "due", "status", "monitoring"),
-    "Evidence": ("source", "summary", "date", "url"),
-    "Engagement": ("audience", "method", "date", "end", "summary"),
-    "Decision": ("outcome", "justification", "date", "maker"),
+    "Evidence": ("source", "kind", "summary", "date", "area", "url"),
+    "Engagement": ("audience", "method", "date", "end", "summary", "changes"),
+    "Alternative": ("option", "chosen", "reason"),
+    "Decision": ("outcome", "justification", "date", "maker", "duty_statement"),
+    "DecisionReport": ("title", "ref", "date", "url", "assessment_appended"),
     "SignOff": ("name", "role", "date"),
+    "Contributor": ("name", "role"),
+    "RelatedAssessment": ("id", "relation", "title"),
     "Characteristic": ("code", "label", "description"),
     "Waiver": ("rule", "pointer", "reason", "approved_by", "expires"),
 }
@@ -218,13 +232,16 @@ SHOWN: dict[str, tuple[str, ...]] = {
 
 The root's object and list fields (``service_profile``, ``impacts``, ...) each have a
 section or subsection of their own; ``ImpactEntry.aims`` and ``mitigations`` are shown
-in the entry's table and the action plan.
+in the entry's table and the action plan, ``Decision.report`` in a subsection of the
+decision.
 """
 
 CODE_FIELDS = frozenset(
     {
         "Proposal.framework",
+        "Proposal.functions",
         "ImpactEntry.characteristic",
+        "Intersection.characteristics",
         "Characteristic.code",
         "Waiver.rule",
         "Waiver.pointer",
@@ -287,16 +304,20 @@ def _absent(text: str, pointer: str | None) -> Value:
 class _Builder:
     """Builds the layout of one Proposal and records where each pointer is shown."""
 
-    def __init__(self, proposal: Proposal) -> None:
+    def __init__(self, proposal: Proposal, *, indexing: bool) -> None:
         self.proposal = proposal
+        self.indexing = indexing
         self.where: dict[str, Place] = {}
         self.anchor = ""
         self.section_anchor = ""
 
-    def place(self, pointer: str, text: str, *, replace: bool = True) -> None:
-        """Record that ``pointer`` is shown here, labelled ``text``."""
-        if replace or pointer not in self.where:
-            self.where[pointer] = Place(text, self.anchor, self.section_anchor)
+    def place(self, pointer: str, text: str, *, replace: bool = True, **values: Any) -> None:
+        """Record that ``pointer`` is shown here, labelled ``text`` (a label id when
+        ``values`` fill its placeholders). Only a quality check annex needs the record."""
+        if not self.indexing or (not replace and pointer in self.where):
+            return
+        shown = label(text, **values) if values else text
+        self.where[pointer] = Place(shown, self.anchor, self.section_anchor)
 
     # ----------------------------------------------------------------- building blocks
 
@@ -315,7 +336,7 @@ class _Builder:
             if context is None:
                 self.place(field_pointer, text)
             else:
-                self.place(field_pointer, label("place.field", context=context, field=text))
+                self.place(field_pointer, "place.field", context=context, field=text)
             value = _value(
                 getattr(obj, name),
                 field_pointer,
@@ -347,13 +368,12 @@ class _Builder:
         rows = []
         for i, item in enumerate(items):
             row_pointer = f"{pointer}/{i}"
-            self.place(row_pointer, label("place.item", context=caption, number=i + 1))
+            self.place(row_pointer, "place.item", context=caption, number=i + 1)
             cells = []
             for name, column in zip(names, columns, strict=True):
                 cell_pointer = f"{row_pointer}/{name}"
                 self.place(
-                    cell_pointer,
-                    label("place.item_field", context=caption, number=i + 1, field=column),
+                    cell_pointer, "place.item_field", context=caption, number=i + 1, field=column
                 )
                 key = f"{cls}.{name}"
                 cells.append(
@@ -385,6 +405,11 @@ class _Builder:
         p = self.proposal
         yield self.fields(heading, p, "Proposal.about", "")
 
+    def screening(self, heading: str) -> Iterable[Block]:
+        yield self.fields(
+            heading, self.proposal.screening, "Screening", "/screening", "absent.screening"
+        )
+
     def service_profile(self, heading: str) -> Iterable[Block]:
         p = self.proposal
         yield self.fields(
@@ -407,34 +432,53 @@ class _Builder:
             yield self.overview(entries)
             for i, entry in enumerate(entries):
                 yield self.entry(i, entry)
+        yield self.intersections()
+
+    def intersections(self) -> Part:
+        """Where characteristics combine: their labels (for the reader), codes and details."""
+        heading = label("subsection.intersections")
+        self.anchor = "intersections"
+        table = self.items(
+            heading,
+            self.proposal.intersections,
+            "Intersection",
+            "/intersections",
+            "empty.intersections",
+        )
+        labels = tuple(
+            _derived(", ".join(c.label for c in item.characteristics))
+            for item in self.proposal.intersections
+        )
+        rows = tuple(
+            attrs.evolve(row, cells=(text, *row.cells))
+            for row, text in zip(table.rows, labels, strict=True)
+        )
+        columns = (label("field.Intersection.labels"), *table.columns)
+        table = attrs.evolve(table, rows=rows, columns=columns)
+        part = Part(
+            anchor="intersections", heading=heading, pointer="/intersections", blocks=(table,)
+        )
+        self.anchor = self.section_anchor
+        return part
 
     def overview(self, entries: Sequence[ImpactEntry]) -> ListTable:
-        """The impact table at a glance: characteristic, group and impact of each entry."""
+        """The impact table at a glance: each entry (its heading names the group) and its impact."""
         rows = []
         for i, entry in enumerate(entries):
-            group = entry.group
+            impact = entry.impact
             rows.append(
                 ListRow(
                     pointer=None,
                     cells=(
                         _derived(_entry_heading(i, entry), href=f"#{_entry_anchor(i)}"),
-                        _absent(label("value.not_given"), None)
-                        if group is None
-                        else _derived(group),
-                        Value(
-                            kind=ValueKind.DATA, text=entry.impact.label, machine=entry.impact.value
-                        ),
+                        Value(kind=ValueKind.DATA, text=impact.label, machine=impact.value),
                     ),
                 )
             )
         return ListTable(
             caption=label("subsection.overview"),
             pointer=None,
-            columns=(
-                label("field.ImpactEntry.label"),
-                label("field.ImpactEntry.group"),
-                label("field.ImpactEntry.impact"),
-            ),
+            columns=(label("field.ImpactEntry.label"), label("field.ImpactEntry.impact")),
             rows=tuple(rows),
             empty=label("empty.impacts"),
         )
@@ -447,16 +491,14 @@ class _Builder:
         self.place(pointer, heading)
         if entry.aims is None:
             self.place(
-                f"{pointer}/aims", label("place.field", context=heading, field=label("absent.aims"))
+                f"{pointer}/aims", "place.field", context=heading, field=label("absent.aims")
             )
             value = _absent(label("value.not_given"), f"{pointer}/aims")
             aims: tuple[Row, ...] = (Row(label=label("absent.aims"), value=value),)
         else:
             aims = self.rows(entry.aims, "Aims", f"{pointer}/aims", SHOWN["Aims"], heading)
         actions_label = label("field.ImpactEntry.actions")
-        self.place(
-            f"{pointer}/mitigations", label("place.field", context=heading, field=actions_label)
-        )
+        self.place(f"{pointer}/mitigations", "place.field", context=heading, field=actions_label)
         if entry.mitigations:
             # The actions in full (owner, due date, progress) are in the action plan.
             lines = tuple(_derived(m.action) for m in entry.mitigations)
@@ -486,12 +528,15 @@ class _Builder:
             for j, mitigation in enumerate(entry.mitigations):
                 pointer = f"/impacts/{i}/mitigations/{j}"
                 context = _entry_heading(i, entry)
-                self.place(pointer, label("place.action", context=context, number=j + 1))
+                self.place(pointer, "place.action", context=context, number=j + 1)
                 cells = [_derived(context, href=f"#{_entry_anchor(i)}")]
                 for name, column in zip(names, columns[1:], strict=True):
                     self.place(
                         f"{pointer}/{name}",
-                        label("place.action_field", context=context, number=j + 1, field=column),
+                        "place.action_field",
+                        context=context,
+                        number=j + 1,
+                        field=column,
                     )
                     cells.append(_value(getattr(mitigation, name), f"{pointer}/{name}"))
                 rows.append(ListRow(pointer=pointer, cells=tuple(cells)))
@@ -511,9 +556,25 @@ class _Builder:
             heading, self.proposal.engagement, "Engagement", "/engagement", "empty.engagement"
         )
 
+    def alternatives(self, heading: str) -> Iterable[Block]:
+        yield self.items(
+            heading,
+            self.proposal.alternatives,
+            "Alternative",
+            "/alternatives",
+            "empty.alternatives",
+        )
+
     def decision(self, heading: str) -> Iterable[Block | Part]:
         decision = self.proposal.decision
         yield self.fields(heading, decision, "Decision", "/decision", "absent.decision")
+        if decision is not None:
+            title = label("subsection.report")
+            self.anchor = "report"
+            table = self.fields(
+                title, decision.report, "DecisionReport", "/decision/report", "absent.report"
+            )
+            yield Part(anchor="report", heading=title, pointer="/decision/report", blocks=(table,))
 
     def signoff(self, heading: str) -> Iterable[Block | Part]:
         for slot in ("responsible", "approver"):
@@ -522,9 +583,20 @@ class _Builder:
             signoff = getattr(self.proposal, slot)
             table = self.fields(title, signoff, "SignOff", f"/{slot}", f"absent.{slot}")
             yield Part(anchor=slot, heading=title, pointer=f"/{slot}", blocks=(table,))
+        title = label("subsection.contributors")
+        self.anchor = "contributors"
+        table = self.items(
+            title, self.proposal.contributors, "Contributor", "/contributors", "empty.contributors"
+        )
+        yield Part(anchor="contributors", heading=title, pointer="/contributors", blocks=(table,))
 
     def review(self, heading: str) -> Iterable[Block]:
         yield self.fields(heading, self.proposal, "Proposal.review", "")
+
+    def related(self, heading: str) -> Iterable[Block]:
+        yield self.items(
+            heading, self.proposal.related, "RelatedAssessment", "/related", "empty.related"
+        )
 
     def characteristics(self, heading: str) -> Iterable[Block]:
         yield self.items(
@@ -544,15 +616,18 @@ class _Builder:
     def sections(self) -> tuple[Section, ...]:
         return (
             self.section("proposal", self.about),
+            self.section("screening", self.screening),
             self.section("service_profile", self.service_profile),
             self.section("summary", self.summary),
             self.section("impacts", self.impacts),
             self.section("action_plan", self.action_plan),
             self.section("evidence", self.evidence),
             self.section("engagement", self.engagement),
+            self.section("alternatives", self.alternatives),
             self.section("decision", self.decision),
             self.section("signoff", self.signoff),
             self.section("review", self.review),
+            self.section("related", self.related),
             self.section("characteristics", self.characteristics),
             self.section("waivers", self.waivers),
             self.section("about", self.about_document),
@@ -578,10 +653,10 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
     """The layout of one assessment, with the quality check annex when given ``findings``."""
     from psed import __version__
 
-    builder = _Builder(proposal)
+    builder = _Builder(proposal, indexing=findings is not None)
     sections = builder.sections()
     if findings is not None:
-        from psed.render._annex import quality_check
+        from psed.rendering._annex import quality_check
 
         sections = (*sections, quality_check(findings, sections, builder.where))
     framework = default_catalogue().framework(proposal.framework)
@@ -592,7 +667,7 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
         title=title,
         kind=kind,
         page_title=label("document.page_title", name=title, kind=kind),
-        author="",
+        author=proposal.organisation or "",
         generator=label("document.generator", version=__version__),
         sections=sections,
         where=builder.where,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from psed.render._labels import label
+from psed.rendering._labels import label
 
 __all__ = ["plain", "segments"]
 

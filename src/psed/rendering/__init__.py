@@ -92,8 +92,8 @@ def render(
     ``findings``, a :class:`~psed.Report` from :func:`psed.check`, adds a "Quality check"
     annex: the findings grouped by section, with their codes, messages and the law they
     cite, and the reason of each accepted (waived) finding. ``lang`` is ``"en"``; Welsh
-    (``"cy"``) is not available yet. Raises :class:`RenderError` for an unknown format or
-    language, or when the ``psed[render]`` extra is not installed.
+    (``"cy"``) is not supported in this release. Raises :class:`RenderError` for an
+    unknown format or language, or when the ``psed[render]`` extra is not installed.
     """
     if format not in FORMATS:
         raise RenderError(
@@ -102,25 +102,26 @@ def render(
     if lang != "en":
         if lang in ("cy", "both"):
             raise RenderError(
-                f"lang: Welsh ({lang!r}) is not available yet; render in English with lang='en'"
+                f"lang: Welsh ({lang!r}) is not supported in this release; "
+                "render in English with lang='en'"
             )
         raise RenderError(f"lang: {lang!r} is not a language psed renders; use 'en'")
-    from psed.render._layout import build
+    from psed.rendering._layout import build
 
     layout = build(proposal, findings)
     if format == "md":
-        from psed.render._templates import markdown
+        from psed.rendering._templates import markdown
 
         return markdown(layout)
     if format == "docx":
-        from psed.render._docx import docx
+        from psed.rendering._docx import docx
 
         return docx(layout)
-    from psed.render._templates import html
+    from psed.rendering._templates import html
 
     page = html(layout)
     if format == "pdf":
-        from psed.render._pdf import pdf
+        from psed.rendering._pdf import pdf
 
         return pdf(page)
     return page

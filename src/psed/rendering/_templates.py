@@ -13,15 +13,15 @@ import importlib.resources
 import re
 from typing import Any
 
-from psed.render._chars import plain, segments
-from psed.render._labels import LABELS
-from psed.render._layout import Layout, Value, ValueKind
+from psed.rendering._chars import plain, segments
+from psed.rendering._labels import LABELS
+from psed.rendering._layout import Layout, Value, ValueKind
 
 __all__ = ["html", "markdown", "markdown_escape"]
 
 
 def _jinja() -> Any:
-    from psed.render import _require
+    from psed.rendering import _require
 
     return _require("jinja2", "Jinja2")
 
@@ -30,14 +30,14 @@ def _jinja() -> Any:
 def _html_environment() -> Any:
     jinja2 = _jinja()
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("psed.render", "templates"),
+        loader=jinja2.PackageLoader("psed.rendering", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    css = importlib.resources.files("psed.render").joinpath("templates/document.css")
+    css = importlib.resources.files("psed.rendering").joinpath("templates/document.css")
     env.globals.update(
         segments=segments,
         plain=plain,
@@ -94,7 +94,8 @@ def _md_value(v: Value) -> _Markdown:
     if v.kind is ValueKind.NONE:
         return _Markdown(f"*{markdown_escape(v.text)}*")
     if v.kind is ValueKind.LINES:
-        return _Markdown("<br>".join(f"• {_md_value(line)}" for line in v.lines))
+        bullet = "• " if v.bullets else ""
+        return _Markdown("<br>".join(f"{bullet}{_md_value(line)}" for line in v.lines))
     if v.href is not None and not v.href.startswith("#"):
         # Only web addresses: a page anchor would not match the anchors a host generates.
         return _Markdown(f"[{markdown_escape(v.text)}](<{v.href}>)")
@@ -109,7 +110,7 @@ def _heading(text: str) -> _Markdown:
 def _markdown_environment() -> Any:
     jinja2 = _jinja()
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("psed.render", "templates"),
+        loader=jinja2.PackageLoader("psed.rendering", "templates"),
         autoescape=False,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

@@ -1,11 +1,12 @@
 """A Word document (.docx) from a layout, with python-docx and Word's own styles.
 
 Headings use Heading 1-3; tables use one table style ("psed Table", based on Word's
-"Table Grid") whose header row and row-header column are bold, and each list table's
-header row repeats on every page. The document's title, author (the organisation),
-subject and language are set in its properties, as Word's accessibility checker
-expects. Two character styles mark what is not text: "psed Not given" for an absent
-value and "psed Character" for a character Word cannot hold (shown as "U+001B").
+"Table Grid") whose header row and row-header column are bold, and every table has a
+header row that repeats on every page (a field table's is "Item | Details"). The
+document's title, author (the organisation), subject and language are set in its
+properties, as Word's accessibility checker expects. Two character styles mark what
+is not text: "psed Not given" for an absent value and "psed Character" for a
+character Word cannot hold (shown as "U+001B").
 The output is deterministic: no creation time, and fixed timestamps in the package.
 """
 
@@ -15,8 +16,9 @@ import io
 import zipfile
 from typing import Any
 
-from psed.render._chars import plain, segments
-from psed.render._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
+from psed.rendering._chars import plain, segments
+from psed.rendering._labels import label
+from psed.rendering._layout import FieldTable, Layout, ListTable, Note, Part, Value, ValueKind
 
 __all__ = [
     "CHARACTER_STYLE",
@@ -45,7 +47,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _docx_module() -> Any:
-    from psed.render import _require
+    from psed.rendering import _require
 
     return _require("docx", "python-docx")
 
@@ -115,6 +117,32 @@ class _Writer:
                 cell.append(self.element("w:shd", val="clear", color="auto", fill="F3F2F1"))
                 conditional.append(cell)
             table.element.append(conditional)
+        # Styles are set by id: python-docx looks a style name up by a scan of all styles.
+        self.ids = {
+            name: styles[name].style_id
+            for name in (
+                NOT_GIVEN_STYLE,
+                CHARACTER_STYLE,
+                CODE_STYLE,
+                TABLE_STYLE,
+                "List Bullet",
+                "Subtitle",
+                "Heading 1",
+                "Heading 2",
+                "Heading 3",
+            )
+        }
+
+    def run(self, paragraph: Any, text: str, style: str | None = None) -> None:
+        run = paragraph.add_run(text)
+        if style is not None:
+            run._r.style = self.ids[style]
+
+    def paragraph(self, style: str | None = None) -> Any:
+        paragraph = self.document.add_paragraph()
+        if style is not None:
+            paragraph._p.style = self.ids[style]
+        return paragraph
 
     def properties(self) -> None:
         layout = self.layout
@@ -144,11 +172,7 @@ class _Writer:
     def runs(self, paragraph: Any, text: str, style: str | None = None) -> None:
         """``text`` as runs: special characters in their own style, the rest in ``style``."""
         for piece, marker in segments(text):
-            run = paragraph.add_run(piece)
-            if marker:
-                run.style = CHARACTER_STYLE
-            elif style is not None:
-                run.style = style
+            self.run(paragraph, piece, CHARACTER_STYLE if marker else style)
 
     def value(self, cell: Any, v: Value) -> None:
         paragraph = cell.paragraphs[0]
@@ -156,28 +180,30 @@ class _Writer:
             for i, line in enumerate(v.lines):
                 target = paragraph if i == 0 else cell.add_paragraph()
                 if v.bullets:
-                    target.style = "List Bullet"
+                    target._p.style = self.ids["List Bullet"]
                 self.inline(target, line)
             return
         self.inline(paragraph, v)
 
     def inline(self, paragraph: Any, v: Value) -> None:
         if v.kind is ValueKind.NONE:
-            paragraph.add_run(v.text).style = NOT_GIVEN_STYLE
+            self.run(paragraph, v.text, NOT_GIVEN_STYLE)
         elif v.kind is ValueKind.CODE:
             self.runs(paragraph, v.text, CODE_STYLE)
         else:
             self.runs(paragraph, v.text)
 
     def heading(self, text: str, level: int) -> None:
-        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        paragraph = self.paragraph(f"Heading {level}")
         self.runs(paragraph, text)
 
     # ----------------------------------------------------------------- tables
 
-    def table(self, rows: int, columns: int, caption: str, *, header_row: bool) -> Any:
-        table = self.document.add_table(rows=rows, cols=columns)
-        table.style = TABLE_STYLE
+    def table(self, headers: tuple[str, ...], caption: str, *, row_headers: bool) -> Any:
+        """A table with a header row of ``headers`` that repeats on each page; with
+        ``row_headers`` its first column is a column of headers too (a field table)."""
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table._tbl.tblStyle_val = self.ids[TABLE_STYLE]
         tbl_pr = table._tbl.tblPr
         look = tbl_pr.find(self.qn("w:tblLook"))
         if look is not None:
@@ -185,24 +211,32 @@ class _Writer:
         tbl_pr.append(
             self.element(
                 "w:tblLook",
-                val="0620" if header_row else "0680",
-                firstRow="1" if header_row else "0",
+                val="06A0" if row_headers else "0620",
+                firstRow="1",
                 lastRow="0",
-                firstColumn="0" if header_row else "1",
+                firstColumn="1" if row_headers else "0",
                 lastColumn="0",
                 noHBand="1",
                 noVBand="1",
             )
         )
         tbl_pr.append(self.element("w:tblCaption", val=plain(caption)))
+        header = table.rows[0]
+        header._tr.get_or_add_trPr().append(self.OxmlElement("w:tblHeader"))
+        for cell, text in zip(header.cells, headers, strict=True):
+            cell.paragraphs[0].add_run(text)
         return table
 
     def fields(self, block: FieldTable) -> None:
-        table = self.table(0, 2, block.caption, header_row=False)
+        # Word's accessibility checker asks every table for a header row: "Item | Details".
+        headers = (label("table.item"), label("table.details"))
+        table = self.table(headers, block.caption, row_headers=True)
         table.autofit = False
         widths = (self.Cm(_LABEL_WIDTH_CM), self.Cm(_TEXT_WIDTH_CM - _LABEL_WIDTH_CM))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
+        for cell, width in zip(table.rows[0].cells, widths, strict=True):
+            cell.width = width
         for row in block.rows:
             label_cell, value_cell = table.add_row().cells
             label_cell.width, value_cell.width = widths
@@ -213,19 +247,23 @@ class _Writer:
         if not block.rows:
             self.note(Note(text=block.empty, pointer=block.pointer))
             return
-        table = self.table(1, len(block.columns), block.caption, header_row=True)
+        table = self.table(block.columns, block.caption, row_headers=False)
         header = table.rows[0]
-        header._tr.get_or_add_trPr().append(self.OxmlElement("w:tblHeader"))
-        for cell, column in zip(header.cells, block.columns, strict=True):
-            cell.paragraphs[0].add_run(column)
+        widths = [self.Cm(_TEXT_WIDTH_CM * w) for w in _column_shares(block)]
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for cell, width in zip(header.cells, widths, strict=True):
+            cell.width = width
         for row in block.rows:
-            for cell, v in zip(table.add_row().cells, row.cells, strict=True):
+            for cell, v, width in zip(table.add_row().cells, row.cells, widths, strict=True):
+                cell.width = width
                 self.value(cell, v)
 
     def note(self, block: Note) -> None:
-        paragraph = self.document.add_paragraph()
+        paragraph = self.paragraph()
         if block.absent:
-            paragraph.add_run(block.text).style = NOT_GIVEN_STYLE
+            self.run(paragraph, block.text, NOT_GIVEN_STYLE)
         else:
             self.runs(paragraph, block.text)
 
@@ -244,7 +282,7 @@ class _Writer:
         self.properties()
         self.page()
         layout = self.layout
-        kind = self.document.add_paragraph(style="Subtitle")
+        kind = self.paragraph("Subtitle")
         self.runs(kind, layout.kind)
         self.heading(layout.title, 1)
         for section in layout.sections:
@@ -259,6 +297,19 @@ class _Writer:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return _fixed_timestamps(buffer.getvalue())
+
+
+def _column_shares(block: ListTable) -> list[float]:
+    """Each column's share of the page width, by the length of its longest text (a date
+    column stays narrow, a column of actions gets the room), within fixed bounds."""
+    longest = [len(column) for column in block.columns]
+    for row in block.rows:
+        for i, v in enumerate(row.cells):
+            texts = [line.text for line in v.lines] if v.kind is ValueKind.LINES else [v.text]
+            longest[i] = max(longest[i], *(len(t) for t in texts))
+    weights = [min(max(n, 12), 60) for n in longest]
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def _fixed_timestamps(package: bytes) -> bytes:

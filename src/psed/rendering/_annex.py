@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from psed.findings import Finding, Report
-from psed.render._labels import label
-from psed.render._layout import (
+from psed.rendering._labels import label
+from psed.rendering._layout import (
     FieldTable,
     ListRow,
     ListTable,
@@ -98,6 +98,10 @@ def quality_check(
         ),
         absent=False,
     )
+    notes = [intro]
+    if report.law_date is not None and report.law_date_source is not None:
+        law = label(f"quality.law_date.{report.law_date_source}", date=format_date(report.law_date))
+        notes.append(Note(text=law, absent=False))
     groups: dict[str, list[ListRow]] = {}
     for finding in report.findings:
         place = _place(finding.pointer, where)
@@ -124,7 +128,7 @@ def quality_check(
         )
     blocks: tuple[Note | Part, ...]
     if report.findings:
-        blocks = (intro, _summary(report), *parts)
+        blocks = (*notes, _summary(report), *parts)
     else:
-        blocks = (intro, Note(text=label("quality.no_findings"), absent=False))
+        blocks = (*notes, Note(text=label("quality.no_findings"), absent=False))
     return Section(anchor="quality", heading=label("section.quality"), blocks=blocks, annex=True)

@@ -186,6 +186,25 @@ _LABELS: dict[str, str] = {
         "status {status}. These findings are about how complete the record is; they are "
         "not legal advice."
     ),
+    "quality.law_date.given": (
+        "The rules applied the law in force on {date}, the date given to the check."
+    ),
+    "quality.law_date.decision": (
+        "The rules applied the law in force on {date}, the date of the decision."
+    ),
+    "quality.law_date.approver": (
+        "The rules applied the law in force on {date}, the date of approval."
+    ),
+    "quality.law_date.responsible": (
+        "The rules applied the law in force on {date}, the date the responsible officer signed."
+    ),
+    "quality.law_date.screening": (
+        "The rules applied the law in force on {date}, the date of screening."
+    ),
+    "quality.law_date.as_of": (
+        "The rules applied the law in force on {date}, the date of the check, as the "
+        "document gives no date of its own."
+    ),
     "quality.no_findings": "psed found no gaps in this assessment.",
     "quality.summary": "Summary of findings",
     "quality.errors": "Errors",

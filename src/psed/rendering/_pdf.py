@@ -19,8 +19,8 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> NoReturn:
 
 
 def pdf(page: str) -> bytes:
-    """The PDF/UA-1 document of an HTML page made by :func:`psed.render._templates.html`."""
-    from psed.render import _require
+    """The PDF/UA-1 document of an HTML page made by :func:`psed.rendering._templates.html`."""
+    from psed.rendering import _require
 
     weasyprint = _require("weasyprint", "WeasyPrint")
     document = weasyprint.HTML(string=page, base_url=None, url_fetcher=_refuse)
