@@ -131,3 +131,23 @@ def test_a_wider_window_and_a_lower_threshold(result: AuditResult) -> None:
         ("bud-05-leisure-staffing.yaml", "/impacts/7"),
         ("bud-11-childrens-centres.yaml", "/impacts/7"),
     ]
+
+
+def test_the_csv_rows_pivot_to_the_estate_views(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    from psed import cli
+
+    cli.main(["audit", str(ESTATE), "--as-of", "2026-11-26", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    current = [r for r in rows if r["superseded"] == "false"]
+    for directorate, _documents, reviews, actions in EXPECTED["directorates"]:
+        mine = [r for r in current if r["directorate"] == directorate]
+        assert sum(r["review_state"] == "overdue" for r in mine) == reviews
+        assert sum(int(r["actions_overdue"]) for r in mine) == actions
+    budget = [r for r in current if r["programme"] == "Budget 2026/27 savings"]
+    age = sum("age" in r["adverse"].split() for r in budget)
+    assert age == EXPECTED["cumulative"][0]["characteristics"][0][1]
+    due = [r["id"] for r in current if r["review_state"] == "due"]
+    assert sorted(due) == sorted(item[0] for item in EXPECTED["reviews_due"])

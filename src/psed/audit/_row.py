@@ -93,6 +93,10 @@ class AuditRow:
     review_date: _dt.date | None = None
     superseded: bool = False
     """True when another audited document ``supersedes`` this one."""
+    adverse: tuple[str, ...] = ()
+    """The characteristics with an adverse (negative or mixed) entry, sorted."""
+    actions_overdue: int = 0
+    """Mitigations still planned or in progress after their due date."""
     codes: tuple[str, ...] = ()
     """The codes of the unwaived findings, each once, sorted."""
     portfolio: tuple[Finding, ...] = ()
@@ -134,6 +138,8 @@ class AuditRow:
             "signoffs_present": list(self.signoffs_present),
             "review_date": None if self.review_date is None else self.review_date.isoformat(),
             "superseded": self.superseded,
+            "adverse": list(self.adverse),
+            "actions_overdue": self.actions_overdue,
             "codes": list(self.codes),
             "portfolio_findings": [f.to_dict() for f in self.portfolio],
         }
@@ -167,6 +173,8 @@ class AuditRow:
             signoffs_present=_words(record["signoffs_present"]),
             review_date=_date(record["review_date"]),
             superseded=bool(record["superseded"]),
+            adverse=_words(record.get("adverse")),
+            actions_overdue=record.get("actions_overdue") or 0,
             codes=_words(record["codes"]),
             portfolio=tuple(portfolio),
         )

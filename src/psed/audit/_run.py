@@ -406,7 +406,21 @@ class AuditRun:
             "ORDER BY doc, seq"
         )
         pending = next(findings, None)
-        cursor = self.db.execute("SELECT * FROM work.documents ORDER BY doc")
+        cursor = self.db.execute(
+            """
+            SELECT d.*,
+                (SELECT group_concat(characteristic, ' ') FROM (
+                    SELECT DISTINCT i.characteristic FROM work.impacts AS i
+                    WHERE i.doc = d.doc AND i.impact IN ('negative', 'mixed')
+                    ORDER BY i.characteristic
+                )) AS adverse,
+                (SELECT count(*) FROM work.actions AS a
+                 WHERE a.doc = d.doc AND a.status IN ('planned', 'in_progress')
+                   AND a.due IS NOT NULL AND a.due < :as_of) AS actions_overdue
+            FROM work.documents AS d ORDER BY d.doc
+            """,
+            {"as_of": self.job.as_of.isoformat()},
+        )
         names = [d[0] for d in cursor.description]
         for values in cursor:
             record = dict(zip(names, values, strict=True))

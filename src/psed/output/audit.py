@@ -7,11 +7,13 @@ directorate and programme, the cumulative impact of each programme), the totals 
 rule and by characteristic, and, when asked for, the baseline and the trends.
 
 - ``text``: aligned tables with column headers, for a terminal.
-- ``csv``: a header and one row per document (columns as in :data:`CSV_COLUMNS`, plus
-  ``new_findings`` and ``resolved_findings`` with ``--baseline``), for a spreadsheet;
-  the estate views are in the other formats. Cells that a spreadsheet would run as a
-  formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) are
-  prefixed with ``'``.
+- ``csv``: a header and one row per document (columns as in :data:`CSV_COLUMNS`, then
+  ``review_state`` and ``review_days`` and, with ``--baseline``, ``new_findings`` and
+  ``resolved_findings``), for a spreadsheet: the estate views are its pivot tables (by
+  directorate or programme, the characteristics in ``adverse``, the reviews by state,
+  ``actions_overdue``), with the superseded documents marked. Cells that a spreadsheet
+  would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return) are prefixed with ``'``.
 - ``json``: ``{"audit_version": 1, "psed_version", "as_of", "status", "documents":
   [...], "totals", "estate", "trends", "baseline", "run_id"}``, byte-identical for the
   same inputs and ``as_of`` when no history is written.
@@ -40,6 +42,7 @@ __all__ = [
     "CSV_COLUMNS",
     "AuditView",
     "render_audit",
+    "review_state",
     "safe_cell",
 ]
 
@@ -72,6 +75,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "signoffs_present",
     "review_date",
     "superseded",
+    "adverse",
+    "actions_overdue",
     "sha256",
     "codes",
 )
@@ -370,19 +375,30 @@ def _csv_line(values: Iterable[Any]) -> str:
     return buffer.getvalue()
 
 
+def review_state(row: AuditRow, estate: Estate) -> tuple[str, int | None]:
+    """``overdue``, ``due`` (within the window) or ``""``, and the days to the review date."""
+    if row.review_date is None:
+        return "", None
+    days = (row.review_date - estate.as_of).days
+    if days < 0:
+        return "overdue", days
+    return ("due" if days <= estate.due_within else ""), days
+
+
 def _csv(view: AuditView, out: IO[str]) -> None:
     baseline = view.baseline
-    extra: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ("review_state", "review_days")
     new: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
     if baseline is not None:
-        extra = ("new_findings", "resolved_findings")
+        extra += ("new_findings", "resolved_findings")
         new.update(b.path for b in baseline.new)
         resolved.update(b.path for b in baseline.resolved)
     out.write(_csv_line((*CSV_COLUMNS, *extra)))
     for row in view.rows():
         data = row.to_dict()
         values: list[Any] = [data[column] for column in CSV_COLUMNS]
+        values += review_state(row, view.estate)
         if baseline is not None:
             values += [new[row.path], resolved[row.path]]
         out.write(_csv_line(values))
