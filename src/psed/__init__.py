@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from psed.catalogue import Framework as Framework
     from psed.catalogue import default_catalogue as default_catalogue
     from psed.catalogue import register_characteristic as register_characteristic
+    from psed.catalogue import register_duty as register_duty
     from psed.catalogue import register_framework as register_framework
     from psed.config import Config as Config
     from psed.config import ConfigError as ConfigError
@@ -86,6 +87,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Framework",
         "default_catalogue",
         "register_characteristic",
+        "register_duty",
         "register_framework",
     ),
     "psed.config": ("Config", "ConfigError", "find_config", "load_config"),
@@ -159,7 +161,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-_SUBMODULES = ("audit", "forms", "rules", "testing")
+_SUBMODULES = ("audit", "forms", "law", "rules", "testing")
 """The public modules, reachable as ``psed.rules`` after ``import psed``."""
 
 __all__ = ["__version__", *sorted(_MODULE_OF)]

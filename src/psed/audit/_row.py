@@ -23,7 +23,7 @@ from psed._text import comparison_key, is_placeholder, normalise
 from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.findings import Finding, Report
 from psed.law import LawDate, LawDateSource, cite, law_at
-from psed.model import Impact, Proposal, Status, Waiver
+from psed.model import Impact, MitigationStatus, Proposal, Status, Waiver
 from psed.rules._registry import Rule
 from psed.rules.portfolio import PORTFOLIO_RULES, is_portfolio
 from psed.rules.waivers import UNUSED_WAIVER
@@ -41,6 +41,9 @@ NOT_ASSESSED_CODES: frozenset[str] = frozenset(
     {"PSED103", "PSED104", "PSED105", "PSED112", "PSED501", "PSED601"}
 )
 """Rules whose unwaived finding on an impact entry means the entry gives no real reason."""
+
+
+_OPEN = (MitigationStatus.PLANNED, MitigationStatus.IN_PROGRESS)
 
 
 def _words(value: str | None) -> tuple[str, ...]:
@@ -173,8 +176,8 @@ class AuditRow:
             signoffs_present=_words(record["signoffs_present"]),
             review_date=_date(record["review_date"]),
             superseded=bool(record["superseded"]),
-            adverse=_words(record.get("adverse")),
-            actions_overdue=record.get("actions_overdue") or 0,
+            adverse=_words(record["adverse"]),
+            actions_overdue=record["actions_overdue"],
             codes=_words(record["codes"]),
             portfolio=tuple(portfolio),
         )
@@ -332,6 +335,15 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
         "status": None if "/status" in invalid else proposal.status,
         "review_date": None if "/review_date" in invalid else proposal.review_date,
     }
+    known["adverse"] = tuple(
+        sorted({e.characteristic.code for e in proposal.impacts if e.impact.is_adverse} - {""})
+    )
+    known["actions_overdue"] = sum(
+        1
+        for entry in proposal.impacts
+        for m in entry.mitigations
+        if m.status in _OPEN and m.due is not None and m.due < report.as_of
+    )
     if framework is None:
         return AuditRow(**known, **common)
     assessed = _assessed_codes(proposal, report.findings)
@@ -476,6 +488,8 @@ def document_data(
         " ".join(row.signoffs_present),
         None if row.review_date is None else row.review_date.isoformat(),
         0,
+        " ".join(row.adverse),
+        row.actions_overdue,
         " ".join(row.codes),
     )
     findings = [finding_values(seq, f) for seq, f in enumerate(report.findings)]

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from psed._batch import Job, Outcome, run_map
-from psed._files import discover
+from psed._files import Finder
 from psed._parse import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
@@ -164,6 +164,8 @@ class AuditRun:
         self.options = options
         self.jobs = jobs
         self.config = job.config or Config()
+        self.finder = Finder(self.paths, job.config)
+        """The documents found (afterwards: where it looked, for a run that found none)."""
         self.run_id: int | None = None
         self.previous_run: int | None = None
         self.started = _now()
@@ -196,10 +198,15 @@ class AuditRun:
         self.db.close()
 
     def run(self) -> AuditRun:
-        """Check every document, add the portfolio findings and record the run."""
+        """Check every document, add the portfolio findings and record the run.
+
+        A run that found no document is not recorded.
+        """
         self._check()
         self._portfolio()
-        self._record()
+        (found,) = self.db.execute("SELECT count(*) FROM work.documents").fetchone()
+        if found:
+            self._record()
         return self
 
     def _check(self) -> None:
@@ -209,7 +216,7 @@ class AuditRun:
         batch: list[tuple[int, DocumentData]] = []
         db = self.db
         db.execute("BEGIN")
-        outcomes = run_map(discover(self.paths), self.job, step, jobs=self.jobs)
+        outcomes = run_map(self.finder, self.job, step, jobs=self.jobs)
         with contextlib.closing(outcomes) as pieces:
             for doc, data in enumerate(pieces, start=1):
                 batch.append((doc, data))
@@ -406,21 +413,7 @@ class AuditRun:
             "ORDER BY doc, seq"
         )
         pending = next(findings, None)
-        cursor = self.db.execute(
-            """
-            SELECT d.*,
-                (SELECT group_concat(characteristic, ' ') FROM (
-                    SELECT DISTINCT i.characteristic FROM work.impacts AS i
-                    WHERE i.doc = d.doc AND i.impact IN ('negative', 'mixed')
-                    ORDER BY i.characteristic
-                )) AS adverse,
-                (SELECT count(*) FROM work.actions AS a
-                 WHERE a.doc = d.doc AND a.status IN ('planned', 'in_progress')
-                   AND a.due IS NOT NULL AND a.due < :as_of) AS actions_overdue
-            FROM work.documents AS d ORDER BY d.doc
-            """,
-            {"as_of": self.job.as_of.isoformat()},
-        )
+        cursor = self.db.execute("SELECT * FROM work.documents ORDER BY doc")
         names = [d[0] for d in cursor.description]
         for values in cursor:
             record = dict(zip(names, values, strict=True))

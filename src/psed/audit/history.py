@@ -124,6 +124,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("signoffs_present", "TEXT NOT NULL", "Expected sign-offs that name someone."),
         _c("review_date", "TEXT", "The document's `review_date` (YYYY-MM-DD)."),
         _c("superseded", "INTEGER NOT NULL", "1 when another audited document supersedes it."),
+        _c("adverse", "TEXT NOT NULL", "Characteristics with an adverse entry, space-separated."),
+        _c("actions_overdue", "INTEGER NOT NULL", "Open mitigations past their due date."),
         _c("codes", "TEXT NOT NULL", "The codes of its unwaived findings, space-separated."),
     ),
     "findings": (
