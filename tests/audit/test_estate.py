@@ -151,3 +151,14 @@ def test_the_csv_rows_pivot_to_the_estate_views(capsys: pytest.CaptureFixture[st
     assert age == EXPECTED["cumulative"][0]["characteristics"][0][1]
     due = [r["id"] for r in current if r["review_state"] == "due"]
     assert sorted(due) == sorted(item[0] for item in EXPECTED["reviews_due"])
+
+
+def test_portfolio_findings_cite_only_the_law_of_english_documents(result: AuditResult) -> None:
+    for row in result.rows:
+        for f in row.portfolio:
+            assert f.references, f
+            assert "Equality Act 2010 s149(1)" in f.references
+            for reference in f.references:
+                assert "Northern Ireland" not in reference, f
+                assert "Scotland" not in reference, f
+                assert "Wales) Regulations" not in reference, f

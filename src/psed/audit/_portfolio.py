@@ -250,6 +250,15 @@ def _unused_waiver(
     )
 
 
+def _cited(
+    citations: dict[tuple[str, str | None], tuple[str, ...]], code: str, characteristic: str | None
+) -> tuple[str, ...]:
+    """What a finding cites on its document: for its characteristic where that was worked
+    out (PSED701), else for the document as a whole."""
+    found = citations.get((code, characteristic))
+    return citations.get((code, None), ()) if found is None else found
+
+
 def document_findings(
     hits: Iterable[Hit],
     *,
@@ -282,7 +291,7 @@ def document_findings(
                 message=hit.message,
                 pointer=hit.pointer,
                 characteristic=hit.characteristic,
-                references=citations.get((rule.code, hit.characteristic), rule.references),
+                references=_cited(citations, rule.code, hit.characteristic),
             )
         )
     if waivers is not None:
@@ -296,7 +305,7 @@ def document_findings(
         outcome = apply_waivers(findings, carrier, as_of, judged_here, broken)
         findings = outcome.findings
         if config.is_selected(UNUSED_WAIVER.code):
-            refs = citations.get((UNUSED_WAIVER.code, None), UNUSED_WAIVER.references)
+            refs = _cited(citations, UNUSED_WAIVER.code, None)
             findings += [
                 _unused_waiver(index, listed[index].rule.strip(), config, used, refs)
                 for index in outcome.unused
