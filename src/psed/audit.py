@@ -34,7 +34,7 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import discover
-from psed._structural import STRUCTURAL_NAMES as _STRUCTURAL
+from psed._reading.codes import STRUCTURAL_NAMES as _STRUCTURAL
 from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.config import Config
 from psed.findings import Finding, Severity

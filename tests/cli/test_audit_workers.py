@@ -25,7 +25,8 @@ import psed
 import psed.audit
 from psed._batch import Job, Outcome, _format, check_file
 from psed._files import discover
-from psed._parse import DEFAULT_LIMITS, decode, parse_text
+from psed._reading.limits import DEFAULT_LIMITS, decode
+from psed._reading.text import parse_text
 from psed.audit import AuditResult, AuditTotals, audit_row
 from psed.findings import Finding
 
