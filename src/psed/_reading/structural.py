@@ -331,7 +331,7 @@ class _Walker:
         self.repeated(data, pointer)
         out: dict[str, Any] = {}
         by_name = spec.by_name
-        refused: set[str] = set()
+        where = _WHERE[spec.cls.__name__]
         for key, value in data.items():
             field = by_name.get(key) if isinstance(key, str) else None
             if field is None:
@@ -340,15 +340,14 @@ class _Walker:
             here = f"{pointer}/{key}"
             if isinstance(value, Rejected):
                 self.findings.append(unreadable(value.message, here))
-                refused.add(key)
                 continue
             if value is None:
                 if field.required:
                     self.report(
                         "PSED002",
                         here,
-                        f"The {_label(spec, field)} is empty (null), but "
-                        f"{_WHERE[spec.cls.__name__]} needs one: give a value ({_bare(field.doc)}).",
+                        f"The {_label(self.spec, field)} is empty (null), but {where} needs one: "
+                        f"give a value ({_bare(field.doc)}).",
                     )
                 continue
             clean = self.value(field, value, here, depth + 1)
@@ -361,8 +360,8 @@ class _Walker:
                     self.report(
                         "PSED002",
                         f"{pointer}/{name}",
-                        f"The {_label(spec, field)} is missing, and "
-                        f"{_WHERE[spec.cls.__name__]} needs one: add `{name}` ({_bare(field.doc)}).",
+                        f"The {_label(self.spec, field)} is missing, and {where} needs one: "
+                        f"add `{name}` ({_bare(field.doc)}).",
                     )
                 out[name] = self.placeholder(spec.by_name[name], data)
         return out
@@ -412,13 +411,11 @@ class _Walker:
 
     # ----------------------------------------------------------------- values
 
-    def wrong_type(
-        self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int
-    ) -> object:
+    def wrong_type(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> object:
         self.report(
             "PSED003",
             pointer,
-            f"The {_label(spec, field)} should be {_EXPECTED[field.kind]}, not "
+            f"The {_label(self.spec, field)} should be {_EXPECTED[field.kind]}, not "
             f"{_describe(value)}: {_hint(field.kind, value)}.",
         )
         if isinstance(value, (Mapping, list, tuple)):
@@ -427,12 +424,11 @@ class _Walker:
 
     def value(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         self.tick(1, pointer)
-        spec = self.spec
         kind = field.kind
         if isinstance(value, str) and _has_surrogate(value):
             self.findings.append(
                 unreadable(
-                    f"The {_label(spec, field)} contains half of a character (an unpaired "
+                    f"The {_label(self.spec, field)} contains half of a character (an unpaired "
                     "UTF-16 surrogate, often from a broken copy and paste, or an escape such "
                     "as \\ud800): retype the character or remove it.",
                     pointer,
@@ -441,36 +437,36 @@ class _Walker:
             return _INVALID
         if kind is Kind.TEXT:
             if not isinstance(value, str):
-                return self.wrong_type(spec, field, value, pointer, depth)
+                return self.wrong_type(field, value, pointer, depth)
             if field.pattern is not None and not PATTERNS[field.pattern].fullmatch(value):
                 self.report(
                     "PSED004",
                     pointer,
-                    f"The {_label(spec, field)} {_quote(value)} is not allowed: "
+                    f"The {_label(self.spec, field)} {_quote(value)} is not allowed: "
                     f"{field.pattern_hint}.",
                 )
                 return _INVALID
             return self.unless_refused(value, pointer)
         if kind is Kind.BOOLEAN:
             if not isinstance(value, bool):
-                return self.wrong_type(spec, field, value, pointer, depth)
+                return self.wrong_type(field, value, pointer, depth)
             return self.unless_refused(value, pointer)
         if kind is Kind.ENUM:
-            return self.enum(spec, field, value, pointer, depth)
+            return self.enum(field, value, pointer, depth)
         if kind is Kind.DATE:
-            return self.date(spec, field, value, pointer, depth)
+            return self.date(field, value, pointer, depth)
         if kind is Kind.OBJECT:
             if not isinstance(value, Mapping):
-                return self.wrong_type(spec, field, value, pointer, depth)
+                return self.wrong_type(field, value, pointer, depth)
             assert field.cls is not None
             return self.within(CLASS_SPECS[field.cls], value, pointer, depth)
         if kind is Kind.LIST:
-            return self.sequence(spec, field, value, pointer, depth)
+            return self.sequence(field, value, pointer, depth)
         if kind is Kind.INTEGER:
-            return self.integer(spec, field, value, pointer, depth)
+            return self.integer(field, value, pointer, depth)
         if kind is Kind.CHARACTERISTIC_REF:
-            return self.characteristic(spec, field, value, pointer, depth)
-        return self.framework(spec, field, value, pointer, depth)
+            return self.characteristic(field, value, pointer, depth)
+        return self.framework(field, value, pointer, depth)
 
     def within(
         self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int
@@ -491,11 +487,9 @@ class _Walker:
         self.report("PSED004", pointer, message)
         return _INVALID
 
-    def sequence(
-        self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int
-    ) -> Any:
+    def sequence(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         if not isinstance(value, (list, tuple)):
-            return self.wrong_type(spec, field, value, pointer, depth)
+            return self.wrong_type(field, value, pointer, depth)
         self.deeper(depth, pointer)
         if field.item is not None:  # plain values: each checked as the item spec says
             plain = []
@@ -519,7 +513,7 @@ class _Walker:
                 self.report(
                     "PSED003",
                     item_pointer,
-                    f"Each item of the {_label(spec, field)} must be a mapping of fields "
+                    f"Each item of the {_label(self.spec, field)} must be a mapping of fields "
                     f"({_bare(item_spec.doc)}), not {_describe(item)}: write the item as "
                     "field: value lines.",
                 )
@@ -544,10 +538,10 @@ class _Walker:
     def placeholder_mapping(self, spec: ClassSpec) -> dict[str, Any]:
         return {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
 
-    def enum(self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
+    def enum(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         assert field.enum is not None
         if not isinstance(value, str):
-            return self.wrong_type(spec, field, value, pointer, depth)
+            return self.wrong_type(field, value, pointer, depth)
         try:
             return field.enum(value)
         except ValueError:
@@ -564,13 +558,13 @@ class _Walker:
         self.report(
             "PSED004",
             pointer,
-            f"The {_label(spec, field)} {_quote(value)} is not an allowed code: "
+            f"The {_label(self.spec, field)} {_quote(value)} is not an allowed code: "
             + _then(suggestion, f"use one of: {', '.join(codes)}."),
         )
         return _INVALID
 
-    def date(self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
-        label = _label(spec, field)
+    def date(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
+        label = _label(self.spec, field)
         if isinstance(value, _dt.datetime):
             self.report(
                 "PSED004",
@@ -582,7 +576,7 @@ class _Walker:
         if isinstance(value, _dt.date):
             return value
         if not isinstance(value, str):
-            return self.wrong_type(spec, field, value, pointer, depth)
+            return self.wrong_type(field, value, pointer, depth)
         if DATE_RE.fullmatch(value):
             try:
                 return _dt.date.fromisoformat(value)
@@ -601,16 +595,14 @@ class _Walker:
         )
         return _INVALID
 
-    def integer(
-        self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int
-    ) -> Any:
+    def integer(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         if isinstance(value, bool):
-            return self.wrong_type(spec, field, value, pointer, depth)
+            return self.wrong_type(field, value, pointer, depth)
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # JSON Schema counts 5.0 as an integer; so do we
         if not isinstance(value, int):
-            return self.wrong_type(spec, field, value, pointer, depth)
-        label = _label(spec, field)
+            return self.wrong_type(field, value, pointer, depth)
+        label = _label(self.spec, field)
         shown = str(value) if -(10**60) < value < 10**60 else "(a number too long to show)"
         if field.const is not None and value != field.const:
             self.report(
@@ -630,11 +622,9 @@ class _Walker:
             return _INVALID
         return value
 
-    def framework(
-        self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int
-    ) -> Any:
+    def framework(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         if not isinstance(value, str):
-            return self.wrong_type(spec, field, value, pointer, depth)
+            return self.wrong_type(field, value, pointer, depth)
         if value in self.catalogue.frameworks:
             return value
         known = sorted(self.catalogue.frameworks)
@@ -649,11 +639,9 @@ class _Walker:
         )
         return _INVALID
 
-    def characteristic(
-        self, spec: ClassSpec, field: FieldSpec, value: Any, pointer: str, depth: int
-    ) -> Any:
+    def characteristic(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         if not isinstance(value, str):
-            self.wrong_type(spec, field, value, pointer, depth)
+            self.wrong_type(field, value, pointer, depth)
             return _PLACEHOLDER_CHARACTERISTIC
         found = self.document_characteristics.get(value) or self.catalogue.characteristic(value)
         if found is not None:
