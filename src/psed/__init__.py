@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from psed.catalogue import Framework as Framework
     from psed.catalogue import default_catalogue as default_catalogue
     from psed.catalogue import register_characteristic as register_characteristic
+    from psed.catalogue import register_duty as register_duty
     from psed.catalogue import register_framework as register_framework
     from psed.config import Config as Config
     from psed.config import ConfigError as ConfigError
@@ -39,17 +40,27 @@ if TYPE_CHECKING:
     from psed.model import SCHEMA_VERSION as SCHEMA_VERSION
     from psed.model import Aim as Aim
     from psed.model import Aims as Aims
+    from psed.model import Alternative as Alternative
     from psed.model import Characteristic as Characteristic
     from psed.model import CharacteristicKind as CharacteristicKind
+    from psed.model import Contributor as Contributor
     from psed.model import Decision as Decision
+    from psed.model import DecisionReport as DecisionReport
     from psed.model import Engagement as Engagement
     from psed.model import Evidence as Evidence
+    from psed.model import EvidenceKind as EvidenceKind
     from psed.model import Impact as Impact
     from psed.model import ImpactEntry as ImpactEntry
+    from psed.model import Intersection as Intersection
+    from psed.model import Level as Level
     from psed.model import Mitigation as Mitigation
     from psed.model import MitigationStatus as MitigationStatus
     from psed.model import Outcome as Outcome
     from psed.model import Proposal as Proposal
+    from psed.model import RelatedAssessment as RelatedAssessment
+    from psed.model import Relation as Relation
+    from psed.model import Screening as Screening
+    from psed.model import ScreeningOutcome as ScreeningOutcome
     from psed.model import ServiceProfile as ServiceProfile
     from psed.model import SignOff as SignOff
     from psed.model import Status as Status
@@ -63,7 +74,7 @@ if TYPE_CHECKING:
     from psed.reading import read as read
     from psed.reading import structure as structure
     from psed.reading import unstructure as unstructure
-    from psed.render import render as render
+    from psed.rendering import render as render
     from psed.schema import json_schema as json_schema
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -76,6 +87,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Framework",
         "default_catalogue",
         "register_characteristic",
+        "register_duty",
         "register_framework",
     ),
     "psed.config": ("Config", "ConfigError", "find_config", "load_config"),
@@ -85,21 +97,51 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "SCHEMA_VERSION",
         "Aim",
         "Aims",
+        "Alternative",
         "Characteristic",
         "CharacteristicKind",
+        "Contributor",
         "Decision",
+        "DecisionReport",
         "Engagement",
         "Evidence",
+        "EvidenceKind",
         "Impact",
         "ImpactEntry",
+        "Intersection",
+        "Level",
         "Mitigation",
         "MitigationStatus",
         "Outcome",
         "Proposal",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
         "ServiceProfile",
         "SignOff",
         "Status",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
         "Waiver",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
     ),
     "psed.reading": (
         "DocumentError",
@@ -112,14 +154,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "structure",
         "unstructure",
     ),
-    "psed.render": ("render",),
+    "psed.rendering": ("render",),
     "psed.schema": ("json_schema",),
 }
 """Each public name by the module it is defined in (the type checker reads the imports above)."""
 
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-_SUBMODULES = ("audit", "forms", "rules", "testing")
+_SUBMODULES = ("audit", "forms", "law", "rules", "testing")
 """The public modules, reachable as ``psed.rules`` after ``import psed``."""
 
 __all__ = ["__version__", *sorted(_MODULE_OF)]

@@ -58,7 +58,9 @@ _BUILTIN_MODULES = (
     "psed.rules.evidence",
     "psed.rules.rigour",
     "psed.rules.community_safety",
+    "psed.rules.duties",
     "psed.rules.waivers",
+    "psed.rules.portfolio",
     "psed.rules.report",
 )
 
