@@ -21,7 +21,7 @@ from psed.catalogue import (
     register_characteristic,
     register_framework,
 )
-from psed.config import Config, ConfigError, find_config, load_config
+from psed.config import Config, ConfigError, Thresholds, find_config, load_config
 from psed.engine import check, validate
 from psed.findings import Finding, Report, Severity
 from psed.model import (
@@ -93,6 +93,7 @@ __all__ = [
     "Severity",
     "SignOff",
     "Status",
+    "Thresholds",
     "Waiver",
     "__version__",
     "check",

@@ -114,7 +114,7 @@ def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
         code=rule.code,
         name=rule.name,
         severity=severity,
-        default_severity=rule.severity,
+        default_severity=rule.severity if hit.severity is None else hit.severity,
         message=hit.message,
         pointer=hit.pointer,
         characteristic=hit.characteristic,
@@ -130,12 +130,14 @@ def _run_rules(
     catalogue: Catalogue,
     broken_waivers: frozenset[int] = frozenset(),
 ) -> list[Finding]:
+    framework = _framework(proposal, catalogue)
     ctx = Context(
         proposal=proposal,
         as_of=as_of,
         status=status,
-        framework=_framework(proposal, catalogue),
+        framework=framework,
         catalogue=catalogue,
+        thresholds=config.thresholds_for(framework.id),
     )
     findings: list[Finding] = []
     errors: list[Finding] = []
@@ -148,7 +150,12 @@ def _run_rules(
                     raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
             if hits:
                 effective = _effective(rule, severity, status)
-                findings.extend(_finding(rule, effective, hit) for hit in hits)
+                for hit in hits:
+                    if hit.severity is None:
+                        findings.append(_finding(rule, effective, hit))
+                    else:  # the rule's severity for this document; a configured one wins
+                        own = config.severity_for(rule.code, hit.severity)
+                        findings.append(_finding(rule, _effective(rule, own, status), hit))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
     # Internal errors are never waived: the rule did not really run.

@@ -10,9 +10,11 @@ __all__ = [
     "BRACKING",
     "BROWN",
     "S149_1",
+    "adverse_labels",
     "characteristic_label",
     "entry_label",
     "is_real_mitigation",
+    "listing",
 ]
 
 S149_1 = "Equality Act 2010 s149(1)"
@@ -54,3 +56,19 @@ def entry_label(entry: ImpactEntry) -> str:
 def is_real_mitigation(mitigation: Mitigation) -> bool:
     """True when a mitigation counts (PSED201): its action is given and it is not dropped."""
     return not is_placeholder(mitigation.action) and mitigation.status != (MitigationStatus.DROPPED)
+
+
+def adverse_labels(ctx: Context) -> list[str]:
+    """The names of the characteristics with a negative or mixed entry, in document order."""
+    labels: dict[str, None] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            labels.setdefault(characteristic_name(entry.characteristic), None)
+    return list(labels)
+
+
+def listing(labels: list[str]) -> str:
+    """Names joined for a sentence: "Age", "Age and Sex", "Age, Race and Sex"."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
