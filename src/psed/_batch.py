@@ -60,7 +60,7 @@ def _unreadable(path: str, message: str, job: Job) -> Outcome:
         version=_version(),
         fail_on=job.fail_on,
     )
-    return Outcome(result=FileResult(path=path, report=report))
+    return Outcome(result=FileResult(path=path, report=report, unreadable=True))
 
 
 def _version() -> str:
@@ -134,10 +134,11 @@ def check_file(path: str, job: Job) -> Outcome:
         return _unreadable(path, data, job)
     text = decode(data)
     if isinstance(text, Finding):
-        return Outcome(result=FileResult(path=path, report=_report([text], job)))
+        return Outcome(result=FileResult(path=path, report=_report([text], job), unreadable=True))
     parsed = parse_text(text, format=_format(path), limits=_limits(job))
     if not parsed.ok:
-        return Outcome(result=FileResult(path=path, report=_report(parsed.findings, job)))
+        report = _report(parsed.findings, job)
+        return Outcome(result=FileResult(path=path, report=report, unreadable=True))
     tree = parsed.tree
     proposal: Proposal | None = None
     if not parsed.findings:

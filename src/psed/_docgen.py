@@ -9,6 +9,8 @@ the Markdown this module renders from the live objects:
   labels);
 - ``psed:characteristics`` and ``psed:frameworks``: the built-in catalogue
   (:mod:`psed.catalogue`);
+- ``psed:duties``: the built-in duties with their dates, jurisdictions and sources
+  (:mod:`psed.law`);
 - ``psed:rules``: every registered rule (:func:`psed.rules.all_rules`), one section
   per rule with the anchor its findings' help link points to;
 - ``psed:cli``: every command of ``psed`` with its options
@@ -36,6 +38,7 @@ from typing import Any
 import attrs
 
 from psed import catalogue as _catalogue
+from psed import law as _law
 from psed import model as _model
 
 __all__ = [
@@ -43,6 +46,7 @@ __all__ = [
     "RULE_FAMILIES",
     "characteristics_reference",
     "cli_reference",
+    "duties_reference",
     "expand_markers",
     "format_reference",
     "frameworks_reference",
@@ -257,13 +261,96 @@ def frameworks_reference() -> str:
         if fw.optional:
             out.append("| Listed but optional | " + ", ".join(f"`{c}`" for c in fw.optional) + " |")
         out.append("| Sign-offs expected | " + ", ".join(f"`{s}`" for s in fw.signoffs) + " |")
-        out.append("| Duties cited | " + _cell("; ".join(fw.duties)) + " |")
+        out.append(f"| Jurisdiction | {fw.jurisdiction.label} |")
+        out.append(
+            "| Duties | "
+            + "; ".join(
+                f"[`{d}`](law-at-a-date.md#duty-{d}) "
+                + _cell(_law.BUILTIN_DUTIES[d].citation if d in _law.BUILTIN_DUTIES else d)
+                for d in fw.duties
+            )
+            + " |"
+        )
         out.append(
             "| Community safety rule (PSED601) | "
             + ("applies" if fw.community_safety else "does not apply")
             + " |"
         )
         out.append("")
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------ duties
+
+
+def _day(day: _dt.date | None) -> str:
+    return "" if day is None else f"{day.day} {day:%B %Y}"
+
+
+def _in_force_text(duty: _law.Duty) -> str:
+    if duty.in_force is None:
+        return "no date recorded"
+    text = f"from {_day(duty.in_force)}"
+    if duty.until is not None:
+        text += f" to {_day(duty.until)}"
+    if duty.configurable:
+        text += " (default; configurable per body)"
+    return text
+
+
+def _requires_text(duty: _law.Duty) -> str:
+    if not duty.requires:
+        return "no entry of its own"
+    codes = ", ".join(f"`{c}`" for c in duty.requires)
+    if len(duty.requires) == 9:
+        codes = f"the nine ({codes})"
+    where = {
+        _law.Scope.ALL: "",
+        _law.Scope.STRATEGIC: " for strategic decisions (`strategic: true`)",
+        _law.Scope.STRATEGIC_UNLESS_NOT: " unless the document says `strategic: false`",
+        _law.Scope.FUNCTIONS: " where `functions` has "
+        + " or ".join(f"`{f}`" for f in duty.functions),
+    }[duty.scope]
+    return f"{codes}{where} ({duty.required_by})"
+
+
+def duties_reference() -> str:
+    """The built-in duties: dates, jurisdictions, requirements and sources; then the s17 limbs."""
+    out = [
+        "| Duty | Provision | Where | In force | Requires entries for | Frameworks |",
+        "|---|---|---|---|---|---|",
+    ]
+    for duty in _law.BUILTIN_DUTIES.values():
+        where = ", ".join(j.label for j in _law.Jurisdiction if j in duty.jurisdictions)
+        frameworks = ", ".join(
+            f"`{fw.id}`" for fw in _catalogue.BUILTIN_FRAMEWORKS.values() if duty.id in fw.duties
+        )
+        out.append(
+            f'| <span id="duty-{duty.id}"></span>`{duty.id}` {_cell(duty.title)} '
+            f"| {_cell(duty.citation)} | {where} | {_cell(_in_force_text(duty))} "
+            f"| {_cell(_requires_text(duty))} | {frameworks} |"
+        )
+    out.append("")
+    out.append("Sources of the dates, and what each duty covers:\n")
+    for duty in _law.BUILTIN_DUTIES.values():
+        confidence = "" if duty.confirmed else " (the date rests on a secondary source)"
+        out.append(f"- **`{duty.id}`**: {duty.note} Source: {duty.source}{confidence}.")
+    out.append("")
+    s17 = _law.BUILTIN_DUTIES[_law.CDA_S17]
+    out.append(
+        "The limbs of the Crime and Disorder Act 1998 s17 duty ([PSED601](rules.md#psed601)):\n"
+    )
+    out.append("| Limb | Provision | England | Wales | Words that count | Source |")
+    out.append("|---|---|---|---|---|---|")
+    for limb in s17.limbs:
+        england = _day(limb.commencement(_law.Jurisdiction.ENGLAND))
+        wales = _day(limb.commencement(_law.Jurisdiction.WALES))
+        source = limb.source + ("" if limb.confirmed else " (secondary)")
+        out.append(
+            f"| {_cell(limb.label)} | {_cell(limb.citation)} | {england} | {wales} "
+            f"| `{_cell(limb.terms)}` | {_cell(source)} |"
+        )
+    out.append("")
     return "\n".join(out)
 
 
@@ -318,12 +405,51 @@ def _rule_section(rule: Any) -> str:
     if getattr(rule, "pass_example", ""):
         out.append("**Passing example**\n")
         out.append(_fence(str(rule.pass_example), "yaml") + "\n")
+    cites = list(getattr(rule, "cites", ()) or ())
     refs = list(getattr(rule, "references", ()) or ())
-    if refs:
+    if cites:
+        out.append("**References**\n")
+        out.append("| Reference | Law or practice | Cited under |")
+        out.append("|---|---|---|")
+        out.extend(_reference_row(r) for r in cites)
+        out.append("")
+    elif refs:
         out.append("**References**\n")
         out.extend(f"- {r}" for r in refs)
         out.append("")
     return "\n".join(out)
+
+
+def _duty_names(ids: Iterable[str]) -> str:
+    return ", ".join(f"[`{i}`](law-at-a-date.md#duty-{i})" for i in sorted(ids))
+
+
+def _reference_row(ref: Any) -> str:
+    """One reference as a table row: citation (and note), law or practice, where cited."""
+    if getattr(ref, "general", False):
+        return (
+            "| The general provision of each duty in force that the finding concerns "
+            "(such as Equality Act 2010 s149(1); Northern Ireland Act 1998 s75(1) "
+            "in Northern Ireland) | law | each duty of the framework |"
+        )
+    basis = "" if ref.basis is None else str(ref.basis.value)
+    text = ref.citation + (f": {ref.note}" if getattr(ref, "note", "") else "")
+    if ref.duties == _law.EQUALITY_DUTIES:
+        under = "the equality duties"
+    elif ref.duties:
+        under = _duty_names(ref.duties)
+    else:
+        under = "every framework"
+    where = [j.label for j in _law.Jurisdiction if j in ref.jurisdictions]
+    if ref.case and where:
+        under += f"; binding in {' and '.join(where)}, persuasive elsewhere"
+    elif where:
+        under += f"; in {', '.join(where)}"
+    if ref.since is not None:
+        under += f"; from {_day(ref.since)}"
+    if ref.characteristics:
+        under += "; for " + ", ".join(f"`{c}`" for c in sorted(ref.characteristics))
+    return f"| {_cell(text)} | {basis} | {_cell(under)} |"
 
 
 def rules_reference(rules: Iterable[Any] | None = None) -> str:
@@ -419,6 +545,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "format": format_reference,
     "characteristics": characteristics_reference,
     "frameworks": frameworks_reference,
+    "duties": duties_reference,
     "rules": rules_reference,
     "cli": cli_reference,
 }

@@ -12,10 +12,14 @@ lists the files that could not be read.
 >>> result.totals.documents == len(result.rows)
 True
 
-*Completeness* is the share of the framework's required characteristics that have an
-entry whose impact is not ``unknown`` and whose details are not a placeholder (see
-:func:`psed._text.is_placeholder`); it is None for a file that could not be read or
-names an unknown framework.
+*Completeness* is the share of the framework's required characteristics that are
+assessed with a reason. A characteristic is assessed when it has at least one impact
+entry and every entry for it has an impact other than ``unknown``, details that are
+not a placeholder, and no unwaived finding of a rule that says the details give no
+reason: PSED103 (impact not determined), PSED104 (no details), PSED105 (no-impact
+claim unexplained), PSED112 (thin details), PSED501 (the same text pasted into three
+or more entries) or PSED601 (community safety not considered). It is None (unknown)
+for a file that could not be read and for a document whose framework is unknown.
 """
 
 from __future__ import annotations
@@ -30,9 +34,10 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import discover
+from psed._structural import STRUCTURAL_NAMES as _STRUCTURAL
 from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.config import Config
-from psed.findings import Severity
+from psed.findings import Finding, Severity
 from psed.model import Impact, Proposal, Status
 
 __all__ = ["AuditResult", "AuditRow", "AuditTotals", "audit", "audit_row", "iter_audit"]
@@ -47,8 +52,11 @@ class AuditRow:
     """False when the file could not be read or parsed (PSED001)."""
     name: str | None = None
     framework: str | None = None
+    """The framework id the document names (``psed`` when it names none), even unknown."""
+    framework_known: bool = False
+    """True when the framework is one psed knows; completeness is unknown otherwise."""
     status: Status | None = None
-    """The document's own status."""
+    """The document's own status; None when it is not one psed knows."""
     ok: bool = False
     """True when the check found no failing finding."""
     errors: int = 0
@@ -72,7 +80,7 @@ class AuditRow:
     @property
     def completeness(self) -> float | None:
         """``assessed / required`` (1.0 when nothing is required); None if unknown."""
-        if not self.readable or self.framework is None:
+        if not self.readable or not self.framework_known:
             return None
         return 1.0 if self.required == 0 else self.assessed / self.required
 
@@ -84,6 +92,7 @@ class AuditRow:
             "readable": self.readable,
             "name": self.name,
             "framework": self.framework,
+            "framework_known": self.framework_known,
             "status": None if self.status is None else self.status.value,
             "ok": self.ok,
             "errors": self.errors,
@@ -175,15 +184,45 @@ class AuditResult:
     totals: AuditTotals
 
 
-def _assessed_codes(proposal: Proposal) -> set[str]:
-    """The characteristic codes with an entry whose impact is known and whose details are real."""
+NOT_ASSESSED_CODES: frozenset[str] = frozenset(
+    {"PSED103", "PSED104", "PSED105", "PSED112", "PSED501", "PSED601"}
+)
+"""Rules whose unwaived finding on an impact entry means the entry gives no real reason."""
+
+
+def _entry_index(pointer: str) -> int | None:
+    """The impact entry a pointer is at or below (``/impacts/3/details`` -> 3), or None."""
+    parts = pointer.split("/", 3)
+    if len(parts) >= 3 and parts[1] == "impacts" and parts[2].isdigit():
+        return int(parts[2])
+    return None
+
+
+def _assessed_codes(proposal: Proposal, findings: Iterable[Finding] = ()) -> set[str]:
+    """The characteristic codes every entry of which is assessed with a reason.
+
+    An entry counts when its impact is known, its details are real and ``findings``
+    hold no unwaived :data:`NOT_ASSESSED_CODES` finding at or below it.
+    """
     from psed._text import is_placeholder
 
-    return {
-        entry.characteristic.code
-        for entry in proposal.impacts
-        if entry.impact is not Impact.UNKNOWN and not is_placeholder(entry.details)
+    flagged = {
+        index
+        for f in findings
+        if f.waived is None
+        and f.code in NOT_ASSESSED_CODES
+        and (index := _entry_index(f.pointer)) is not None
     }
+    assessed: dict[str, bool] = {}
+    for index, entry in enumerate(proposal.impacts):
+        real = (
+            entry.impact is not Impact.UNKNOWN
+            and not is_placeholder(entry.details)
+            and index not in flagged
+        )
+        code = entry.characteristic.code
+        assessed[code] = assessed.get(code, True) and real
+    return {code for code, real in assessed.items() if real}
 
 
 def _catalogue(config: Config | None) -> Catalogue:
@@ -208,17 +247,25 @@ def audit_row(outcome: Outcome, catalogue: Catalogue | None = None) -> AuditRow:
     proposal = outcome.proposal
     if result.unreadable or proposal is None:
         return AuditRow(readable=False, **common)
-    framework: Framework | None = (catalogue or default_catalogue()).framework(proposal.framework)
+    # The reader replaces a value it cannot use by the default (an unknown framework by
+    # psed, an invalid status by draft); the row shows what the document says instead,
+    # and leaves completeness unknown when the framework is.
+    invalid = {f.pointer for f in report.findings if f.code in _STRUCTURAL}
+    framework_id = result.framework
+    framework: Framework | None = None
+    if framework_id is not None and "/framework" not in invalid:
+        framework = (catalogue or default_catalogue()).framework(framework_id)
     known: dict[str, Any] = {
         "readable": True,
         "name": proposal.name,
-        "framework": proposal.framework,
-        "status": proposal.status,
-        "review_date": proposal.review_date,
+        "framework": framework_id,
+        "framework_known": framework is not None,
+        "status": None if "/status" in invalid else proposal.status,
+        "review_date": None if "/review_date" in invalid else proposal.review_date,
     }
     if framework is None:
-        return AuditRow(**{**known, "framework": None}, **common)
-    assessed = _assessed_codes(proposal)
+        return AuditRow(**known, **common)
+    assessed = _assessed_codes(proposal, report.findings)
     missing = tuple(code for code in framework.required if code not in assessed)
     present = tuple(
         slot

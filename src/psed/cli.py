@@ -1,6 +1,7 @@
 """The ``psed`` command: argument parsing only; the work is done by the public API.
 
-Commands: ``check``, ``rules``, ``explain``, ``schema``, ``new`` and ``audit``.
+Commands: ``check``, ``rules``, ``explain``, ``schema``, ``new``, ``audit``, ``render`` and
+``import``.
 :func:`build_parser` returns the whole parser (the docs generate the command
 reference from it); :func:`main` runs a command and returns the exit code:
 
@@ -31,6 +32,8 @@ EXIT_INTERRUPTED = 130
 
 _FORMATS = ("text", "json", "sarif", "junit", "github")
 _AUDIT_FORMATS = ("text", "csv", "json")
+_RENDER_FORMATS = ("html", "docx", "pdf", "md")
+_RENDER_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md"}
 _STATUSES = ("draft", "submitted", "approved")
 _SEVERITIES = ("error", "warning", "info")
 
@@ -157,7 +160,46 @@ examples:
 One row per document: status, errors, warnings, completeness (the share of the
 framework's required characteristics assessed with a real reason), sign-offs present
 and review date; then totals by rule and by characteristic, and the unreadable files.
-Exit status: 0, or 2 for a usage error or when a file could not be read.
+"?" marks a status or framework the document gives but psed does not know.
+
+exit status, as for check: 0 nothing fails; 1 a document has an unwaived finding at or
+above --fail-on; 2 a usage error or a file that could not be read.
+"""
+
+_RENDER_EPILOG = """\
+examples:
+  psed render examples/customer-access-strategy.yaml -o customer-access.html
+  psed render assessment.yaml -o assessment.docx
+  psed render assessment.yaml -o assessment.pdf --findings --as-of 2026-11-26
+  psed render assessment.yaml --format md > ASSESSMENT.md
+
+The format is --format, else the extension of -o (.html, .htm, .docx, .pdf, .md), else
+html. HTML and Markdown are written to standard output unless -o names a file; Word and
+PDF need -o, or standard output that is not a terminal. An existing file is replaced
+only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
+reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
+both) is not available yet.
+
+exit status: 0 written; 2 a usage error, a missing render extra, or a document that
+cannot be read or has structural problems ('psed check FILE' lists them).
+"""
+
+_IMPORT_EPILOG = """\
+examples:
+  psed import forms/ -o assessments/
+  psed import esia.docx --template esia --status approved
+  psed import forms/ -o assessments/ --report import-report.json
+
+Reads Word (.docx), HTML (.html, .htm) and PDF (.pdf) files; folders are searched
+recursively. Each file becomes one YAML document (next to it, or under -o DIR); an
+existing file is replaced only with --force. --template auto (the default) scores every
+template and says which it chose and how sure it is. Values worked out rather than read
+(an impact direction taken from the wording) are marked '# inferred' in the YAML.
+--report FILE writes JSON ('psed schema --import-report') saying where every value came
+from and listing every piece of text not imported. Needs: pip install 'psed[import]'.
+
+exit status: 0 every file imported; 2 a usage error, or a file that could not be imported
+(the others are still imported).
 """
 
 _MAIN_EPILOG = """\
@@ -299,6 +341,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the schema of the JSON report (report_version 1) instead of the document",
     )
+    which.add_argument(
+        "--import-report",
+        action="store_true",
+        help="the schema of the import report of 'psed import --report' (import_report_version 1)",
+    )
     schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
     schema.set_defaults(handler=_cmd_schema)
 
@@ -338,6 +385,85 @@ def build_parser() -> argparse.ArgumentParser:
         help="text (default), csv (one row per document) or json (audit_version 1)",
     )
     audit.set_defaults(handler=_cmd_audit)
+
+    render = commands.add_parser(
+        "render",
+        help="write the document to publish: HTML, Word, PDF or Markdown",
+        description="Write an assessment as the document an organisation publishes: "
+        "accessible HTML, Word (docx), tagged PDF or Markdown.",
+        epilog=_RENDER_EPILOG,
+        formatter_class=_Formatter,
+    )
+    render.add_argument(
+        "path", metavar="FILE", help="the assessment (.json, .yaml, .yml); '-' reads standard input"
+    )
+    render.add_argument(
+        "--format",
+        choices=_RENDER_FORMATS,
+        help="html (one self-contained page), docx (Word), pdf (tagged, PDF/UA) or md "
+        "(Markdown); default: from the -o extension, else html",
+    )
+    render.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    render.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    render.add_argument(
+        "--findings",
+        action="store_true",
+        help="add a quality check annex with the findings of 'psed check'",
+    )
+    render.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the quality check judges the document on (default: today)",
+    )
+    render.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml to use instead of the one found from the "
+        "current folder",
+    )
+    render.add_argument(
+        "--lang",
+        choices=("en", "cy", "both"),
+        default="en",
+        help="the language: en (English); Welsh (cy, both) is not available yet",
+    )
+    render.set_defaults(handler=_cmd_render)
+    importer = commands.add_parser(
+        "import",
+        help="turn Word, HTML and PDF assessments into psed documents",
+        description="Import existing assessments (.docx, .html, .htm, .pdf) into psed YAML "
+        "documents, one per file.",
+        epilog=_IMPORT_EPILOG,
+        formatter_class=_Formatter,
+    )
+    importer.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files (.docx, .html, .htm, .pdf) or folders"
+    )
+    importer.add_argument(
+        "-o", "--output", metavar="DIR", help="write the documents into this folder"
+    )
+    importer.add_argument(
+        "--template",
+        default="auto",
+        metavar="auto|NAME",
+        help="the form layout: auto (default), a template id, or a template file (.yaml)",
+    )
+    importer.add_argument(
+        "--status",
+        choices=_STATUSES,
+        help="the status to give every document (default: worked out from the sign-offs)",
+    )
+    importer.add_argument(
+        "--report", metavar="FILE", help="write the import report (JSON) to this file"
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="replace documents that already exist"
+    )
+    importer.add_argument(
+        "--config", metavar="FILE", help="a configuration with the organisation's own templates"
+    )
+    importer.set_defaults(handler=_cmd_import)
     return parser
 
 
@@ -432,7 +558,12 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     out.write(renderer.begin())
     with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
         for piece in pieces:
-            totals.add_counts(piece.counts, ok=piece.ok, unreadable=piece.unreadable)
+            totals.add_counts(
+                piece.counts,
+                ok=piece.ok,
+                unreadable=piece.unreadable,
+                read_with_problems=piece.read_with_problems,
+            )
             out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
     if totals.unreadable:
@@ -457,7 +588,9 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             totals.add(row, codes)
             out.write(renderer.add(row))
     _write(out, renderer.end(totals))
-    return EXIT_USAGE if totals.unreadable else EXIT_OK
+    if totals.unreadable:
+        return EXIT_USAGE
+    return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
 def _rule_dict(rule: Any) -> dict[str, Any]:
@@ -571,6 +704,11 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
 
         out.write(json.dumps(report_schema(), indent=2) + "\n")
         return EXIT_OK
+    if args.import_report:
+        from psed.importing._report import report_schema as import_report_schema
+
+        out.write(json.dumps(import_report_schema(), indent=2) + "\n")
+        return EXIT_OK
     import psed
 
     if args.framework is not None:
@@ -596,6 +734,100 @@ def _cmd_new(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         out.write(text)
     return EXIT_OK
+
+
+def _render_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        suffix = os.path.splitext(args.output)[1].lower()
+        return _RENDER_SUFFIXES.get(suffix, "html")
+    return "html"
+
+
+def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
+    import psed
+    from psed.render import RenderError
+
+    if args.lang != "en":
+        raise UsageError(
+            f"--lang {args.lang}: Welsh is not available yet; render in English (--lang en)"
+        )
+    fmt = _render_format(args)
+    binary = fmt in ("docx", "pdf")
+    if args.output is None and binary and _isatty(out):
+        raise UsageError(f"{fmt} is a binary format: write it to a file with -o FILE")
+    if args.output and not args.force and os.path.exists(args.output):
+        raise UsageError(f"{args.output} already exists; give --force to replace it")
+    config = _load_config(args)
+    name = "standard input" if args.path == "-" else args.path
+    try:
+        if args.path == "-":
+            data = sys.stdin.buffer.read(config.limits.max_bytes + 1)
+            proposal = psed.loads(data, catalogue=config.catalogue(), limits=config.limits)
+        else:
+            proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
+    except psed.DocumentError as exc:
+        first = exc.findings[0] if exc.findings else None
+        detail = "" if first is None else f"; first, at {first.pointer or '/'}: {first.message}"
+        raise UsageError(
+            f"{name} cannot be rendered: it has {len(exc.findings)} structural problem(s)"
+            f"{detail} (run 'psed check' on it to see them all)"
+        ) from None
+    report = None
+    if args.findings:
+        report = psed.check(proposal, as_of=args.as_of or _dt.date.today(), config=config)
+    try:
+        result = psed.render(proposal, fmt, findings=report, lang=args.lang)
+    except RenderError as exc:
+        raise UsageError(str(exc)) from None
+    if args.output is None:
+        if isinstance(result, bytes):
+            out.flush()
+            sys.stdout.buffer.write(result)
+        else:
+            out.write(result)
+        return EXIT_OK
+    try:
+        if isinstance(result, bytes):
+            with open(args.output, "wb") as binary_file:
+                binary_file.write(result)
+        else:
+            with open(args.output, "w", encoding="utf-8", newline="\n") as text_file:
+                text_file.write(result)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"psed: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed import __version__
+    from psed.importing._run import RunError, run
+
+    config = _load_config(args)
+    try:
+        return run(
+            args.paths,
+            out=out,
+            err=sys.stderr,
+            output_dir=args.output,
+            template=args.template,
+            status=args.status,
+            report=args.report,
+            force=args.force,
+            config_templates=config.import_templates,
+            version=__version__,
+        )
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
 
 
 # --------------------------------------------------------------------------- main

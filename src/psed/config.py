@@ -28,6 +28,7 @@ import attrs
 from psed._parse import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
+from psed.law import BUILTIN_DUTIES, Basis, Duty, Jurisdiction
 from psed.model import Characteristic, CharacteristicKind
 
 if sys.version_info >= (3, 11):
@@ -166,6 +167,12 @@ class Config:
     """The organisation's own characteristics, added to the catalogue."""
     frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=tuple)
     """The organisation's own frameworks, added to the catalogue."""
+    duties: tuple[Duty, ...] = attrs.field(default=(), converter=tuple)
+    """The organisation's own duties, and a body's own commencement date for a duty whose
+    date differs by body (the Welsh Language Standards), added to the catalogue.
+
+    .. versionadded:: 0.2.0
+    """
     limits: Limits = attrs.field(default=DEFAULT_LIMITS)
     """Reading limits for :func:`psed.validate`: size, nesting depth, YAML alias expansion."""
     thresholds: Thresholds = attrs.field(
@@ -177,6 +184,8 @@ class Config:
     )
     """Thresholds for the documents of one framework (a dict of framework id to
     :class:`Thresholds`), replacing :attr:`thresholds` for them."""
+    import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    """The organisation's own import templates (YAML files) for ``psed import``."""
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 
@@ -203,7 +212,7 @@ class Config:
     def catalogue(self, base: Catalogue | None = None) -> Catalogue:
         """``base`` (the process-wide catalogue by default) plus this configuration's terms."""
         base = default_catalogue() if base is None else base
-        if not self.characteristics and not self.frameworks:
+        if not self.characteristics and not self.frameworks and not self.duties:
             return base
         key = (self, id(base))
         with _cache_lock:
@@ -211,7 +220,11 @@ class Config:
             if cached is not None and cached[0] is base:
                 return cached[1]
         try:
-            result = base.extend(characteristics=self.characteristics, frameworks=self.frameworks)
+            result = base.extend(
+                characteristics=self.characteristics,
+                frameworks=self.frameworks,
+                duties=self.duties,
+            )
         except CatalogueError as exc:
             raise ConfigError(f"{self.source or 'configuration'}: {exc}") from None
         with _cache_lock:
@@ -241,6 +254,7 @@ _TOP_KEYS = (
     "fail-on",
     "frameworks",
     "characteristics",
+    "duties",
     "max-bytes",
     "max-depth",
     "max-values",
@@ -248,6 +262,7 @@ _TOP_KEYS = (
     "min-consultation-days",
     "max-evidence-age-years",
     "per-framework",
+    "import-templates",
 )
 _THRESHOLD_KEYS = ("min-consultation-days", "max-evidence-age-years")
 _FRAMEWORK_KEYS = (
@@ -259,6 +274,17 @@ _FRAMEWORK_KEYS = (
     "duties",
     "community-safety",
     "description",
+    "jurisdiction",
+)
+_DUTY_KEYS = (
+    "citation",
+    "title",
+    "jurisdictions",
+    "in-force",
+    "until",
+    "requires",
+    "basis",
+    "note",
 )
 _CHARACTERISTIC_KEYS = ("code", "label", "description", "kind", "legal-basis")
 
@@ -344,6 +370,11 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
             limits[field] = value
     if limits:
         kwargs["limits"] = attrs.evolve(DEFAULT_LIMITS, **limits)
+    if "import-templates" in mapping:
+        folder = Path(source).parent if source else Path.cwd()
+        kwargs["import_templates"] = tuple(
+            str(folder / path) for path in r.texts(mapping["import-templates"], "import-templates")
+        )
     characteristics = [
         _characteristic(r, entry, f"characteristics[{i}]")
         for i, entry in enumerate(
@@ -356,6 +387,12 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         catalogue = catalogue.extend(characteristics=characteristics)
     except CatalogueError as exc:
         raise r.error("characteristics", str(exc)) from None
+    duties = _duties(r, r.table(mapping.get("duties", {}), "duties"))
+    kwargs["duties"] = duties
+    try:
+        catalogue = catalogue.extend(duties=duties)
+    except CatalogueError as exc:
+        raise r.error("duties", str(exc)) from None
     frameworks = _frameworks(r, r.table(mapping.get("frameworks", {}), "frameworks"), catalogue)
     kwargs["frameworks"] = frameworks
     kwargs["thresholds"] = _thresholds(r, mapping, "", Thresholds())
@@ -392,6 +429,71 @@ def _thresholds(r: _Reader, table: Mapping[str, Any], where: str, base: Threshol
             )
         values[field] = value
     return attrs.evolve(base, **values)
+
+
+def _toml_date(r: _Reader, value: Any, key: str) -> Any:
+    import datetime as _dt
+
+    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
+        raise r.error(key, f"expected a date such as 2016-09-30 (no quotes), got {value!r}")
+    return value
+
+
+def _duties(r: _Reader, table: Mapping[str, Any]) -> list[Duty]:
+    out: list[Duty] = []
+    for did, entry in table.items():
+        where = f"duties.{did}"
+        entry = r.table(entry, where)
+        builtin = BUILTIN_DUTIES.get(str(did))
+        if builtin is not None:
+            if not builtin.configurable or set(entry) - {"in-force"}:
+                raise r.error(
+                    where,
+                    f"{did!r} is a built-in duty; only the commencement date ('in-force') of a "
+                    "duty whose date differs by body may be set"
+                    + ("" if builtin.configurable else ", and this one's does not"),
+                )
+            if "in-force" in entry:
+                day = _toml_date(r, entry["in-force"], f"{where}.in-force")
+                out.append(attrs.evolve(builtin, in_force=day))
+            continue
+        r.check_keys(entry, _DUTY_KEYS, where + ".")
+        for key in ("citation", "jurisdictions"):
+            if key not in entry:
+                raise r.error(
+                    f"{where}.{key}", "missing; every duty needs a citation and jurisdictions"
+                )
+        places = r.texts(entry["jurisdictions"], f"{where}.jurisdictions")
+        for place in places:
+            if place not in Jurisdiction.codes():
+                raise r.error(
+                    f"{where}.jurisdictions",
+                    f"{place!r} is not a jurisdiction; use {', '.join(Jurisdiction.codes())}",
+                )
+        basis = entry.get("basis", "law")
+        if basis not in Basis.codes():
+            raise r.error(f"{where}.basis", f"{basis!r} is not allowed; use 'law' or 'practice'")
+        citation = r.text(entry["citation"], f"{where}.citation")
+        out.append(
+            Duty(
+                id=str(did),
+                citation=citation,
+                title=r.text(entry.get("title", citation), f"{where}.title"),
+                jurisdictions=places,
+                in_force=(
+                    _toml_date(r, entry["in-force"], f"{where}.in-force")
+                    if "in-force" in entry
+                    else None
+                ),
+                until=(
+                    _toml_date(r, entry["until"], f"{where}.until") if "until" in entry else None
+                ),
+                requires=r.texts(entry.get("requires", []), f"{where}.requires"),
+                basis=basis,
+                note=r.text(entry["note"], f"{where}.note") if "note" in entry else "",
+            )
+        )
+    return out
 
 
 def _check_known(r: _Reader, key: str, selectors: tuple[str, ...] | None) -> None:
@@ -475,6 +577,11 @@ def _frameworks(r: _Reader, table: Mapping[str, Any], catalogue: Catalogue) -> l
                     ),
                     duties=r.texts(entry.get("duties", []), f"{where}.duties"),
                     community_safety=flag,
+                    jurisdiction=(
+                        r.text(entry["jurisdiction"], f"{where}.jurisdiction")
+                        if "jurisdiction" in entry
+                        else None
+                    ),
                     description=(
                         r.text(entry["description"], f"{where}.description")
                         if "description" in entry

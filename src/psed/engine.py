@@ -25,6 +25,8 @@ from psed._structural import structural_finding
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
+from psed.law import LawAt, LawDate, cite, law_at
+from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
@@ -60,6 +62,16 @@ def _as_of(as_of: _dt.date | None) -> _dt.date:
     if not isinstance(as_of, _dt.date):
         raise TypeError(f"as_of must be a datetime.date, not {type(as_of).__name__}")
     return as_of
+
+
+def _given_law_date(law_date: _dt.date | None) -> _dt.date | None:
+    if law_date is None:
+        return None
+    if isinstance(law_date, _dt.datetime):
+        return law_date.date()
+    if not isinstance(law_date, _dt.date):
+        raise TypeError(f"law_date must be a datetime.date, not {type(law_date).__name__}")
+    return law_date
 
 
 @functools.lru_cache(maxsize=64)
@@ -99,6 +111,9 @@ def _internal_error(rule: Rule, exc: BaseException) -> Finding:
     )
 
 
+_Cited = dict[tuple[str, str | None], tuple[str, ...]]
+
+
 _RANK = {member: rank for rank, member in enumerate(Status)}
 """Status.rank, looked up (the property rebuilds the list of codes on every call)."""
 
@@ -108,7 +123,18 @@ def _effective(rule: Rule, severity: Severity, status: Status) -> Severity:
     return Severity.INFO if _RANK[rule.status] > _RANK[status] else severity
 
 
-def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
+def _references(rule: Rule, hit: Hit, law: LawAt, cited: _Cited) -> tuple[str, ...]:
+    """The citations of one hit: the rule's references as they apply under ``law`` (memoized)."""
+    key = (rule.code, hit.characteristic)
+    found = cited.get(key)
+    if found is None:
+        found = cited[key] = cite(rule.cites, law, hit.characteristic)
+    return found
+
+
+def _finding(
+    rule: Rule, severity: Severity, hit: Hit, references: tuple[str, ...] | None = None
+) -> Finding:
     """A finding at ``severity`` (already the effective one) for one hit."""
     return Finding(
         code=rule.code,
@@ -118,7 +144,7 @@ def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
         message=hit.message,
         pointer=hit.pointer,
         characteristic=hit.characteristic,
-        references=rule.references,
+        references=rule.references if references is None else references,
     )
 
 
@@ -129,8 +155,11 @@ def _run_rules(
     config: Config,
     catalogue: Catalogue,
     broken_waivers: frozenset[int] = frozenset(),
-) -> list[Finding]:
+    law_date: _dt.date | None = None,
+) -> tuple[list[Finding], LawDate]:
     framework = _framework(proposal, catalogue)
+    day = _law_date(proposal, as_of, given=law_date)
+    law = law_at(proposal, framework, catalogue, day)
     ctx = Context(
         proposal=proposal,
         as_of=as_of,
@@ -138,7 +167,9 @@ def _run_rules(
         framework=framework,
         catalogue=catalogue,
         thresholds=config.thresholds_for(framework.id),
+        law=law,
     )
+    cited: _Cited = {}
     findings: list[Finding] = []
     errors: list[Finding] = []
     for rule, severity in _plan(config, registry_version()):
@@ -151,11 +182,12 @@ def _run_rules(
             if hits:
                 effective = _effective(rule, severity, status)
                 for hit in hits:
-                    if hit.severity is None:
-                        findings.append(_finding(rule, effective, hit))
-                    else:  # the rule's severity for this document; a configured one wins
-                        own = config.severity_for(rule.code, hit.severity)
-                        findings.append(_finding(rule, _effective(rule, own, status), hit))
+                    if hit.severity is not None:  # the rule's severity for this document
+                        own = config.severity_for(rule.code, hit.severity)  # config wins
+                        graded = _effective(rule, own, status)
+                    else:
+                        graded = effective
+                    findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
     # Internal errors are never waived: the rule did not really run.
@@ -180,14 +212,16 @@ def _run_rules(
                     f"The waiver of {code} matched no finding: remove it, or correct its "
                     "rule or pointer."
                 )
+            hit = Hit(join("waivers", index), message)
             findings.append(
                 _finding(
                     UNUSED_WAIVER,
                     _effective(UNUSED_WAIVER, severity, status),
-                    Hit(join("waivers", index), message),
+                    hit,
+                    _references(UNUSED_WAIVER, hit, law, cited),
                 )
             )
-    return findings
+    return findings, day
 
 
 def _sorted(findings: Iterable[Finding]) -> list[Finding]:
@@ -201,27 +235,41 @@ def check(
     as_of: _dt.date | None = None,
     status: Status | str | None = None,
     config: Config | None = None,
+    law_date: _dt.date | None = None,
 ) -> Report:
     """Run every selected rule on a Proposal and report the findings in document order.
 
     ``as_of`` is the date the document is judged on (default: today). ``status``
     overrides the document's own status (a Status or its code; ValueError if invalid).
     ``config`` selects rules, overrides severities, sets the fail level and adds
-    frameworks and characteristics. Raises :class:`psed.rules.PluginError` only when an
+    frameworks and characteristics. ``law_date`` sets the day whose law applies
+    (default: the document's own law date, see :func:`psed.law.law_date`), for "what
+    if this were decided today". Raises :class:`psed.rules.PluginError` only when an
     installed plug-in cannot be loaded.
+
+    .. versionchanged:: 0.2.0
+       ``law_date``; findings cite the law of the document's framework on its law date.
     """
+    if not isinstance(proposal, Proposal):
+        raise TypeError(
+            f"check takes a psed.Proposal, not {type(proposal).__name__}; to check a dict, "
+            "JSON or YAML text, call psed.validate, which reads it first"
+        )
     used_status = _status(status)
     day = _as_of(as_of)
+    given = _given_law_date(law_date)
     cfg = _DEFAULT_CONFIG if config is None else config
     load_plugins()  # plug-ins may register frameworks and characteristics too
     used_status = Status(proposal.status) if used_status is None else used_status
-    findings = _run_rules(proposal, day, used_status, cfg, cfg.catalogue())
+    findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
     return Report(
         findings=_sorted(findings),
         as_of=day,
         status=used_status,
         version=_version(),
         fail_on=cfg.fail_on,
+        law_date=law_day.date,
+        law_date_source=law_day.source.value,
     )
 
 
@@ -304,6 +352,7 @@ def validate(
     status: Status | str | None = None,
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
+    law_date: _dt.date | None = None,
 ) -> Report:
     """Structural and rule findings for a JSON/YAML tree or text; never raises on bad input.
 
@@ -315,7 +364,9 @@ def validate(
     :func:`check`; an invalid ``status`` or ``only`` raises ValueError (a programming
     error, not bad input).
     """
-    return _validate_and_read(payload, as_of=as_of, status=status, config=config, only=only)[0]
+    return _validate_and_read(
+        payload, as_of=as_of, status=status, config=config, only=only, law_date=law_date
+    )[0]
 
 
 def _validate_and_read(
@@ -325,6 +376,7 @@ def _validate_and_read(
     status: Status | str | None = None,
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
+    law_date: _dt.date | None = None,
 ) -> tuple[Report, Proposal | None]:
     """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
 
@@ -334,16 +386,21 @@ def _validate_and_read(
     """
     used_status = _status(status)
     day = _as_of(as_of)
+    given = _given_law_date(law_date)
     cfg = _DEFAULT_CONFIG if config is None else config
     keep = _only(only)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
     proposal, findings = _read(payload, cfg, catalogue)
+    law_day: LawDate | None = None
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
         structural = {f.pointer for f in findings}
         broken = _broken_waivers(structural)
-        for finding in _run_rules(proposal, day, used_status, cfg, catalogue, broken):
+        ruled, law_day = _run_rules(
+            proposal, day, used_status, cfg, catalogue, broken, law_date=given
+        )
+        for finding in ruled:
             if not _covered(finding.pointer, structural):
                 findings.append(finding)
     if keep is not None:
@@ -354,5 +411,7 @@ def _validate_and_read(
         status=used_status,
         version=_version(),
         fail_on=cfg.fail_on,
+        law_date=None if law_day is None else law_day.date,
+        law_date_source=None if law_day is None else law_day.source.value,
     )
     return report, proposal

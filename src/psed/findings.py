@@ -83,9 +83,13 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
-    """The findings about one document, in document order, with the verdict."""
+    """The findings about one document, in document order, with the verdict.
+
+    ``repr(report)`` (and ``print(report)``) is one short line: the verdict and the
+    counts; the findings themselves are in :attr:`findings`.
+    """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
     """Every finding, waived and ``info`` ones included, in document order."""
@@ -97,6 +101,26 @@ class Report:
     """The psed version that produced the report."""
     fail_on: Severity = Severity.ERROR
     """The lowest severity that makes the report fail."""
+    law_date: _dt.date | None = None
+    """The day whose law the rules applied (see :func:`psed.law.law_date`); None if unread.
+
+    .. versionadded:: 0.2.0
+    """
+    law_date_source: str | None = None
+    """How the law date was chosen: ``given``, ``decision``, ``approver``, ``responsible``,
+    ``screening`` or ``as_of`` (:class:`psed.law.LawDateSource`); None if unread.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __repr__(self) -> str:
+        counts = self.counts
+        status = None if self.status is None else self.status.value
+        return (
+            f"Report(ok={self.ok}, error={counts['error']}, warning={counts['warning']}, "
+            f"info={counts['info']}, waived={counts['waived']}, as_of={self.as_of.isoformat()}, "
+            f"status={status!r}, fail_on={self.fail_on.value!r})"
+        )
 
     @property
     def ok(self) -> bool:
@@ -128,10 +152,12 @@ class Report:
         return [f.code for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: version, as_of, status, fail_on, ok, counts and findings."""
+        """A JSON-ready dict: version, as_of, law date, status, fail_on, ok, counts, findings."""
         return {
             "psed_version": self.version,
             "as_of": self.as_of.isoformat(),
+            "law_date": None if self.law_date is None else self.law_date.isoformat(),
+            "law_date_source": self.law_date_source,
             "status": None if self.status is None else self.status.value,
             "fail_on": self.fail_on.value,
             "ok": self.ok,

@@ -153,10 +153,8 @@ def json_schema(
     }
     if mode == "draft":
         return schema
-    try:
-        from psed._submission_schema import add_submission_conditions
-    except ImportError:  # pragma: no cover - the module ships with psed
-        raise NotImplementedError("submission schema not available yet") from None
+    from psed._submission_schema import add_submission_conditions
+
     if framework_obj is None:
         framework_obj = catalogue.framework("psed")
         assert framework_obj is not None

@@ -21,11 +21,22 @@ def test_audit_of_the_examples() -> None:
     seed = rows["customer-access-strategy.yaml"]
     assert seed.framework == "esia"
     assert seed.status is psed.Status.APPROVED
-    # community safety is "N/A": a placeholder, so not assessed with a reason
-    assert seed.not_assessed == ("community_safety",)
+    # One sentence pasted for eight characteristics (PSED501) is no reason, and
+    # community safety is "N/A" (PSED601): only age, disability and poverty count.
+    assert seed.not_assessed == (
+        "gender_reassignment",
+        "marriage_civil_partnership",
+        "pregnancy_maternity",
+        "race",
+        "religion_belief",
+        "sex",
+        "sexual_orientation",
+        "community_safety",
+        "health_wellbeing",
+    )
     assert seed.required == 12
-    assert seed.assessed == 11
-    assert seed.completeness == 11 / 12
+    assert seed.assessed == 3
+    assert seed.completeness == 3 / 12
     assert not seed.ok
     assert seed.errors == 2
     assert "PSED601" in seed.codes
@@ -38,6 +49,7 @@ def test_audit_of_the_examples() -> None:
     assert totals.failing == sum(not r.ok for r in result.rows)
     assert totals.rule_documents["PSED203"] == sum("PSED203" in r.codes for r in result.rows)
     assert dict(totals.most_common_gaps())["community_safety"] == 1
+    assert dict(totals.most_common_gaps())["sex"] == 2
 
 
 def test_audit_counts_and_lists_unreadable_files(broken_folder: Path) -> None:

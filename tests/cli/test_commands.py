@@ -325,3 +325,19 @@ def test_csv_cells_are_safe_for_spreadsheets(
     _, out, _ = run(capsys, "audit", str(tmp_path), "--format", "csv", "--as-of", AS_OF)
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["name"].startswith("'=")
+
+
+def test_a_duplicate_key_is_checked_and_not_counted_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "dup.yaml"
+    path.write_text("name: One\nname: Two\nstatus: draft\n", "utf-8")
+    code, out, _ = run(capsys, "check", str(path), "--as-of", AS_OF)
+    assert code == 1  # the duplicate key is an error finding; the file was read
+    assert "PSED107" in out  # every rule ran on what was read
+    last = out.splitlines()[-1]
+    assert "unreadable" not in last
+    assert last.endswith("(1 failing, 1 read with problems, every rule run: see PSED001)")
+    code, out, _ = run(capsys, "check", str(path), "--as-of", AS_OF, "--format", "json")
+    entry = json.loads(out)["files"][0]
+    assert (entry["unreadable"], entry["status"]) == (False, "draft")

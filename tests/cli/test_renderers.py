@@ -17,7 +17,7 @@ from psed._structural import structural_finding
 from psed.findings import Finding, Report, Severity
 from psed.model import Status
 from psed.output import FileResult, RunInfo, render
-from psed.output._common import split_skeleton
+from psed.output._common import JsonStream
 from psed.output.github import escape_data, escape_property
 from psed.output.schema import report_schema
 from psed.output.text import finding_line
@@ -65,6 +65,7 @@ UNREADABLE = result(
     "docs/broken.yaml",
     structural_finding("PSED001", "", "the file is not valid UTF-8; save it as UTF-8"),
     framework=None,
+    unreadable=True,
 )
 ALL = [GOOD, MIXED, WARN_ONLY, UNREADABLE]
 
@@ -210,12 +211,19 @@ def test_json_report_of_no_files_is_valid() -> None:
 def test_streamed_json_equals_json_dumps(
     head: dict[str, Any], items: list[Any], late: dict[str, int]
 ) -> None:
-    document = {**head, "outer": {"list": []}, "late": "\x00late\x00"}
-    skeleton = split_skeleton(document, ("outer", "list"))
-    text = skeleton.head + "".join(skeleton.item(i) for i in items)
-    text += skeleton.finish({"\x00late\x00": late})
-    expected = {**head, "outer": {"list": items}, "late": late}
+    stream = JsonStream({**head, "list": []})
+    text = stream.head() + "".join(stream.join([stream.item(i)]) for i in items)
+    text += stream.end({"late": late})
+    expected = {**head, "list": items, "late": late}
     assert text == json.dumps(expected, indent=2) + "\n"
+    nested = JsonStream({**head, "outer": [{"list": []}]})
+    text = nested.head() + nested.join(nested.item(i) for i in items) + nested.end()
+    assert text == json.dumps({**head, "outer": [{"list": items}]}, indent=2) + "\n"
+
+
+def test_a_stream_needs_its_list_last() -> None:
+    with pytest.raises(ValueError, match="last value"):
+        JsonStream({"list": [], "after": 1})
 
 
 def sarif_schema() -> dict[str, Any]:

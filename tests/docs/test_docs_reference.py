@@ -17,7 +17,7 @@ import pytest
 import yaml
 from docs_pages import DOCS, MKDOCS_YML, pages
 
-from psed import _docgen, catalogue, model
+from psed import _docgen, catalogue, model, rules
 from psed.findings import Severity
 from psed.model import Status
 
@@ -72,15 +72,7 @@ def test_rules_reference_fences_survive_backticks_in_examples() -> None:
     assert "````yaml\ndetails: ```odd```\n````" in text
 
 
-def _registry() -> Any:
-    rules = pytest.importorskip("psed.rules")
-    if not hasattr(rules, "all_rules"):
-        pytest.fail("psed.rules.all_rules() is missing: the rule reference cannot be built")
-    return rules
-
-
 def test_every_registered_rule_has_its_section_at_its_help_url() -> None:
-    rules = _registry()
     registered = [r for r in rules.all_rules() if r.origin == "psed"]
     assert registered, "the registry is empty"
     text = _docgen.rules_reference()
@@ -94,7 +86,6 @@ def test_every_registered_rule_has_its_section_at_its_help_url() -> None:
 
 
 def test_links_to_rules_in_the_docs_name_registered_rules() -> None:
-    rules = _registry()
     codes = {r.code.lower() for r in rules.all_rules()}
     link = re.compile(r"rules(?:\.md|/)#(psed\d{3})")
     broken = [
@@ -271,7 +262,6 @@ def test_each_rule_example_does_what_its_documentation_says() -> None:
 
     import psed
 
-    rules = _registry()
     wrong = []
     for rule in rules.all_rules():
         if rule.origin != "psed":

@@ -69,7 +69,15 @@ def test_a_mixed_folder_reports_every_file_and_writes_nothing(mixed: Path, fmt: 
     assert "Traceback" not in result.stdout
     assert result.returncode == 2
     assert _snapshot(mixed) == before, "psed check wrote, changed or removed a file"
-    unreadable = {c.name for c in SMALL if any(code == "PSED001" for code, _ in c.structural)}
+    # PSED001 about the whole document: nothing could be read. PSED001 at a field (a
+    # duplicate key, a number too large): the rest was read and every rule ran.
+    unreadable = {c.name for c in SMALL if ("PSED001", "") in c.structural}
+    read_with_problems = {
+        c.name
+        for c in SMALL
+        if c.name not in unreadable and any(code == "PSED001" for code, _ in c.structural)
+    }
+    assert read_with_problems
     if fmt == "json":
         files = {Path(f["path"]).as_posix(): f for f in json.loads(result.stdout)["files"]}
         assert set(files) == {f"good/{p.name}" for p in EXAMPLES} | {f"bad/{c.name}" for c in SMALL}
@@ -78,6 +86,9 @@ def test_a_mixed_folder_reports_every_file_and_writes_nothing(mixed: Path, fmt: 
             assert files[f"good/{path.name}"]["status"] is not None
         for name in unreadable:
             assert files[f"bad/{name}"]["unreadable"], name
+        for name in read_with_problems:
+            assert not files[f"bad/{name}"]["unreadable"], name
+            assert files[f"bad/{name}"]["status"] is not None, name
     else:
         lines = result.stdout.splitlines()
         for case in SMALL:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import psed
+from psed.law import BUILTIN_DUTIES
 from psed.rules import Rule, all_rules
 
 OWN_MODULES = {
@@ -38,7 +39,18 @@ def test_passing_example_is_not_reported(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_documentation_cites_the_law(rule: Rule) -> None:
     assert rule.references
-    # Every reference is cited in the "why it matters" text, so a reader can follow it.
+    assert rule.cites
+    # Every reference is cited in the "why it matters" text, so a reader can follow it;
+    # the general duty (whichever is in force) is named by one of its provisions.
     why = " ".join(rule.why.split())
-    for reference in rule.references:
-        assert reference in why, (rule.code, reference)
+    generals = {d.general for d in BUILTIN_DUTIES.values()}
+    for reference in rule.cites:
+        if reference.general:
+            assert any(g in why for g in generals), (rule.code, "the general duty")
+        else:
+            assert reference.citation in why, (rule.code, reference.citation)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_reference_is_marked_law_or_practice(rule: Rule) -> None:
+    assert all(reference.basis is not None for reference in rule.cites), rule.code

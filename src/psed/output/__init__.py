@@ -82,17 +82,7 @@ class Rendered:
     counts: Mapping[str, int]
     ok: bool
     unreadable: bool
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled by value: attrs' generic state pickling cost ~45 µs a file between a
-        # worker and the parent, this ~8 µs.
-        return (_rendered, (self.items, dict(self.counts), self.ok, self.unreadable))
-
-
-def _rendered(
-    items: tuple[str, ...], counts: Mapping[str, int], ok: bool, unreadable: bool
-) -> Rendered:
-    return Rendered(items=items, counts=counts, ok=ok, unreadable=unreadable)
+    read_with_problems: bool = False
 
 
 _renderers: dict[RenderStep, Renderer] = {}
@@ -120,4 +110,5 @@ class RenderStep:
             counts=result.report.counts,
             ok=result.report.ok,
             unreadable=result.unreadable,
+            read_with_problems=result.read_with_problems,
         )

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import math
 from collections.abc import Iterable, Mapping
-from json.encoder import encode_basestring_ascii
 from typing import Any
 
 import attrs
@@ -14,9 +12,7 @@ import attrs
 from psed.findings import Finding, Report, Severity
 from psed.model import Status
 
-__all__ = ["FileResult", "Renderer", "RunInfo", "Totals", "dumps", "split_skeleton"]
-
-UNREADABLE = "PSED001"
+__all__ = ["FileResult", "JsonStream", "Renderer", "RunInfo", "Totals", "indented"]
 
 
 def _mapping(value: Mapping[str, int] | None) -> Mapping[str, int]:
@@ -36,23 +32,23 @@ class FileResult:
     report: Report
     framework: str | None = None
     """The document's framework id, or None when the file could not be read."""
+    unreadable: bool = False
+    """True when the file could not be read or parsed, so that no rule ran on it (its
+    report is a PSED001 finding). A file read with a problem that psed could step over,
+    such as a duplicate key, is checked by every rule and is not unreadable."""
     lines: Mapping[str, int] = attrs.field(factory=dict, converter=_mapping)
 
     @property
-    def unreadable(self) -> bool:
-        """True when the file could not be read or parsed (it has a PSED001 finding)."""
-        return any(f.code == UNREADABLE for f in self.report.findings)
+    def read_with_problems(self) -> bool:
+        """True when the file was checked although reading it found a problem (PSED001)."""
+        return not self.unreadable and any(f.code == "PSED001" for f in self.report.findings)
 
     def line(self, finding: Finding) -> int:
         """The 1-based line of a finding's place in the file (1 when not known)."""
         return self.lines.get(finding.pointer, 1)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The file's entry in the JSON report (report_version 1)."""
-        return self.entry([f.to_dict() for f in self.report.findings])
-
-    def entry(self, findings: Any) -> dict[str, Any]:
-        """:meth:`to_dict` with ``findings`` as the value of ``findings`` (for the renderer)."""
+    def summary(self) -> dict[str, Any]:
+        """The file's entry in the JSON report without its findings."""
         report = self.report
         return {
             "path": self.path,
@@ -61,8 +57,11 @@ class FileResult:
             "ok": report.ok,
             "unreadable": self.unreadable,
             "counts": report.counts,
-            "findings": findings,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file's entry in the JSON report (report_version 1)."""
+        return {**self.summary(), "findings": [f.to_dict() for f in self.report.findings]}
 
 
 @attrs.frozen(kw_only=True)
@@ -83,6 +82,8 @@ class Totals:
     files: int = 0
     failing: int = 0
     unreadable: int = 0
+    read_with_problems: int = 0
+    """Files checked by every rule although reading them found a problem (a duplicate key)."""
     error: int = 0
     warning: int = 0
     info: int = 0
@@ -90,13 +91,27 @@ class Totals:
 
     def add(self, result: FileResult) -> None:
         """Count one more file."""
-        self.add_counts(result.report.counts, ok=result.report.ok, unreadable=result.unreadable)
+        self.add_counts(
+            result.report.counts,
+            ok=result.report.ok,
+            unreadable=result.unreadable,
+            read_with_problems=result.read_with_problems,
+        )
 
-    def add_counts(self, counts: Mapping[str, int], *, ok: bool, unreadable: bool) -> None:
+    def add_counts(
+        self,
+        counts: Mapping[str, int],
+        *,
+        ok: bool,
+        unreadable: bool,
+        read_with_problems: bool = False,
+    ) -> None:
         """Count one more file from its counts and verdict."""
         self.files += 1
         if unreadable:
             self.unreadable += 1
+        if read_with_problems:
+            self.read_with_problems += 1
         if not ok:
             self.failing += 1
         self.error += counts["error"]
@@ -162,124 +177,60 @@ class Renderer:
         return ()
 
 
-_encode_str = encode_basestring_ascii
-"""The function the json module escapes every string with when ``ensure_ascii`` (C)."""
+def indented(value: Any, pad: str) -> str:
+    """``json.dumps(value, indent=2)`` with every line after the first shifted right by ``pad``.
 
-
-def _pretty(value: Any, pad: str) -> str | None:
-    """``json.dumps(value, indent=2)`` with every line after the first prefixed by ``pad``.
-
-    For dicts with string keys, lists, tuples, strings, exact ints, finite floats,
-    booleans and None, byte for byte what the json module writes (its indenting
-    encoder is pure Python, and about four times slower); None for anything else,
-    which the json module then writes itself.
+    The json module escapes line breaks inside strings, so every line break in its
+    output is between values and can take the extra indent.
     """
-    if isinstance(value, str):
-        return _encode_str(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    kind = type(value)
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        return float.__repr__(value) if math.isfinite(value) else None
-    if kind is dict:
-        if not value:
-            return "{}"
-        inner = pad + "  "
-        parts = []
-        for key, item in value.items():
-            text = _pretty(item, inner)
-            if text is None or not isinstance(key, str):
-                return None
-            parts.append(inner + _encode_str(key) + ": " + text)
-        return "{\n" + ",\n".join(parts) + "\n" + pad + "}"
-    if kind is list or kind is tuple:
-        if not value:
-            return "[]"
-        inner = pad + "  "
-        parts = []
-        for item in value:
-            text = _pretty(item, inner)
-            if text is None:
-                return None
-            parts.append(inner + text)
-        return "[\n" + ",\n".join(parts) + "\n" + pad + "]"
-    return None
+    return json.dumps(value, indent=2).replace("\n", "\n" + pad)
 
 
-def dumps(value: Any, indent: int = 0) -> str:
-    """Pretty JSON (two-space indent, ASCII only) shifted right by ``indent`` spaces.
+class JsonStream:
+    """Writes ``json.dumps(document, indent=2)`` in pieces, with one list filled item by item.
 
-    The same text as ``json.dumps(value, indent=2, ensure_ascii=True)`` with every
-    line but the first indented by ``indent`` more spaces.
-    """
-    text = _pretty(value, " " * indent)
-    if text is not None:
-        return text
-    text = json.dumps(value, indent=2, ensure_ascii=True)
-    return text.replace("\n", "\n" + " " * indent) if indent else text
-
-
-_ITEMS = "\x00items\x00"
-
-
-class _Skeleton:
-    """A pretty JSON document with one list filled item by item, and late values at its end.
-
-    The pieces produced equal ``json.dumps(document, indent=2)`` of the finished document,
-    so a streamed report is byte-identical to one built in memory.
+    ``document`` is given with the streamed list empty and last: the last value of the
+    document (or of its last value, at any depth) is ``[]``. :meth:`item` writes one
+    item as it stands in that list (stateless: a worker process may call it);
+    :meth:`join` adds the separators; :meth:`end` closes the list, adds the ``late``
+    keys (known only at the end, such as totals) after it in the same object, and
+    closes the document. Together the pieces are what ``json.dumps`` writes for the
+    finished document, whatever the number of items.
     """
 
-    def __init__(self, document: dict[str, Any], path: tuple[str | int, ...]) -> None:
-        node: Any = document
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = [_ITEMS]
-        text = dumps(document)
-        marker = json.dumps(_ITEMS)
-        at = text.index(marker)
-        line_start = text.rindex("\n", 0, at) + 1
-        self.item_indent = at - line_start
-        self.head = text[: line_start - 1]  # up to and including "["
-        self.tail = text[at + len(marker) :]  # "\n   ]..." to the end
-        self.count = 0
+    def __init__(self, document: dict[str, Any]) -> None:
+        text = json.dumps(document, indent=2)
+        at = text.rindex("[]")
+        if text[at + 2 :].strip("\n ]}"):
+            raise ValueError("the streamed list must be the last value of the document")
+        line = text[text.rindex("\n", 0, at) + 1 : at]
+        self._pad = " " * (len(line) - len(line.lstrip(" ")))
+        """The indent of the line that holds the list's key."""
+        self.item_pad = self._pad + "  "
+        """The indent of each item of the list."""
+        self._head = text[: at + 1]
+        self._tail = text[at + 2 :]
+        self._count = 0
 
-    def serialize(self, value: Any) -> str:
-        """One list item, indented (stateless)."""
-        return " " * self.item_indent + dumps(value, self.item_indent)
-
-    def join(self, serialized: Iterable[str]) -> str:
-        """Serialized items with the separators that the items before them call for."""
-        out = []
-        for text in serialized:
-            out.append(("\n" if self.count == 0 else ",\n") + text)
-            self.count += 1
-        return "".join(out)
+    def head(self) -> str:
+        """The document up to and including the list's ``[``."""
+        return self._head
 
     def item(self, value: Any) -> str:
-        """One list item with its separator."""
-        return self.join((self.serialize(value),))
+        """One item of the list, indented as it stands there, without a separator."""
+        return self.item_pad + indented(value, self.item_pad)
 
-    def finish(self, late: Mapping[str, Any]) -> str:
-        tail = self.tail if self.count else self.tail.lstrip("\n ")
-        for key, value in late.items():
-            marker = json.dumps(key)
-            at = tail.index(marker)
-            line_start = tail.rindex("\n", 0, at) + 1
-            indent = len(tail[line_start:at]) - len(tail[line_start:at].lstrip(" "))
-            tail = tail.replace(marker, dumps(value, indent), 1)
-        return tail + "\n"
+    def join(self, items: Iterable[str]) -> str:
+        """Items from :meth:`item`, each with the separator that the items before it call for."""
+        out = []
+        for text in items:
+            out.append(("\n" if self._count == 0 else ",\n") + text)
+            self._count += 1
+        return "".join(out)
 
-
-def split_skeleton(document: dict[str, Any], path: tuple[str | int, ...]) -> _Skeleton:
-    """Prepare to stream ``document`` with the list at ``path`` filled item by item.
-
-    Values that are known only at the end are given in the document as a unique
-    placeholder string and replaced by :meth:`_Skeleton.finish`.
-    """
-    return _Skeleton(document, path)
+    def end(self, late: Mapping[str, Any] | None = None) -> str:
+        """The rest of the document: the list closed, the ``late`` keys, a final newline."""
+        out = ["\n" + self._pad + "]" if self._count else "]"]
+        for key, value in (late or {}).items():
+            out.append(",\n" + self._pad + json.dumps(key) + ": " + indented(value, self._pad))
+        return "".join(out) + self._tail + "\n"

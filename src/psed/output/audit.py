@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from psed.audit import AuditRow, AuditTotals
-from psed.output._common import RunInfo, split_skeleton
+from psed.output._common import JsonStream, RunInfo
 from psed.output.text import one_line
 
 __all__ = ["AUDIT_FORMATS", "AUDIT_VERSION", "CSV_COLUMNS", "AuditRenderer", "make_audit_renderer"]
@@ -48,8 +48,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "review_date",
     "codes",
 )
-
-_TOTALS = "\x00totals\x00"
 
 
 class AuditRenderer:
@@ -90,12 +88,18 @@ class TextAuditRenderer(AuditRenderer):
                 f"{row.errors:>6} {row.warnings:>5} {'-':>8} {'-':>6} {'-':>10} "
                 f"{'unreadable':<9} {'-':<9} {one_line(row.path)}\n"
             )
-        signed = f"{len(row.signoffs_present)}/{len(row.signoffs_expected)}"
+        signed = (
+            f"{len(row.signoffs_present)}/{len(row.signoffs_expected)}"
+            if row.framework_known
+            else "?"
+        )
         review = "-" if row.review_date is None else row.review_date.isoformat()
-        status = "-" if row.status is None else row.status.value
+        # "?" marks a value the document gives but psed does not know (PSED004, PSED007)
+        status = "?" if row.status is None else row.status.value
+        framework = one_line(row.framework or "?") + ("" if row.framework_known else "?")
         return (
             f"{row.errors:>6} {row.warnings:>5} {_percent(row.completeness):>8} {signed:>6} "
-            f"{review:>10} {status:<9} {row.framework or '?':<9} {one_line(row.path)}\n"
+            f"{review:>10} {status:<9} {framework:<9} {one_line(row.path)}\n"
         )
 
     def end(self, totals: AuditTotals) -> Iterable[str]:
@@ -107,16 +111,30 @@ class TextAuditRenderer(AuditRenderer):
         ]
         rules = totals.most_common_rules()
         if rules:
-            lines += ["", "Findings by rule (documents, findings):"]
-            lines += [f"  {code:<9} {docs:>6} {n:>7}" for code, docs, n in rules]
+            names = {code: _rule_name(code) for code, _, _ in rules}
+            width = max(len("name"), *(len(name) for name in names.values()))
+            lines += ["", "Findings by rule:"]
+            lines.append(f"  {'code':<9} {'name':<{width}} {'documents':>9} {'findings':>8}")
+            lines += [
+                f"  {code:<9} {names[code]:<{width}} {docs:>9} {n:>8}" for code, docs, n in rules
+            ]
         gaps = totals.most_common_gaps()
         if gaps:
-            lines += ["", "Required characteristics not assessed with a reason (documents):"]
-            lines += [f"  {code:<28} {docs:>6}" for code, docs in gaps]
+            lines += ["", "Required characteristics not assessed with a reason:"]
+            lines.append(f"  {'characteristic':<28} {'documents':>9}")
+            lines += [f"  {one_line(code):<28} {docs:>9}" for code, docs in gaps]
         if totals.unreadable_paths:
             lines += ["", "Unreadable files:"]
             lines += [f"  {one_line(path)}" for path in totals.unreadable_paths]
         return ("\n".join(lines) + "\n",)
+
+
+def _rule_name(code: str) -> str:
+    """The rule's kebab-case name, or ``?`` for a code no registered rule has."""
+    from psed.rules._registry import lookup
+
+    found = lookup(code)
+    return "?" if found is None else found.name
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -161,16 +179,15 @@ class JsonAuditRenderer(AuditRenderer):
             "as_of": self.run.as_of.isoformat(),
             "status": None if self.run.status is None else self.run.status.value,
             "documents": [],
-            "totals": _TOTALS,
         }
-        self._skeleton = split_skeleton(document, ("documents",))
-        return self._skeleton.head
+        self._stream = JsonStream(document)
+        return self._stream.head()
 
     def add(self, row: AuditRow) -> str:
-        return self._skeleton.item(row.to_dict())
+        return self._stream.join((self._stream.item(row.to_dict()),))
 
     def end(self, totals: AuditTotals) -> Iterable[str]:
-        return (self._skeleton.finish({_TOTALS: totals.to_dict()}),)
+        return (self._stream.end({"totals": totals.to_dict()}),)
 
 
 def make_audit_renderer(fmt: str, run: RunInfo) -> AuditRenderer:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from psed.findings import Finding, Severity
-from psed.output._common import FileResult, Renderer, RunInfo, Totals, split_skeleton
+from psed.output._common import FileResult, JsonStream, Renderer, RunInfo, Totals
 
 __all__ = ["SARIF_SCHEMA", "SarifRenderer", "artifact_uri", "rule_descriptor"]
 
@@ -115,7 +115,7 @@ class SarifRenderer(Renderer):
             rules = list(all_rules())
         self._rules = sorted(rules, key=lambda r: str(r.code))
         self._index = {r.code: i for i, r in enumerate(self._rules)}
-        self._skeleton = split_skeleton(self._document(), ("runs", 0, "results"))
+        self._stream = JsonStream(self._document())
 
     def _document(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -145,16 +145,15 @@ class SarifRenderer(Renderer):
         return document
 
     def begin(self) -> str:
-        return self._skeleton.head
+        return self._stream.head()
 
     def items(self, result: FileResult) -> tuple[str, ...]:
         return tuple(
-            self._skeleton.serialize(sarif_result(result, f, self._index))
-            for f in result.report.findings
+            self._stream.item(sarif_result(result, f, self._index)) for f in result.report.findings
         )
 
     def add_items(self, items: tuple[str, ...]) -> str:
-        return self._skeleton.join(items)
+        return self._stream.join(items)
 
     def end(self, totals: Totals) -> Iterable[str]:
-        return (self._skeleton.finish({}),)
+        return (self._stream.end(),)

@@ -83,6 +83,10 @@ def summary_line(totals: Totals) -> str:
         verdict.append(f"{totals.failing} failing")
     if totals.unreadable:
         verdict.append(f"{totals.unreadable} unreadable")
+    if totals.read_with_problems:
+        verdict.append(
+            f"{totals.read_with_problems} read with problems, every rule run: see PSED001"
+        )
     tail = f" ({', '.join(verdict)})" if verdict else " (all pass)"
     return f"{_plural(totals.files, 'file')} checked: {', '.join(parts)}{tail}"
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from psed import law as _law
 from psed._text import is_placeholder
+from psed.law import (
+    ENGLAND_AND_WALES,
+    EQUALITY_DUTIES,
+    GB_EQUALITY_DUTIES,
+    GENERAL_DUTY,
+    GREAT_BRITAIN,
+    Basis,
+    Reference,
+)
 from psed.model import Characteristic, ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._registry import Context
 
 __all__ = [
     "BRACKING",
+    "BRACKING_26",
     "BROWN",
+    "GENERAL_DUTY",
     "S149_1",
     "adverse_labels",
     "characteristic_label",
@@ -17,8 +29,141 @@ __all__ = [
     "listing",
 ]
 
-S149_1 = "Equality Act 2010 s149(1)"
-BROWN = "R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin)"
+# The references the built-in rules cite, as data: each says whether it is law or
+# practice and under which duties (see psed.law) a finding may cite it. Provisions
+# belong to their own duty; the due-regard cases of England and Wales are cited under
+# the equality duties, binding in England and Wales and persuasive elsewhere (where a
+# finding cites them only after the jurisdiction's own provision).
+
+_S149 = frozenset({_law.EA_S149})
+_GB_EQUALITY = frozenset(GB_EQUALITY_DUTIES)
+
+
+def _s149(citation: str, **extra: object) -> Reference:
+    return Reference(citation=citation, duties=_S149, **extra)  # type: ignore[arg-type]
+
+
+def _case(citation: str, duties: frozenset[str] = EQUALITY_DUTIES, **extra: object) -> Reference:
+    return Reference(
+        citation=citation,
+        duties=duties,
+        jurisdictions=ENGLAND_AND_WALES,
+        case=True,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+# Equality Act 2010 (Great Britain), under the s149 duty.
+S149_1 = _s149("Equality Act 2010 s149(1)")
+S149_3 = _s149("Equality Act 2010 s149(3)")
+S149_3A = _s149("Equality Act 2010 s149(3)(a)")
+S149_3B = _s149("Equality Act 2010 s149(3)(b)")
+S149_7 = _s149("Equality Act 2010 s149(7)", characteristics=_law.S4_CODES)
+S19_2D = _s149(
+    "Equality Act 2010 s19(2)(d)",
+    note="Justification of indirect discrimination (a proportionate means of achieving a "
+    "legitimate aim): the test where an adverse impact may be discrimination, not a test "
+    "s149 sets.",
+)
+
+# The due-regard cases (England and Wales).
+_BROWN = "R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin)"
+BROWN_90 = _case(f"{_BROWN} [90]", note="Those who decide must be aware of the duty.")
+BROWN_91 = _case(
+    f"{_BROWN} [91]", note="Due regard is had before and at the time, not as a rearguard action."
+)
+BROWN_92 = _case(f"{_BROWN} [92]", note="In substance, with rigour and an open mind.")
+BROWN_93 = _case(
+    f"{_BROWN} [93]",
+    basis=Basis.PRACTICE,
+    note="Referring to the duty expressly is good practice, not a requirement.",
+)
+BROWN_94 = _case(
+    f"{_BROWN} [94]",
+    note="Non-delegable: the authority stays responsible where a third party does the work.",
+)
+BROWN_95 = _case(f"{_BROWN} [95]", note="The duty is continuing.")
+BROWN_96 = _case(
+    f"{_BROWN} [96]",
+    basis=Basis.PRACTICE,
+    note="It is good practice to keep an adequate record of the consideration given.",
+)
+BRACKING_26 = _case(
+    "R (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26]",
+    note="The record of the steps taken is an important evidential element; the duty is the "
+    "decision-maker's personally (officials' knowledge is not attributed to them); there is "
+    "a duty to take steps to gather the information needed.",
+)
+BRIDGES = _case(
+    "R (Bridges) v Chief Constable of South Wales Police [2020] EWCA Civ 1058 [175]-[181]",
+    note="Reasonable steps to find out what is not yet known about a policy's effect.",
+)
+SHEAKH = _case(
+    "R (Sheakh) v Lambeth LBC [2022] EWCA Civ 457",
+    note="s149 prescribes no procedure and requires regard, not a result; the obvious "
+    "impacts must be understood before adoption; a staged assessment can be lawful.",
+)
+RAHMAN = _case(
+    "R (Rahman) v Birmingham CC [2011] EWHC 944 (Admin)",
+    note="An assessment the decision-makers did not have before them did not show due regard.",
+)
+HUNT = _case(
+    "Hunt v North Somerset Council [2013] EWCA Civ 1320",
+    note="The court could not infer that members had considered what they were not given "
+    "or referred to.",
+)
+BAILEY = _case(
+    "R (Bailey) v Brent LBC [2011] EWCA Civ 1586",
+    note="Assessment and consultation integral to the decision, including a comparison of "
+    "service users with the population.",
+)
+DAT = _case(
+    "R (DAT) v West Berkshire Council [2016] EWHC 1876 (Admin)",
+    duties=_S149,
+    note="A report that paraphrased s149(1) misled the decision-makers.",
+)
+MOSELEY = _case(
+    "R (Moseley) v Haringey LBC [2014] UKSC 56",
+    duties=frozenset(),
+    note="The Gunning principles of fair consultation, where consultation takes place.",
+)
+
+# Guidance (practice), Great Britain.
+EHRC_2009 = Reference(
+    citation="Equality and Human Rights Commission, Equality impact assessment guidance (2009)",
+    basis=Basis.PRACTICE,
+    duties=_GB_EQUALITY,
+    jurisdictions=GREAT_BRITAIN,
+    note="Written for the duties the Equality Act 2010 replaced; the source of the four "
+    "outcomes councils record.",
+)
+
+# Wales.
+_WALES_REGS = "Equality Act 2010 (Statutory Duties) (Wales) Regulations 2011"
+_WR = frozenset({_law.WALES_REGS})
+WALES_REG5 = Reference(citation=f"{_WALES_REGS} reg 5", duties=_WR)
+WALES_REG8_1A = Reference(citation=f"{_WALES_REGS} reg 8(1)(a)", duties=_WR)
+WALES_REG8_1C = Reference(citation=f"{_WALES_REGS} reg 8(1)(c)", duties=_WR)
+WALES_REG8_2 = Reference(citation=f"{_WALES_REGS} reg 8(2)", duties=_WR)
+WALES_REG8_3A = Reference(citation=f"{_WALES_REGS} reg 8(3)(a)", duties=_WR)
+WALES_REG8_3B = Reference(citation=f"{_WALES_REGS} reg 8(3)(b)", duties=_WR)
+
+# Scotland.
+SCOTLAND_REG5 = Reference(
+    citation="Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012 reg 5",
+    duties=frozenset({_law.SCOTLAND_REGS}),
+)
+
+# Northern Ireland.
+NI_SCH9_9 = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9", duties=frozenset({_law.NI_S75})
+)
+
+# The form of a record, not a law: the structural codes cite the document format.
+FORMAT = Reference(citation="psed document format, schema_version 1", basis=None)
+
+# Older names kept for rule modules and plug-ins written against psed 0.1.
+BROWN = _BROWN
 BRACKING = "R (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345"
 
 

@@ -24,6 +24,14 @@ The documentation of a rule is its function's docstring, in one fixed layout::
     ```
 
 so ``psed explain``, ``psed rules`` and the web docs cannot drift from the code.
+
+Under ``python -OO`` docstrings are removed: a rule then registers with a short
+note in place of its documentation (see :func:`parse_doc`), so psed still imports
+and checks documents; ``psed explain`` points to the published documentation.
+
+A rule's references are :class:`psed.law.Reference` objects (plain text is
+accepted too): each finding cites those that apply under the document's framework
+on its law date (:func:`psed.law.cite`).
 """
 
 from __future__ import annotations
@@ -31,15 +39,18 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 import attrs
 
+from psed import law as _law
 from psed.catalogue import Catalogue, Framework
 from psed.config import Thresholds
 from psed.findings import Severity
+from psed.law import LawAt, Reference
 from psed.model import Proposal, Status
 
 __all__ = [
@@ -87,6 +98,25 @@ class Context:
     """The characteristics and frameworks known to this check."""
     thresholds: Thresholds = attrs.field(factory=Thresholds)
     """The configured thresholds for the document's framework (PSED407, PSED411)."""
+    law: LawAt = attrs.field(
+        default=attrs.Factory(lambda self: _default_law(self), takes_self=True)
+    )
+    """The law that applies: the framework's duties in force on the document's law date.
+
+    Built from the document when not given (:func:`psed.law.law_date` with ``as_of``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    @property
+    def law_date(self) -> _dt.date:
+        """The day the document's law is judged by (see :func:`psed.law.law_date`)."""
+        return self.law.date
+
+
+def _default_law(ctx: Context) -> LawAt:
+    day = _law.law_date(ctx.proposal, ctx.as_of)
+    return _law.law_at(ctx.proposal, ctx.framework, ctx.catalogue, day)
 
 
 @attrs.frozen
@@ -130,7 +160,10 @@ class Rule:
     status: Status
     """The lowest document status at which the rule reports at its own severity."""
     references: tuple[str, ...]
-    """Legal and guidance citations, such as ``Equality Act 2010 s149(1)``."""
+    """Every citation the rule can give, under any framework and date.
+
+    Each finding cites those that apply to its document (see :attr:`cites`).
+    """
     summary: str
     """One line: what the rule reports."""
     what: str
@@ -145,6 +178,16 @@ class Rule:
     """The check function; None when the engine reports the code itself."""
     origin: str = "psed"
     """Where the rule comes from: ``psed`` for built-ins, else the defining module."""
+    cites: tuple[Reference, ...] = ()
+    """The references as data: each with its law-or-practice mark and the duties it is
+    cited under. Defaults to :attr:`references` as plain text.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __attrs_post_init__(self) -> None:
+        if not self.cites:
+            object.__setattr__(self, "cites", tuple(_law.reference(r) for r in self.references))
 
     @property
     def help_url(self) -> str:
@@ -173,11 +216,33 @@ def help_url(code: str) -> str:
     return HELP_URL.format(anchor=code.lower())
 
 
+_OPTIMIZED_NOTE = (
+    "Not available: Python is running with -OO, which removes documentation; "
+    "see {url} or run psed without -OO."
+)
+
+
+def _without_docs(code: str) -> dict[str, str]:
+    """The sections of a rule whose docstring ``python -OO`` removed."""
+    note = _OPTIMIZED_NOTE.format(url=help_url(code))
+    return {
+        "summary": note,
+        "what": note,
+        "why": note,
+        "fail_example": "# " + note + "\n",
+        "pass_example": "# " + note + "\n",
+    }
+
+
 def parse_doc(code: str, doc: str | None) -> dict[str, str]:
     """Split a rule docstring into ``summary``, ``what``, ``why`` and the two examples.
 
-    Raises :class:`RuleError` naming the rule and the missing or empty section.
+    Raises :class:`RuleError` naming the rule and the missing or empty section. Under
+    ``python -OO``, which removes every docstring, a missing docstring gives a short
+    note in each section instead, so that psed still imports and checks documents.
     """
+    if doc is None and sys.flags.optimize >= 2:
+        return _without_docs(code)
     if not doc or not doc.strip():
         raise RuleError(
             f"rule {code}: no docstring; write a one-line summary and the sections "
@@ -295,10 +360,14 @@ def rule(
     name: str,
     severity: Severity | str,
     status: Status | str,
-    references: Iterable[str],
+    references: Iterable[str | Reference] | str,
     replace: bool = False,
 ) -> Callable[[F], F]:
     """Register a function as a rule; the function is returned unchanged.
+
+    ``references`` are citations: plain text (cited under every framework, with no
+    law-or-practice mark) or :class:`psed.law.Reference` objects, which say whether
+    they are law or practice and under which duties they apply.
 
     The function takes a :class:`Context` and yields :class:`Hit` objects. Its
     docstring is the rule's documentation (see the module docstring for the layout).
@@ -311,7 +380,13 @@ def rule(
     """
     sev = _coerce_severity(code, severity)
     stat = _coerce_status(code, status)
-    refs = (references,) if isinstance(references, str) else tuple(references)
+    try:
+        cites = tuple(
+            _law.reference(r)
+            for r in ((references,) if isinstance(references, str) else references)
+        )
+    except TypeError as exc:
+        raise RuleError(f"rule {code}: {exc}") from None
 
     def decorate(func: F) -> F:
         module = getattr(func, "__module__", None) or "?"
@@ -321,7 +396,7 @@ def rule(
                 name=name,
                 severity=sev,
                 status=stat,
-                references=refs,
+                references=cites,
                 doc=func.__doc__,
                 check=func,
                 origin="psed" if module.split(".")[0] == "psed" else module,
@@ -339,7 +414,7 @@ def documented_rule(
     name: str,
     severity: Severity,
     status: Status,
-    references: tuple[str, ...],
+    references: tuple[str | Reference, ...],
     doc: str | None,
     check: RuleFunc | None = None,
     origin: str = "psed",
@@ -350,12 +425,14 @@ def documented_rule(
     (the structural codes, PSED903), so every rule's docs are read the same way.
     """
     docs = parse_doc(code, doc)
+    cites = tuple(_law.reference(r) for r in references)
     return Rule(
         code=code,
         name=name,
         severity=severity,
         status=status,
-        references=references,
+        references=_law.citations(cites),
+        cites=cites,
         summary=docs["summary"],
         what=docs["what"],
         why=docs["why"],

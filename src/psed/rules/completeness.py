@@ -9,8 +9,24 @@ from typing import Any
 import attrs
 
 from psed._text import any_leftovers, is_placeholder, leftover_markers, normalise, word_count
+from psed.law import required_characteristics
 from psed.model import Characteristic, Impact, ImpactEntry
-from psed.rules._common import BRACKING, BROWN, S149_1, characteristic_label, entry_label
+from psed.rules._common import (
+    BAILEY,
+    BRACKING_26,
+    BROWN_91,
+    BROWN_92,
+    BROWN_96,
+    GENERAL_DUTY,
+    HUNT,
+    NI_SCH9_9,
+    S149_7,
+    SCOTLAND_REG5,
+    WALES_REG8_2,
+    WALES_REG8_3B,
+    characteristic_label,
+    entry_label,
+)
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -35,27 +51,40 @@ _MIN_REASON_WORDS = 4
     name="characteristic-not-assessed",
     severity="error",
     status="submitted",
-    references=(S149_1, "Equality Act 2010 s4", BROWN),
+    references=(GENERAL_DUTY, S149_7, HUNT),
 )
 def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     """A characteristic the framework requires has no impact entry.
 
     ## What it checks
 
-    Every characteristic the document's framework requires (the nine protected
-    characteristics of the Equality Act 2010 s4 under `psed`; plus community safety,
-    poverty and health and wellbeing under `esia`; and so on) must have at least one
-    entry in `impacts`. An entry for a sub-group counts. One finding per missing
-    characteristic, pointing at `/impacts`.
+    Every characteristic the document's framework requires on its law date must have
+    at least one entry in `impacts`. A characteristic that a duty requires is
+    required while that duty was in force on the law date (the decision date, else
+    the approver's, else the responsible officer's, else the screening date): the
+    nine protected characteristics from 5 April 2011; before then race (from 2 April
+    2001), disability (from 4 December 2006) and sex (from 6 April 2007); the
+    community-safety entry under `esia`; the socio-economic entry under `wales` from
+    31 March 2021 (unless the document says `strategic: false`) and the Welsh
+    language entry from 30 March 2016; the nine section 75 categories under `ni-s75`.
+    Characteristics a framework requires of its own accord (`poverty` and
+    `health_wellbeing` under `esia`) are always required. An entry for a sub-group
+    counts. One finding per missing characteristic, pointing at `/impacts`.
 
     ## Why it matters
 
-    Due regard under Equality Act 2010 s149(1) is owed for every relevant protected
-    characteristic (Equality Act 2010 s4). A characteristic that is not on the record
-    cannot be shown to have been considered, and a court will not assume that it was: due regard is
-    exercised in substance, with rigour (R (Brown) v Secretary of State for Work and
-    Pensions [2008] EWHC 3158 (Admin)). "Not assessed" must never be silently read as
-    "no impact".
+    Due regard under Equality Act 2010 s149(1) is owed for the relevant protected
+    characteristics as Equality Act 2010 s149(7) defines them (eight of the nine in
+    s4; marriage and civil partnership counts only for eliminating discrimination
+    under s149(1)(a), so it needs an entry too); before 5 April 2011
+    the race, disability and gender equality duties each covered one characteristic,
+    and in Northern Ireland the section 75 categories apply. A characteristic that is
+    not on the record cannot be shown to have been considered: a court could not
+    infer that members had considered what they were not given or referred to (Hunt
+    v North Somerset Council [2013] EWCA Civ 1320), so an authority whose record is
+    silent may be unable to show due regard. "Not assessed" must never be silently
+    read as "no impact". A characteristic that only the framework requires (a local
+    choice) rests on no statute, and its finding cites none.
 
     ## Failing example
 
@@ -86,7 +115,7 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     ```
     """
     assessed = {entry.characteristic.code for entry in ctx.proposal.impacts}
-    for code in ctx.framework.required:
+    for code, _duties in required_characteristics(ctx.framework, ctx.law):
         if code not in assessed:
             label = characteristic_label(ctx, code)
             yield Hit(
@@ -105,7 +134,7 @@ def _group_key(entry: ImpactEntry) -> str | None:
     name="duplicate-characteristic",
     severity="error",
     status="draft",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
     """Two entries assess the same characteristic for the same group.
@@ -121,10 +150,11 @@ def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Two answers to the same question leave the record contradictory: a reader, and a
-    court looking for an adequate record of due regard (R (Brown) v Secretary of State
-    for Work and Pensions [2008] EWHC 3158 (Admin), principle 7), cannot tell which
-    one the decision-maker relied on.
+    Two answers to the same question leave the record contradictory: a reader cannot
+    tell which one the decision-maker relied on when having regard under Equality Act
+    2010 s149(1). Keeping an adequate record is good practice rather than a legal
+    requirement (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin) [96]), but a contradictory record is weak evidence of due regard.
 
     ## Failing example
 
@@ -172,7 +202,7 @@ def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
     name="impact-not-determined",
     severity="error",
     status="submitted",
-    references=(S149_1, BRACKING),
+    references=(GENERAL_DUTY, BRACKING_26),
 )
 def impact_not_determined(ctx: Context) -> Iterator[Hit]:
     """An entry's impact is still `unknown`.
@@ -187,8 +217,8 @@ def impact_not_determined(ctx: Context) -> Iterator[Hit]:
     An assessment submitted for approval must say what the impact is. Where the
     information is missing, the duty of due inquiry requires the authority to take
     steps to obtain it (R (Bracking) v Secretary of State for Work and Pensions [2013]
-    EWCA Civ 1345); leaving the impact undetermined is not having due regard under
-    Equality Act 2010 s149(1).
+    EWCA Civ 1345 [26]); an impact left undetermined shows the inquiry unfinished, and
+    is weak evidence of due regard under Equality Act 2010 s149(1).
 
     ## Failing example
 
@@ -226,7 +256,7 @@ def impact_not_determined(ctx: Context) -> Iterator[Hit]:
     name="missing-impact-details",
     severity="error",
     status="submitted",
-    references=(S149_1, BROWN),
+    references=(GENERAL_DUTY, BROWN_92),
 )
 def missing_impact_details(ctx: Context) -> Iterator[Hit]:
     """A positive, negative or mixed impact has no details.
@@ -241,8 +271,8 @@ def missing_impact_details(ctx: Context) -> Iterator[Hit]:
 
     Due regard is exercised in substance, with rigour and an open mind, not as a
     box-ticking exercise (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin)). A box ticked "negative" without saying who is affected and
-    how gives the decision-maker nothing to weigh under Equality Act 2010 s149(1).
+    EWHC 3158 (Admin) [92]). A box ticked "negative" without saying who is affected
+    and how gives the decision-maker nothing to weigh under Equality Act 2010 s149(1).
 
     ## Failing example
 
@@ -281,7 +311,7 @@ def missing_impact_details(ctx: Context) -> Iterator[Hit]:
     name="unexplained-no-impact",
     severity="warning",
     status="submitted",
-    references=(S149_1, BROWN),
+    references=(GENERAL_DUTY, BROWN_92),
 )
 def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
     """A neutral or not-applicable impact has no real reason.
@@ -300,8 +330,8 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
 
     "N/A" gives no evidence that a characteristic was considered at all. Due regard
     must be had in substance and with rigour (R (Brown) v Secretary of State for Work
-    and Pensions [2008] EWHC 3158 (Admin)), and a short reason for "no impact" is what
-    shows it was (Equality Act 2010 s149(1)).
+    and Pensions [2008] EWHC 3158 (Admin) [92]), and a short reason for "no impact" is
+    what shows it was (Equality Act 2010 s149(1)).
 
     ## Failing example
 
@@ -444,7 +474,7 @@ def _free_text(
     name="placeholder-text",
     severity="error",
     status="submitted",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def placeholder_text(ctx: Context) -> Iterator[Hit]:
     """A text field still holds template or editing leftovers.
@@ -464,9 +494,11 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     Template prompts, "TBC" and reviewers' comment anchors in a submitted record show
-    that it was not finished, and an assessment is the record a court reads to decide
-    whether due regard was had (R (Brown) v Secretary of State for Work and Pensions
-    [2008] EWHC 3158 (Admin), principle 7: keep an adequate record).
+    that it was not finished, and the assessment is what a court reads to decide
+    whether due regard was had under Equality Act 2010 s149(1). Keeping an adequate
+    record is good practice (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin) [96]); this rule checks the record, not a legal
+    requirement of its own.
 
     ## Failing example
 
@@ -511,7 +543,7 @@ def _characteristic_at(ctx: Context, pointer: str) -> str | None:
     name="missing-description",
     severity="error",
     status="submitted",
-    references=("Northern Ireland Act 1998 Sch 9 para 9", BROWN),
+    references=(GENERAL_DUTY, NI_SCH9_9, WALES_REG8_2, BROWN_91),
 )
 def missing_description(ctx: Context) -> Iterator[Hit]:
     """The proposal has no description.
@@ -522,11 +554,14 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Impacts can only be judged against what the proposal is and what it aims to do.
-    A published assessment states the aims of the policy (Northern Ireland Act 1998
-    Sch 9 para 9; the same is good practice everywhere), and the decision-maker must
-    understand what is being decided before and at the time of deciding (R (Brown) v
-    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin)).
+    Impacts can only be judged against what the proposal is and what it aims to do,
+    and due regard under Equality Act 2010 s149(1) is had with a conscious mind,
+    before and at the time the policy is considered (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin) [91]). In Northern Ireland the
+    published results of an assessment state the aims of the policy (Northern Ireland
+    Act 1998 Sch 9 para 9); in Wales a published report sets out its purpose
+    (Equality Act 2010 (Statutory Duties) (Wales) Regulations 2011 reg 8(2)). In
+    England a description is good practice.
 
     ## Failing example
 
@@ -554,7 +589,7 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
     name="missing-service-profile",
     severity="warning",
     status="submitted",
-    references=(S149_1, BRACKING),
+    references=(GENERAL_DUTY, BRACKING_26, BAILEY, WALES_REG8_3B, SCOTLAND_REG5),
 )
 def missing_service_profile(ctx: Context) -> Iterator[Hit]:
     """The service profile, or its number of customers, is missing.
@@ -569,8 +604,14 @@ def missing_service_profile(ctx: Context) -> Iterator[Hit]:
 
     Who uses the service, and how many of them, is the base line against which any
     disproportionate impact on a group is measured. The duty of due inquiry (R
-    (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345)
-    starts with knowing who is affected (Equality Act 2010 s149(1)).
+    (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26])
+    starts with knowing who is affected (Equality Act 2010 s149(1)); comparing service
+    users with the population was part of the evidence of due regard in R (Bailey) v
+    Brent LBC [2011] EWCA Civ 1586. In Wales an assessment must have due regard to
+    relevant information the authority holds (Equality Act 2010 (Statutory Duties)
+    (Wales) Regulations 2011 reg 8(3)(b)); in Scotland it must consider relevant
+    evidence (Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012 reg 5).
+    The service profile itself, with a customer count, is good practice.
 
     ## Failing example
 
@@ -614,7 +655,7 @@ def missing_service_profile(ctx: Context) -> Iterator[Hit]:
     name="missing-impact-summary",
     severity="error",
     status="submitted",
-    references=(S149_1, BRACKING),
+    references=(GENERAL_DUTY, BRACKING_26),
 )
 def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
     """The summary of impact and issues is missing.
@@ -626,10 +667,10 @@ def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The decision-maker personally must know the impacts (R (Bracking) v Secretary of
-    State for Work and Pensions [2013] EWCA Civ 1345); the summary is what a cabinet
-    member or committee reads, so without it due regard under Equality Act 2010
-    s149(1) is hard to show.
+    The decision-maker personally must know the impacts, and what officials know is
+    not attributed to them (R (Bracking) v Secretary of State for Work and Pensions
+    [2013] EWCA Civ 1345 [26]); the summary is what a cabinet member or committee
+    reads, so without it due regard under Equality Act 2010 s149(1) is hard to show.
 
     ## Failing example
 

@@ -6,7 +6,23 @@ from collections.abc import Iterator
 
 from psed._text import is_placeholder
 from psed.model import Outcome
-from psed.rules._common import BRACKING, BROWN, S149_1, characteristic_name
+from psed.rules._common import (
+    BRACKING_26,
+    BRIDGES,
+    BROWN_92,
+    EHRC_2009,
+    GENERAL_DUTY,
+    MOSELEY,
+    NI_SCH9_9,
+    S19_2D,
+    S149_3B,
+    SCOTLAND_REG5,
+    WALES_REG5,
+    WALES_REG8_2,
+    WALES_REG8_3A,
+    WALES_REG8_3B,
+    characteristic_name,
+)
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -16,10 +32,6 @@ __all__ = [
     "no_evidence",
     "outcome_contradicts_impacts",
 ]
-
-BRIDGES = "R (Bridges) v Chief Constable of South Wales Police [2020] EWCA Civ 1058 [175]-[181]"
-MOSELEY = "R (Moseley) v Haringey LBC [2014] UKSC 56"
-EHRC_OUTCOMES = "EHRC guidance on equality impact assessment outcomes"
 
 
 def _adverse_labels(ctx: Context) -> list[str]:
@@ -41,7 +53,7 @@ def _listing(labels: list[str]) -> str:
     name="no-evidence",
     severity="warning",
     status="submitted",
-    references=(BRACKING, BRIDGES),
+    references=(GENERAL_DUTY, BRACKING_26, BRIDGES, WALES_REG8_3B, SCOTLAND_REG5),
 )
 def no_evidence(ctx: Context) -> Iterator[Hit]:
     """The assessment records no evidence.
@@ -53,12 +65,16 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    There is a duty of due inquiry: where information is missing the authority must
-    take steps to get it (R (Bracking) v Secretary of State for Work and Pensions
-    [2013] EWCA Civ 1345), including reasonable steps to find out what is not yet
-    known about a policy's effect on groups (R (Bridges) v Chief Constable of South
-    Wales Police [2020] EWCA Civ 1058 [175]-[181]). An assessment that cites nothing
-    shows no inquiry.
+    Due regard under Equality Act 2010 s149(1) carries a duty of due inquiry: where
+    information is missing the authority must take steps to get it (R (Bracking) v
+    Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26]), including
+    reasonable steps to find out what is not yet known about a policy's effect on
+    groups (R (Bridges) v Chief Constable of South Wales Police [2020] EWCA Civ 1058
+    [175]-[181]). In Wales the assessment must have due regard to relevant
+    information the authority holds (Equality Act 2010 (Statutory Duties) (Wales)
+    Regulations 2011 reg 8(3)(b)); in Scotland it must consider relevant evidence
+    (Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012 reg 5). An
+    assessment that cites nothing is weak evidence of any inquiry.
 
     ## Failing example
 
@@ -91,7 +107,7 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
     name="no-engagement-on-adverse-impact",
     severity="warning",
     status="submitted",
-    references=(MOSELEY, "Equality Act 2010 s149(3)", BRACKING),
+    references=(GENERAL_DUTY, S149_3B, WALES_REG5, WALES_REG8_3A, SCOTLAND_REG5, MOSELEY),
 )
 def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     """Adverse impacts are recorded but no engagement is.
@@ -105,12 +121,18 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     Where a proposal harms a group, the people affected are the best source of what
-    the harm is and how to reduce it. Consultation must be at a formative stage and
-    its responses taken conscientiously into account (the Gunning principles, approved
-    in R (Moseley) v Haringey LBC [2014] UKSC 56); meeting the different needs of a
-    group (Equality Act 2010 s149(3)) and the duty of due inquiry (R (Bracking) v
-    Secretary of State for Work and Pensions [2013] EWCA Civ 1345) usually call for
-    it. If nobody was asked, say why in the impact details and record it here.
+    the harm is and how to reduce it. Section 149 imposes no general duty to
+    consult, but due regard under Equality Act 2010 s149(1) to the need to meet the
+    different needs of a group (Equality Act 2010 s149(3)(b)) may call for asking
+    them, and when consultation takes place it must be at a formative stage, with
+    the responses conscientiously taken into account (the Gunning principles,
+    approved in R (Moseley) v Haringey LBC [2014] UKSC 56). In Wales engagement is a
+    requirement: an assessment must comply with the engagement provisions (Equality
+    Act 2010 (Statutory Duties) (Wales) Regulations 2011 reg 5 and Equality Act 2010
+    (Statutory Duties) (Wales) Regulations 2011 reg 8(3)(a)); in Scotland the
+    evidence considered includes any received from the people affected (Equality Act
+    2010 (Specific Duties) (Scotland) Regulations 2012 reg 5). If nobody was asked,
+    say why in the impact details and record it here.
 
     ## Failing example
 
@@ -161,7 +183,7 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     name="missing-decision-outcome",
     severity="error",
     status="approved",
-    references=(EHRC_OUTCOMES, BRACKING),
+    references=(GENERAL_DUTY, EHRC_2009, WALES_REG8_2, NI_SCH9_9, SCOTLAND_REG5),
 )
 def missing_decision_outcome(ctx: Context) -> Iterator[Hit]:
     """An approved assessment records no decision outcome.
@@ -174,11 +196,18 @@ def missing_decision_outcome(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The outcome is the conclusion the assessment exists to reach (EHRC guidance on
-    equality impact assessment outcomes: no major change, adjust, continue despite
-    adverse impact, or stop). Without it the record does not show what the
-    decision-maker did with the impacts they must personally know (R (Bracking) v
-    Secretary of State for Work and Pensions [2013] EWCA Civ 1345).
+    The outcome is the conclusion the assessment exists to reach. The four outcomes
+    (no major change, adjust, continue despite adverse impact, or stop) come from
+    guidance written for the duties the Equality Act 2010 replaced (Equality and
+    Human Rights Commission, Equality impact assessment guidance (2009)); recording
+    one is good practice. Without an outcome the record does not show what was done
+    with the impacts when having due regard under Equality Act 2010 s149(1). In Wales
+    a published report sets out any decisions taken on the results (Equality Act
+    2010 (Statutory Duties) (Wales) Regulations 2011 reg 8(2)); in Scotland the
+    authority must take account of the results (Equality Act 2010 (Specific Duties)
+    (Scotland) Regulations 2012 reg 5); in Northern Ireland the published results say
+    what was considered on mitigation and alternative policies (Northern Ireland Act
+    1998 Sch 9 para 9).
 
     ## Failing example
 
@@ -217,7 +246,7 @@ def missing_decision_outcome(ctx: Context) -> Iterator[Hit]:
     name="continue-without-justification",
     severity="error",
     status="draft",
-    references=(EHRC_OUTCOMES, S149_1, BROWN),
+    references=(GENERAL_DUTY, EHRC_2009, S19_2D, BROWN_92),
 )
 def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     """The proposal continues despite adverse impact, with no justification.
@@ -229,11 +258,14 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    "Continue despite adverse impact" is lawful only if the impact is justified as
-    necessary and proportionate (EHRC guidance on equality impact assessment
-    outcomes); the reasons are the record that due regard to the three aims was
-    had in substance under Equality Act 2010 s149(1) (R (Brown) v Secretary of State
-    for Work and Pensions [2008] EWHC 3158 (Admin)).
+    Section 149 requires due regard, not a particular result, so a proposal may
+    continue despite an adverse impact; the reasons are the record that the three
+    needs of Equality Act 2010 s149(1) were weighed in substance (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [92]). Guidance
+    asks that "continue" be justified (Equality and Human Rights Commission, Equality
+    impact assessment guidance (2009), written before the 2010 Act). Where the impact
+    may amount to indirect discrimination, the law does set a test: a proportionate
+    means of achieving a legitimate aim (Equality Act 2010 s19(2)(d)).
 
     ## Failing example
 
@@ -273,7 +305,7 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "/decision/justification",
             f"The proposal continues despite adverse impact on {_listing(adverse)} but the "
-            "decision gives no justification: explain why it is necessary and proportionate.",
+            "decision gives no justification: explain why it goes ahead despite the impact.",
         )
 
 
@@ -282,7 +314,7 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     name="outcome-contradicts-impacts",
     severity="warning",
     status="draft",
-    references=(EHRC_OUTCOMES,),
+    references=(GENERAL_DUTY, EHRC_2009),
 )
 def outcome_contradicts_impacts(ctx: Context) -> Iterator[Hit]:
     """The outcome is "no major change" although adverse impacts are recorded.
@@ -293,10 +325,13 @@ def outcome_contradicts_impacts(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    In EHRC guidance on equality impact assessment outcomes, "no major change" means
-    the assessment found no potential for discrimination or adverse impact. With an
-    adverse impact recorded, the honest outcomes are "adjust" (with the mitigations)
-    or "continue" (with a justification).
+    Good practice, not a legal requirement. In the guidance the four outcomes come
+    from (Equality and Human Rights Commission, Equality impact assessment guidance
+    (2009)), "no major change" means the assessment found no potential for
+    discrimination or adverse impact. With an adverse impact recorded, the honest
+    outcomes are "adjust" (with the mitigations) or "continue" (with a
+    justification); a record that contradicts itself is weak evidence of due regard
+    under Equality Act 2010 s149(1).
 
     ## Failing example
 

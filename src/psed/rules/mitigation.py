@@ -6,7 +6,18 @@ from collections.abc import Iterator
 
 from psed._text import is_placeholder
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
-from psed.rules._common import BROWN, S149_1, entry_label, is_real_mitigation
+from psed.rules._common import (
+    BROWN_92,
+    BROWN_95,
+    BROWN_96,
+    GENERAL_DUTY,
+    NI_SCH9_9,
+    S149_3A,
+    SHEAKH,
+    WALES_REG8_1C,
+    entry_label,
+    is_real_mitigation,
+)
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -17,8 +28,6 @@ __all__ = [
     "placeholder_mitigation",
 ]
 
-NI_SCH9 = "Northern Ireland Act 1998 Sch 9 para 9"
-S149_3 = "Equality Act 2010 s149(3)(a)"
 _OPEN = (MitigationStatus.PLANNED, MitigationStatus.IN_PROGRESS)
 
 
@@ -38,7 +47,7 @@ def _accountable(mitigation: Mitigation) -> bool:
     name="negative-impact-without-mitigation",
     severity="error",
     status="submitted",
-    references=(S149_1, S149_3, NI_SCH9, BROWN),
+    references=(GENERAL_DUTY, S149_3A, NI_SCH9_9, SHEAKH, BROWN_92),
 )
 def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
     """A negative or mixed impact has no mitigation and no justification.
@@ -53,12 +62,15 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Advancing equality of opportunity includes removing or minimising disadvantage
-    (Equality Act 2010 s149(3)(a)); an adverse impact that is neither mitigated nor
-    justified shows no regard to it under Equality Act 2010 s149(1). Published results must say what
-    was considered on mitigation (Northern Ireland Act 1998 Sch 9 para 9), and a
-    record of "N/A" against a known harm is the box-ticking R (Brown) v Secretary of
-    State for Work and Pensions [2008] EWHC 3158 (Admin) warns against.
+    Due regard under Equality Act 2010 s149(1) includes regard to the need to remove
+    or minimise disadvantage (Equality Act 2010 s149(3)(a)). The duty requires regard,
+    not a result (R (Sheakh) v Lambeth LBC [2022] EWCA Civ 457): an adverse impact may
+    lawfully be accepted. But one recorded with neither a mitigation nor a reason for
+    accepting it is weak evidence that the need was considered at all, and "N/A"
+    against a known harm is the box-ticking the courts warn against (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [92]). In
+    Northern Ireland the published results must say what was considered on measures
+    to mitigate adverse impact (Northern Ireland Act 1998 Sch 9 para 9).
 
     ## Failing example
 
@@ -107,7 +119,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
     name="mitigation-without-owner",
     severity="warning",
     status="submitted",
-    references=(NI_SCH9, BROWN),
+    references=(GENERAL_DUTY, NI_SCH9_9, BROWN_96),
 )
 def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     """A mitigating action has no owner.
@@ -120,10 +132,13 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    An action nobody owns is rarely done. The duty is continuing and non-delegable
-    (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin),
-    principles 5 and 6), and mitigation is part of what a published assessment must
-    account for (Northern Ireland Act 1998 Sch 9 para 9).
+    Good practice, not a legal requirement: no statute or case requires a mitigation
+    to name an owner. An action nobody owns is rarely done, and a named owner is how
+    the record shows the mitigation relied on under Equality Act 2010 s149(1) is real;
+    keeping an adequate record is itself good practice (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin) [96]). In Northern Ireland the
+    measures considered to mitigate adverse impact are part of the published results
+    (Northern Ireland Act 1998 Sch 9 para 9), though an owner is not.
 
     ## Failing example
 
@@ -167,7 +182,7 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     name="mitigation-without-due-date",
     severity="warning",
     status="submitted",
-    references=(NI_SCH9, BROWN),
+    references=(GENERAL_DUTY, NI_SCH9_9, BROWN_96),
 )
 def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
     """A mitigating action has no due date.
@@ -179,11 +194,13 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Without a timescale nobody can tell whether the mitigation arrived before the
-    harm, or at all. The duty is continuing (R (Brown) v Secretary of State for Work
-    and Pensions [2008] EWHC 3158 (Admin), principle 6), and the mitigation
-    considered is part of the published record (Northern Ireland Act 1998 Sch 9
-    para 9).
+    Good practice, not a legal requirement: no statute or case requires a due date.
+    Without a timescale nobody can tell whether the mitigation relied on under
+    Equality Act 2010 s149(1) arrived before the harm, or at all; keeping an adequate
+    record is good practice (R (Brown) v Secretary of State for Work and Pensions
+    [2008] EWHC 3158 (Admin) [96]). In Northern Ireland the mitigation considered is
+    part of the published results (Northern Ireland Act 1998 Sch 9 para 9), though a
+    date is not.
 
     ## Failing example
 
@@ -227,7 +244,7 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
     name="mitigation-overdue",
     severity="warning",
     status="approved",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_95, WALES_REG8_1C),
 )
 def mitigation_overdue(ctx: Context) -> Iterator[Hit]:
     """A mitigating action is past its due date and not done.
@@ -240,10 +257,12 @@ def mitigation_overdue(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
-    [2008] EWHC 3158 (Admin), principle 6): a mitigation the approval relied on that
-    has not happened means the adverse impact may be falling on people now. Mark it
-    done, record its new date, or review the assessment.
+    The duty under Equality Act 2010 s149(1) is continuing (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [95]): a mitigation the
+    approval relied on that has not happened means the adverse impact may be falling
+    on people now. In Wales the authority must also monitor the impact of its policies
+    (Equality Act 2010 (Statutory Duties) (Wales) Regulations 2011 reg 8(1)(c)). Mark
+    it done, record its new date, or review the assessment.
 
     ## Failing example
 
@@ -295,7 +314,7 @@ def mitigation_overdue(ctx: Context) -> Iterator[Hit]:
     name="placeholder-mitigation",
     severity="warning",
     status="draft",
-    references=(S149_3, BROWN),
+    references=(GENERAL_DUTY, S149_3A, BROWN_92),
 )
 def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
     """A mitigation's action is a placeholder.
@@ -310,10 +329,10 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     A placeholder never counts as a mitigation (see PSED201), but in the list it
-    looks like one to a reader skimming the record. Due regard is a matter of
-    substance, not form (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin)); minimising disadvantage (Equality Act 2010 s149(3)(a)) needs
-    a real action.
+    looks like one to a reader skimming the record. Due regard under Equality Act
+    2010 s149(1) is a matter of substance, not form (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin) [92]); minimising disadvantage
+    (Equality Act 2010 s149(3)(a)) needs a real action.
 
     ## Failing example
 

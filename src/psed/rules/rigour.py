@@ -6,12 +6,11 @@ from collections.abc import Iterator
 
 from psed._text import adverse_phrases, comparison_key, is_placeholder
 from psed.model import Impact
-from psed.rules._common import BRACKING, BROWN, S149_1, entry_label
+from psed.rules._common import BRACKING_26, BRIDGES, BROWN_92, GENERAL_DUTY, entry_label
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = ["adverse_language_not_negative", "boilerplate_impact_text"]
 
-BRIDGES = "R (Bridges) v Chief Constable of South Wales Police [2020] EWCA Civ 1058"
 _BOILERPLATE_MIN = 3
 _NOT_ADVERSE = (Impact.POSITIVE, Impact.NEUTRAL, Impact.NOT_APPLICABLE)
 
@@ -21,7 +20,7 @@ _NOT_ADVERSE = (Impact.POSITIVE, Impact.NEUTRAL, Impact.NOT_APPLICABLE)
     name="boilerplate-impact-text",
     severity="warning",
     status="submitted",
-    references=(BROWN, BRACKING),
+    references=(GENERAL_DUTY, BROWN_92, BRACKING_26),
 )
 def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
     """The same details text is pasted into three or more entries.
@@ -36,12 +35,13 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Due regard is exercised in substance, with rigour and an open mind, not as a
-    box-ticking exercise (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin), principle 3). One sentence pasted against every characteristic
-    shows that no characteristic was thought about on its own, and the record is the
-    evidence of what was considered (R (Bracking) v Secretary of State for Work and
-    Pensions [2013] EWCA Civ 1345).
+    Due regard under Equality Act 2010 s149(1) is exercised in substance, with rigour
+    and an open mind, not as a box-ticking exercise (R (Brown) v Secretary of State
+    for Work and Pensions [2008] EWHC 3158 (Admin) [92]). One sentence pasted against
+    every characteristic suggests that no characteristic was thought about on its
+    own, and the record of the steps taken is an important part of the evidence of
+    what was considered (R (Bracking) v Secretary of State for Work and Pensions
+    [2013] EWCA Civ 1345 [26]).
 
     ## Failing example
 
@@ -97,7 +97,7 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
     name="adverse-language-not-negative",
     severity="warning",
     status="draft",
-    references=(S149_1, BROWN, BRIDGES),
+    references=(GENERAL_DUTY, BROWN_92, BRIDGES),
 )
 def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     """An entry marked positive, neutral or not applicable describes an adverse effect.
@@ -125,10 +125,10 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     An impact marked positive while its own text describes people being excluded is
     the clearest sign that the box was ticked without the reasoning being read. A
     policy that looks neutral may still hit a group disproportionately (R (Bridges) v
-    Chief Constable of South Wales Police [2020] EWCA Civ 1058), and due regard under
-    Equality Act 2010 s149(1) means facing that with rigour (R (Brown) v Secretary of
-    State for Work and Pensions [2008] EWHC 3158 (Admin)). Mark the entry `mixed` or
-    `negative` and record the mitigation, or reword the details.
+    Chief Constable of South Wales Police [2020] EWCA Civ 1058 [175]-[181]), and due
+    regard under Equality Act 2010 s149(1) means facing that with rigour (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [92]). Mark the
+    entry `mixed` or `negative` and record the mitigation, or reword the details.
 
     ## Failing example
 

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 
 from psed._text import is_placeholder
 from psed.model import SignOff, Status
-from psed.rules._common import BRACKING, BROWN
+from psed.rules._common import (
+    BROWN_91,
+    BROWN_95,
+    BROWN_96,
+    GENERAL_DUTY,
+    SCOTLAND_REG5,
+    SHEAKH,
+    WALES_REG8_1C,
+)
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -74,7 +82,7 @@ def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
     name="missing-responsible-officer",
     severity="error",
     status="submitted",
-    references=(BROWN, BRACKING),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def missing_responsible_officer(ctx: Context) -> Iterator[Hit]:
     """No responsible officer is named, where the framework expects one.
@@ -88,11 +96,13 @@ def missing_responsible_officer(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Someone must answer for the assessment. The duty is non-delegable and an adequate
-    record should be kept (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin), principles 5 and 7), and recording who took the steps is an
-    important evidential element (R (Bracking) v Secretary of State for Work and
-    Pensions [2013] EWCA Civ 1345).
+    Good practice, not a legal requirement: no statute or case requires the record
+    to name the officer who prepared it (the duty under Equality Act 2010 s149(1) is
+    the decision-maker's, and "non-delegable" in the case law means the authority
+    stays responsible when others do the work, not that an officer must be named). A
+    named officer is who can answer questions about the record, and keeping an
+    adequate record is good practice (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -123,7 +133,7 @@ def missing_responsible_officer(ctx: Context) -> Iterator[Hit]:
     name="missing-responsible-date",
     severity="error",
     status="submitted",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_91, BROWN_96),
 )
 def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
     """The responsible officer's sign-off has no date, where the framework expects one.
@@ -136,9 +146,12 @@ def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Due regard must be had before and at the time a decision is taken, not afterwards
-    as a rearguard action (R (Brown) v Secretary of State for Work and Pensions [2008]
-    EWHC 3158 (Admin), principle 2). Only a date shows when the assessment was made.
+    Due regard under Equality Act 2010 s149(1) must be had before and at the time a
+    decision is taken, not afterwards as a rearguard action (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [91]). A dated sign-off is
+    how the record shows when the assessment was made; the date itself is good
+    practice in keeping an adequate record (R (Brown) v Secretary of State for Work
+    and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -169,7 +182,7 @@ def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
     name="missing-approver",
     severity="error",
     status="approved",
-    references=(BROWN, BRACKING),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def missing_approver(ctx: Context) -> Iterator[Hit]:
     """No approver is named, where the framework expects one.
@@ -182,10 +195,13 @@ def missing_approver(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Approval by a senior manager is how the organisation shows the decision-maker
-    knew the impacts (R (Bracking) v Secretary of State for Work and Pensions [2013]
-    EWCA Civ 1345) and keeps an adequate record (R (Brown) v Secretary of State for
-    Work and Pensions [2008] EWHC 3158 (Admin), principle 7).
+    Good practice, not a legal requirement: approval by a senior manager is an
+    organisation's own quality check. It does not show that the decision-maker knew
+    the impacts (under Equality Act 2010 s149(1) the duty is the decision-maker's
+    personally, and what officials know is not attributed to them; see PSED313 for
+    the assessment reaching the decision-maker). Keeping an adequate record of who
+    approved the assessment is good practice (R (Brown) v Secretary of State for
+    Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -217,7 +233,7 @@ def missing_approver(ctx: Context) -> Iterator[Hit]:
     name="missing-approval-date",
     severity="error",
     status="approved",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_91, BROWN_96),
 )
 def missing_approval_date(ctx: Context) -> Iterator[Hit]:
     """The approval has no date, where the framework expects an approver.
@@ -230,9 +246,11 @@ def missing_approval_date(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Due regard is had before and at the time of the decision (R (Brown) v Secretary
-    of State for Work and Pensions [2008] EWHC 3158 (Admin), principle 2); without
-    the approval date nobody can show the assessment came first.
+    Due regard under Equality Act 2010 s149(1) is had before and at the time of the
+    decision (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin) [91]); without the approval date the record cannot show the assessment
+    came first. Dating the approval is good practice in keeping an adequate record (R
+    (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -263,7 +281,7 @@ def missing_approval_date(ctx: Context) -> Iterator[Hit]:
     name="approval-before-assessment",
     severity="error",
     status="draft",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
     """The approval is dated before the responsible officer signed.
@@ -275,10 +293,11 @@ def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    An approval given before the assessment was completed approved nothing: due
-    regard must be had in substance, before and at the time of the decision (R
-    (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin),
-    principles 2 and 3). The dates are usually a typing slip; correct them.
+    An approval dated before the assessment was signed approved nothing, or the dates
+    are wrong; either way the record of due regard under Equality Act 2010 s149(1)
+    contradicts itself. The dates are usually a typing slip; correct them. An
+    accurate record is good practice (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -319,7 +338,7 @@ def _same_person(a: str, b: str) -> bool:
     name="self-approval",
     severity="warning",
     status="draft",
-    references=(BROWN, BRACKING),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def self_approval(ctx: Context) -> Iterator[Hit]:
     """The approver is the responsible officer.
@@ -332,11 +351,12 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Approval is an independent check that the assessment is adequate and that the
-    decision-maker knows the impacts (R (Bracking) v Secretary of State for Work and
-    Pensions [2013] EWCA Civ 1345); an officer approving their own assessment gives
-    none, and weakens the record of due regard (R (Brown) v Secretary of State for
-    Work and Pensions [2008] EWHC 3158 (Admin), principle 7).
+    Good practice, not a legal requirement: independent approval is an organisation's
+    own check that the assessment is adequate, and an officer approving their own
+    assessment gives none. No statute or case requires it (under Equality Act 2010
+    s149(1) the duty is the decision-maker's, whoever prepared or approved the
+    record), but keeping an adequate record is good practice (R (Brown) v Secretary
+    of State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -372,7 +392,7 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     name="date-in-future",
     severity="error",
     status="draft",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_91, BROWN_96),
 )
 def date_in_future(ctx: Context) -> Iterator[Hit]:
     """A sign-off or decision date is after the date of the check.
@@ -387,9 +407,11 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     Nobody can have signed in the future: a future date is a typing slip or a record
-    signed in advance, and either way the record does not show due regard had before
-    and at the time of the decision (R (Brown) v Secretary of State for Work and
-    Pensions [2008] EWHC 3158 (Admin), principle 2).
+    signed in advance, and either way the record does not show due regard under
+    Equality Act 2010 s149(1) had before and at the time of the decision (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [91]), nor is
+    it the accurate record good practice asks for (R (Brown) v Secretary of State for
+    Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -432,7 +454,7 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
     name="assessed-after-decision",
     severity="error",
     status="draft",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_91, SHEAKH),
 )
 def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
     """The assessment was signed after the decision was taken.
@@ -445,10 +467,14 @@ def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    Due regard is had before and at the time a policy is considered, not afterwards
-    as a "rearguard action" (R (Brown) v Secretary of State for Work and Pensions
-    [2008] EWHC 3158 (Admin), principle 2); an assessment completed after the
-    decision is evidence that the decision was taken without it.
+    Due regard under Equality Act 2010 s149(1) is had before and at the time a policy
+    is considered, not afterwards as a "rearguard action" (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [91]), so the assessment
+    should ordinarily be complete before the decision. An assessment signed after it
+    is evidence that the decision was taken without it. The law prescribes no
+    procedure, and a staged assessment that continues after an earlier decision can
+    be lawful where the obvious impacts were understood before adoption (R (Sheakh) v
+    Lambeth LBC [2022] EWCA Civ 457): if that is the case, say so in a waiver.
 
     ## Failing example
 
@@ -476,8 +502,9 @@ def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 f"/{slot}/date",
                 f"The {_SLOT_NAMES[slot]} signed on {signoff.date.isoformat()}, after the "
-                f"decision was taken on {decision.date.isoformat()}: the assessment must be "
-                "completed before the decision.",
+                f"decision was taken on {decision.date.isoformat()}: an assessment should "
+                "ordinarily be complete before the decision; correct the dates, or record "
+                "why a later sign-off is part of a staged assessment.",
             )
 
 
@@ -486,7 +513,7 @@ def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
     name="missing-role",
     severity="warning",
     status="submitted",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def missing_role(ctx: Context) -> Iterator[Hit]:
     """A sign-off names a person but not their role.
@@ -498,9 +525,11 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The role shows that the person had the authority to sign, and that the approver
-    is senior to the officer; an adequate record names both (R (Brown) v Secretary of
-    State for Work and Pensions [2008] EWHC 3158 (Admin), principles 5 and 7).
+    Good practice, not a legal requirement: the role shows that the person had the
+    authority to sign, and that the approver is senior to the officer. No statute or
+    case requires it; it makes the record of due regard under Equality Act 2010
+    s149(1) easier to rely on, and keeping an adequate record is good practice (R
+    (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
 
@@ -529,7 +558,7 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
     name="missing-review-date",
     severity="warning",
     status="submitted",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_95, WALES_REG8_1C, SCOTLAND_REG5),
 )
 def missing_review_date(ctx: Context) -> Iterator[Hit]:
     """The assessment has no review date.
@@ -540,9 +569,13 @@ def missing_review_date(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
-    [2008] EWHC 3158 (Admin), principle 6): impacts must be monitored once the
-    proposal is in place, and a review date is the commitment to look again.
+    The duty under Equality Act 2010 s149(1) is continuing (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [95]): it applies while the
+    policy is carried out, not only when it is adopted. In Wales the authority must
+    monitor the impact of its policies (Equality Act 2010 (Statutory Duties) (Wales)
+    Regulations 2011 reg 8(1)(c)) and in Scotland make arrangements to review them
+    (Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012 reg 5). A review
+    date is how the record shows that commitment; the date itself is good practice.
 
     ## Failing example
 
@@ -572,7 +605,7 @@ def missing_review_date(ctx: Context) -> Iterator[Hit]:
     name="review-overdue",
     severity="warning",
     status="approved",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_95, WALES_REG8_1C, SCOTLAND_REG5),
 )
 def review_overdue(ctx: Context) -> Iterator[Hit]:
     """The review date has passed.
@@ -583,10 +616,13 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
 
     ## Why it matters
 
-    The duty is continuing (R (Brown) v Secretary of State for Work and Pensions
-    [2008] EWHC 3158 (Admin), principle 6). An approved assessment whose review is
-    overdue may no longer reflect the impacts people are experiencing: review it and
-    set the next date.
+    The duty under Equality Act 2010 s149(1) is continuing (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [95]). An approved assessment
+    whose review is overdue may no longer reflect the impacts people are
+    experiencing: review it and set the next date. In Wales monitoring is required
+    (Equality Act 2010 (Statutory Duties) (Wales) Regulations 2011 reg 8(1)(c)), and
+    in Scotland arrangements to review (Equality Act 2010 (Specific Duties)
+    (Scotland) Regulations 2012 reg 5); the review date is the organisation's own.
 
     ## Failing example
 
@@ -618,7 +654,7 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
     name="review-before-approval",
     severity="error",
     status="draft",
-    references=(BROWN,),
+    references=(GENERAL_DUTY, BROWN_96),
 )
 def review_before_approval(ctx: Context) -> Iterator[Hit]:
     """The review date is before the approval date.
@@ -631,9 +667,10 @@ def review_before_approval(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
 
     A review is of an assessment that exists; a review date before approval is a
-    typing slip (often the year), and leaves no real commitment to the continuing
-    duty (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
-    (Admin), principle 6).
+    typing slip (often the year), and leaves the record of due regard under Equality
+    Act 2010 s149(1) with no real commitment to look again. An accurate record is
+    good practice (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC
+    3158 (Admin) [96]).
 
     ## Failing example
 

@@ -28,8 +28,7 @@ STRUCTURAL_DOCS: dict[str, str] = {
 
     ## Why it matters
     Nothing else can be checked until the document can be read, and a record that
-    cannot be read is not "an adequate record" of due regard (R (Brown) v SSWP [2008]
-    EWHC 3158 (Admin), principle 7). The limits protect form backends from payloads
+    cannot be read is no record at all. The limits protect form backends from payloads
     built to exhaust memory.
 
     ## Failing example

@@ -20,6 +20,7 @@ from psed._structural import STRUCTURAL_NAMES
 from psed._text import is_placeholder
 from psed.findings import Finding, Severity
 from psed.model import Proposal, Status, Waiver
+from psed.rules._common import BRACKING_26, BROWN_95, BROWN_96, GENERAL_DUTY
 from psed.rules._registry import Context, Hit, Rule, documented_rule, register, rule
 
 __all__ = [
@@ -30,16 +31,13 @@ __all__ = [
     "waivable",
 ]
 
-_BROWN = "R (Brown) v SSWP [2008] EWHC 3158 (Admin)"
-_BRACKING = "R (Bracking) v SSWP [2013] EWCA Civ 1345"
-
 
 @rule(
     code="PSED901",
     name="waiver-without-reason",
     severity="error",
     status="draft",
-    references=(_BROWN, _BRACKING),
+    references=(GENERAL_DUTY, BROWN_96, BRACKING_26),
 )
 def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     """A waiver with no real reason or no approver; it waives nothing.
@@ -53,9 +51,11 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     ## Why it matters
     A waiver records that someone accountable looked at a gap and accepted it for a
     stated reason. Without a reason or an approver it is an unexplained deletion from
-    the record: due regard must be exercised in substance and recorded adequately
-    (R (Brown) v SSWP [2008] EWHC 3158 (Admin), principles 3 and 7; R (Bracking) v SSWP
-    [2013] EWCA Civ 1345 on recording the steps taken).
+    the record of due regard under Equality Act 2010 s149(1): the record of the steps
+    taken is an important part of the evidence (R (Bracking) v Secretary of State for
+    Work and Pensions [2013] EWCA Civ 1345 [26]), and keeping an adequate record is
+    good practice (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC
+    3158 (Admin) [96]).
 
     ## Failing example
     ```yaml
@@ -94,7 +94,7 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     name="waiver-expired",
     severity="warning",
     status="draft",
-    references=(f"{_BROWN}, principle 6 (continuing duty)",),
+    references=(GENERAL_DUTY, BROWN_95),
 )
 def waiver_expired(ctx: Context) -> Iterator[Hit]:
     """A waiver past its expiry date; it waives nothing.
@@ -105,9 +105,9 @@ def waiver_expired(ctx: Context) -> Iterator[Hit]:
     of the check still applies that day.
 
     ## Why it matters
-    The duty is continuing (R (Brown) v SSWP [2008] EWHC 3158 (Admin), principle 6): a
-    gap accepted for a time must be looked at again when that time is up, not left
-    waived for ever.
+    The duty under Equality Act 2010 s149(1) is continuing (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [95]): a gap accepted for a
+    time must be looked at again when that time is up, not left waived for ever.
 
     ## Failing example
     ```yaml
@@ -149,9 +149,9 @@ _UNUSED_DOC = """A waiver that matched no finding.
 
     ## Why it matters
     A stale waiver hides nothing today but would silently accept the same gap if it
-    came back later, without anyone looking at it again. Keeping the record accurate
-    is part of keeping an adequate record (R (Brown) v SSWP [2008] EWHC 3158 (Admin),
-    principle 7).
+    came back later, without anyone looking at it again. An accurate record of due
+    regard under Equality Act 2010 s149(1) is good practice (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
 
     ## Failing example
     ```yaml
@@ -178,7 +178,7 @@ def _register_unused() -> Rule:
             name="unused-waiver",
             severity=Severity.WARNING,
             status=Status.DRAFT,
-            references=(f"{_BROWN}, principle 7 (adequate record)",),
+            references=(GENERAL_DUTY, BROWN_96),
             doc=_UNUSED_DOC,
         ),
         replace=True,

@@ -1,0 +1,622 @@
+"""Build the import fixtures: real forms' layouts rebuilt as Word files, and the PDF.
+
+Run from the repository root (needs the import extra, and LibreOffice for the PDF):
+
+    .venv/bin/python tests/importing/make_fixtures.py
+
+The generated files are committed, so the tests need neither this script nor
+LibreOffice. Each form is rebuilt in the layout its body publishes: the same
+sections, labels, tables and tick boxes, in the same order.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).parent / "fixtures"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _bold(paragraph: Any) -> None:
+    for run in paragraph.runs:
+        run.bold = True
+
+
+def label(cell: Any, text: str) -> None:
+    """A form label: bold text in the cell's first paragraph."""
+    cell.paragraphs[0].text = text
+    _bold(cell.paragraphs[0])
+
+
+def fill(
+    cell: Any, *paragraphs: str, bullets: tuple[str, ...] = (), after: tuple[str, ...] = ()
+) -> None:
+    """Cell text: paragraphs, then bulleted items, then more paragraphs."""
+    first = not cell.paragraphs[0].text
+    for text in paragraphs:
+        if first:
+            cell.paragraphs[0].text = text
+            first = False
+        else:
+            cell.add_paragraph(text)
+    for text in bullets:
+        cell.add_paragraph(text, style="List Bullet")
+    for text in after:
+        cell.add_paragraph(text)
+
+
+def repeat_header(row: Any) -> None:
+    """Word's "Repeat as header row at the top of each page"."""
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def checkbox(paragraph: Any, checked: bool) -> None:
+    """A Word check-box content control (the box a person clicks), as Word 2010+ writes it."""
+    sdt = OxmlElement("w:sdt")
+    props = OxmlElement("w:sdtPr")
+    box = OxmlElement("w14:checkbox")
+    state = OxmlElement("w14:checked")
+    state.set(qn("w14:val"), "1" if checked else "0")
+    box.append(state)
+    for tag, value in (("w14:checkedState", "2612"), ("w14:uncheckedState", "2610")):
+        node = OxmlElement(tag)
+        node.set(qn("w14:val"), value)
+        node.set(qn("w14:font"), "MS Gothic")
+        box.append(node)
+    props.append(box)
+    sdt.append(props)
+    content = OxmlElement("w:sdtContent")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    fonts.set(qn("w:ascii"), "MS Gothic")
+    fonts.set(qn("w:hAnsi"), "MS Gothic")
+    rpr.append(fonts)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "☒" if checked else "☐"
+    run.append(text)
+    content.append(run)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+def placeholder(paragraph: Any, text: str = "Click or tap here to enter text.") -> None:
+    """A plain-text content control still showing its placeholder, as an unfilled form has."""
+    sdt = OxmlElement("w:sdt")
+    props = OxmlElement("w:sdtPr")
+    props.append(OxmlElement("w:showingPlcHdr"))
+    sdt.append(props)
+    content = OxmlElement("w:sdtContent")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    content.append(run)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+def guidance(cell_or_doc: Any, text: str) -> None:
+    """Form guidance: a paragraph in italics."""
+    paragraph = cell_or_doc.add_paragraph()
+    run = paragraph.add_run(text)
+    run.italic = True
+
+
+def new_document(title: str, *, landscape: bool = False) -> Any:
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = "psed test fixtures"
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    return document
+
+
+def table(document: Any, rows: int, cols: int, widths: tuple[float, ...]) -> Any:
+    t = document.add_table(rows=rows, cols=cols)
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for row in t.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = Cm(width)
+    return t
+
+
+# ------------------------------------------------------------- the seed (Southampton ESIA)
+
+_DETAILS = (
+    "Implementing the proposed changes is expected to have positive impacts on council "
+    "customers whatever their background or personal characteristics."
+)
+
+
+def southampton_esia() -> Path:
+    """The seed form: Southampton City Council's ESIA for the Customer Access Strategy 2022-26."""
+    d = new_document("Customer Access Strategy 2022-26")
+    d.add_paragraph(
+        "The Public Sector Equality Duty (Section 149 of the Equality Act) requires public "
+        "bodies to have due regard to the need to eliminate discrimination, advance equality "
+        "of opportunity, and foster good relations between different people carrying out their "
+        "activities."
+    )
+    d.add_paragraph(
+        "The Equality Duty supports good decision making – it encourages public bodies to be "
+        "more efficient and effective by understanding  how different people will be affected by "
+        "their activities, so that their policies and services are appropriate and accessible "
+        "to all and meet different people’s needs.  The Council’s Equality and Safety Impact "
+        "Assessment (ESIA) includes an assessment of the community safety impact "
+        "assessment to comply with Section 17 of the Crime and Disorder Act and will enable "
+        "the Council to better understand the potential impact of proposals and consider "
+        "mitigating action."
+    )
+    t = table(d, 1, 2, (4.5, 12.5))
+    label(t.cell(0, 0), "Name or Brief Description of Proposal")
+    fill(
+        t.cell(0, 1),
+        "The Customer Access Strategy 2022-26 aims to drive improvements for customers across "
+        "all council services to achieve the overall aim of putting all of our customers at the "
+        "heart of everything we do, reflecting their feedback in the design and delivery of "
+        "services, and to provide appropriate support to those who need it ensuring that "
+        "customer experiences are easy, effective and convenient.",
+    )
+    d.add_paragraph()
+    t = table(d, 1, 1, (17.0,))
+    cell = t.cell(0, 0)
+    label(cell, "Brief Service Profile (including number of customers)")
+    fill(
+        cell,
+        "The customer strategy relates to all interactions between the council and customers, we "
+        "deal with a wide range of people across Southampton, and our customers include everyone "
+        "living, working, volunteering, investing, studying, running a business in or visiting "
+        "Southampton.",
+        "Our customers contact us for many different reasons, including to:",
+        bullets=(
+            "Get information from us, or give us information",
+            "Apply for, book or arrange services",
+            "Report issues",
+            "Make payments",
+            "Buy our services",
+            "Access specific help and support.",
+        ),
+        after=(
+            "Southampton has 260,111 residents. Over the last year the council dealt with the "
+            "following contacts through the following channels:",
+        ),
+    )
+    for text in (
+        "Website with 8.5 million pageviews and 3.4 million total sessions, an average of 280k "
+        "sessions per month in 2020",
+        "SOBOT (Chatbot) which averages about 1,400 enquiries per month",
+        "Web forms which had 245k form completions in 2020",
+        "Webchat has generated 1,200 chats per month during 2020",
+        "Social media which has generated on average over 3,400 enquiries per month in 2020",
+        "There are nine public emails accounts managed in the contact centre which received a "
+        "total of 76,000 emails in 2020",
+        "Centrally advertised telephone numbers into the contact centre, which received 273,308 "
+        "calls in 2020",
+        "Gateway which had a total of 59,164 visits in 2019 (using this year as was closed in "
+        "lockdown)",
+        "There are also a range of other access points which sit outside the Customer and "
+        "Communications team and don’t report on/ measure volumes",
+    ):
+        cell.add_paragraph(text, style="List Bullet")
+    d.add_paragraph()
+    t = table(d, 1, 1, (17.0,))
+    label(t.cell(0, 0), "Summary of Impact and Issues")
+    fill(
+        t.cell(0, 0),
+        "The overall strategy focuses on listening to customers and making changes to services and "
+        "processes to make it easier to deal with the council. A major part of this work will be "
+        "built around making improvements to online services and increasing their use, this may "
+        "have an impact initially on elderly and vulnerable customers who do not or cannot access "
+        "services online. To mitigate against this, alongside the work to increase digital take "
+        "up, there will be a programme of digital inclusion activity. This will include courses "
+        "and promotion of free access IT equipment to help improve digital access and skills. "
+        "Non-online contact channels will also be maintained.",
+    )
+    d.add_paragraph()
+    t = table(d, 1, 1, (17.0,))
+    label(t.cell(0, 0), "Potential Positive Impacts")
+    fill(
+        t.cell(0, 0),
+        "The positive impacts will be improved customer experiences and an increase in the number "
+        "of services available online. This should lead to customers being able to report, pay "
+        "for, apply and get information from their own device or from home. This should lead to "
+        "more customers being able to report, pay for, apply and get information about more "
+        "services from their own device or from home. As the programme of work to deliver the "
+        "strategy develops automatic updates will form a part of normal interactions with the "
+        "council so that customers are kept up to date. Part of the improvement process will also "
+        "focus on reviewing website content and the information we provide to customers, ensuring "
+        "it is easy to understand and customers are clear about what to expect from the council. "
+        "The activity outlined within the strategy will be led by customer views and changes will "
+        "be tested by customers to ensure that services and processes are designed to work for "
+        "customers first.",
+    )
+    d.add_paragraph()
+    t = table(d, 4, 2, (4.5, 12.5))
+    label(t.cell(0, 0), "Responsible Service Manager")
+    fill(t.cell(0, 1), "Dan Tong", "Improvement Manager: Customer Experience")
+    label(t.cell(1, 0), "Date")
+    fill(t.cell(1, 1), "18/11/2021")
+    label(t.cell(2, 0), "Approved by Senior Manager")
+    fill(t.cell(2, 1), "James Marshall", "Head of Customer and Communications")
+    label(t.cell(3, 0), "Date")
+    fill(t.cell(3, 1), "18/11/2021")
+    d.add_paragraph()
+    heading = d.add_paragraph("Equality and Safety Impact Assessment")
+    _bold(heading)
+    sub = d.add_paragraph("Potential Impact")
+    _bold(sub)
+    rows = [
+        (
+            "Age",
+            _DETAILS + " The strategy does outline a plan to shift more contact online which may "
+            "exclude some older people from the benefits.",
+            "Alongside the work to increase digital take up there will be a programme of digital "
+            "inclusion activity. This will include courses and promotion of free access IT "
+            "equipment to help improve digital access and skills. Non online contact channels "
+            "will also be maintained.",
+        ),
+        (
+            "Disability",
+            _DETAILS + " The strategy does outline a plan to shift more contact online which may "
+            "exclude some people from the benefits who struggle to use online services.",
+            "As a part of the digital inclusion work and ongoing improvements to the website "
+            "accessibility considerations will be built into improvement plans. Non-online "
+            "contact channels will also be maintained.",
+        ),
+        ("Gender Reassignment", _DETAILS, "N/A"),
+        ("Marriage and Civil Partnership", _DETAILS, "N/A"),
+        ("Pregnancy and Maternity", _DETAILS, "N/A"),
+        ("Race", _DETAILS, "N/A"),
+        ("Religion or Belief", _DETAILS, "N/A"),
+        ("Sex", _DETAILS, "N/A"),
+        ("Sexual Orientation", _DETAILS, "N/A"),
+        ("Community Safety", "N/A", "N/A"),
+        (
+            "Poverty",
+            _DETAILS + " The strategy does outline a plan to shift more contact online which may "
+            "exclude some people from the benefits who cannot afford IT equipment or an internet "
+            "connection.",
+            "As a part of the digital inclusion work and ongoing improvements to the website "
+            "accessibility considerations will be built into improvement plans. Non-online "
+            "contact channels will also be maintained.",
+        ),
+        ("Health & Wellbeing", _DETAILS, "N/A"),
+        ("Other Significant Impacts", "None", "N/A"),
+    ]
+    t = table(d, 1 + len(rows), 3, (3.5, 7.0, 6.5))
+    for cell, text in zip(
+        t.rows[0].cells,
+        ("Impact Assessment", "Details of Impact", "Possible Solutions & Mitigating Actions"),
+        strict=True,
+    ):
+        label(cell, text)
+    repeat_header(t.rows[0])
+    for row, (name, details, action) in zip(t.rows[1:], rows, strict=True):
+        label(row.cells[0], name)
+        fill(row.cells[1], details)
+        fill(row.cells[2], action)
+    return save(d, "southampton-esia.docx")
+
+
+# ------------------------------------------------------------- the generic characteristic table
+
+
+def boxes(cell: Any, checked: bool) -> None:
+    """One check-box content control in an otherwise empty cell."""
+    checkbox(cell.paragraphs[0], checked)
+
+
+def options(cell: Any, chosen: str, labels: tuple[str, ...]) -> None:
+    """A list of options, one per line, each with its check box; ``chosen`` ticked."""
+    for n, text in enumerate(labels):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        checkbox(paragraph, text == chosen)
+        paragraph.add_run(f" {text}")
+
+
+def county_eqia() -> Path:
+    """The common layout: details, a characteristic table with tick boxes, outcome, sign-off."""
+    d = new_document("Library opening hours 2024", landscape=True)
+    d.add_heading("Equality Impact Assessment", level=1)
+    guidance(
+        d,
+        "Complete this form for every new or changed policy. Guidance is in italics: "
+        "delete it when you have finished.",
+    )
+    d.add_heading("Section 1: About the proposal", level=2)
+    t = table(d, 7, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Title of policy, service or function")
+    fill(t.cell(0, 1), "Library opening hours 2024")
+    label(t.cell(1, 0), "Reference number")
+    fill(t.cell(1, 1), "EQIA-LIB-24")
+    label(t.cell(2, 0), "Directorate")
+    fill(t.cell(2, 1), "Communities and Place")
+    label(t.cell(3, 0), "Description of the proposal")
+    fill(
+        t.cell(3, 1),
+        "Reduce opening hours at four branch libraries from 45 to 36 hours a week, closing "
+        "on Wednesdays, to save £180,000 a year.",
+    )
+    guidance(t.cell(3, 1), "Say what the proposal is and why it is needed.")
+    label(t.cell(4, 0), "Who will be affected")
+    fill(
+        t.cell(4, 1),
+        "Residents who use the four branch libraries, including children's groups and "
+        "older readers.",
+    )
+    label(t.cell(5, 0), "Number of people affected")
+    fill(t.cell(5, 1), "About 9,400 active borrowers")
+    label(t.cell(6, 0), "Evidence used")
+    fill(
+        t.cell(6, 1),
+        "Library management system visits and loans by branch, 2022-23; Census 2021 age "
+        "profile of the wards served.",
+    )
+    d.add_paragraph()
+    t = table(d, 1, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Consultation and engagement")
+    fill(
+        t.cell(0, 1),
+        "Online survey and drop-in sessions at each branch, 4 September to 29 October 2023; "
+        "1,212 responses.",
+    )
+    d.add_heading("Section 2: Assessing the impact", level=2)
+    guidance(d, "Tick one box for each characteristic and give your evidence.")
+    rows: list[tuple[str, str, str, str, str, str]] = [
+        (
+            "Age – older people",
+            "negative",
+            "Older residents are the largest group of weekday visitors and some may lose "
+            "access on Wednesdays.",
+            "Extend the home library service to anyone who cannot visit on the new days.",
+            "Library Services Manager",
+            "31 March 2024",
+        ),
+        (
+            "Age – children and young people",
+            "positive",
+            "Saturday and after-school opening is kept, so children's sessions continue.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Disability",
+            "negative",
+            "Disabled residents who rely on accessible PCs at branch libraries will have "
+            "fewer hours to use them.",
+            "Book PC sessions by phone; keep the accessible PC at the central library open "
+            "six days a week.",
+            "Digital Inclusion Officer",
+            "30/04/2024",
+        ),
+        (
+            "Gender reassignment",
+            "neutral",
+            "No differential impact identified; library use is not recorded by gender identity.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Marriage and civil partnership",
+            "neutral",
+            "No differential impact identified.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Pregnancy and maternity",
+            "negative",
+            "Baby rhyme-time sessions move from Wednesday mornings.",
+            "Move rhyme-time to Tuesday and Thursday mornings at each branch.",
+            "Children's Library Lead",
+            "18.01.24",
+        ),
+        (
+            "Race",
+            "neutral",
+            "Ward profiles show no group of users concentrated at the affected branches.",
+            "",
+            "",
+            "",
+        ),
+        ("Religion or belief", "neutral", "No differential impact identified.", "", "", ""),
+        ("Sex", "neutral", "No differential impact identified.", "", "", ""),
+        ("Sexual orientation", "neutral", "No differential impact identified.", "", "", ""),
+        (
+            "Carers",
+            "negative",
+            "Carers who visit while the person they care for is at a day centre on "
+            "Wednesdays lose that time.",
+            "Carers' cards give priority booking of PC and study-room sessions.",
+            "Library Services Manager",
+            "31 March 2024",
+        ),
+        (
+            "Health and wellbeing",
+            "",
+            "Fewer hours may mean some residents lose access to a warm space in winter.",
+            "",
+            "",
+            "",
+        ),
+        (
+            "Digital exclusion",
+            "negative",
+            "People without internet at home use branch PCs to claim benefits.",
+            "Signpost to the council's assisted digital service.",
+            "",
+            "",
+        ),
+    ]
+    t = table(d, 1 + len(rows), 8, (4.0, 1.8, 1.8, 1.8, 6.0, 5.2, 2.6, 2.3))
+    headings = (
+        "Protected characteristic",
+        "Positive",
+        "Negative",
+        "Neutral",
+        "Evidence and reasons",
+        "Mitigating actions",
+        "Action owner",
+        "Target date",
+    )
+    for cell, text in zip(t.rows[0].cells, headings, strict=True):
+        label(cell, text)
+    repeat_header(t.rows[0])
+    for row, (name, impact, details, action, owner, due) in zip(t.rows[1:], rows, strict=True):
+        cells = row.cells
+        label(cells[0], name)
+        for cell, which in zip(cells[1:4], ("positive", "negative", "neutral"), strict=True):
+            boxes(cell, impact == which)
+        fill(cells[4], details)
+        for cell, text in ((cells[5], action), (cells[6], owner), (cells[7], due)):
+            if text:
+                fill(cell, text)
+            else:
+                placeholder(cell.paragraphs[0])
+    d.add_heading("Section 3: Outcome", level=2)
+    t = table(d, 2, 2, (7.0, 18.0))
+    label(t.cell(0, 0), "Outcome of the assessment")
+    options(
+        t.cell(0, 1),
+        "Adjust the proposal",
+        (
+            "No major change",
+            "Adjust the proposal",
+            "Continue the proposal",
+            "Stop and remove the proposal",
+        ),
+    )
+    label(t.cell(1, 0), "Justification for continuing")
+    placeholder(t.cell(1, 1).paragraphs[0])
+    d.add_heading("Section 4: Sign-off", level=2)
+    t = table(d, 3, 4, (5.0, 9.0, 5.0, 6.0))
+    label(t.cell(0, 0), "Assessment completed by")
+    fill(t.cell(0, 1), "Priya Shah, Policy and Equality Officer")
+    label(t.cell(0, 2), "Date completed")
+    fill(t.cell(0, 3), "4 December 2023")
+    label(t.cell(1, 0), "Approved by")
+    fill(t.cell(1, 1), "Tom Reed (Head of Libraries)")
+    label(t.cell(1, 2), "Date approved")
+    fill(t.cell(1, 3), "11 December 2023")
+    label(t.cell(2, 0), "Date of next review")
+    fill(t.cell(2, 1), "11.12.24")
+    return save(d, "county-eqia.docx")
+
+
+# --------------------------------------------------------------------------- output
+
+
+def save(document: Any, name: str) -> Path:
+    HERE.mkdir(parents=True, exist_ok=True)
+    path = HERE / name
+    document.save(str(path))
+    return path
+
+
+def to_pdf(path: Path, target: str = "pdf", out_dir: Path | None = None) -> Path:
+    """Convert with LibreOffice headless, in a fresh profile so no settings leak in."""
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        sys.exit("LibreOffice is needed to make the PDF fixtures (libreoffice --headless)")
+    out_dir = path.parent if out_dir is None else out_dir
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                office,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    return out_dir / (path.stem + ".pdf")
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey "scanned page" PNG, made without any imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(
+        b"\x00" + bytes(200 if (x // 40 + y // 12) % 2 else 240 for x in range(width))
+        for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def hostile_pdfs() -> None:
+    """A scan with no text layer, and a password-protected PDF (password: secret)."""
+    with tempfile.TemporaryDirectory() as work:
+        picture = Path(work) / "page.png"
+        picture.write_bytes(_png(600, 840))
+        scan = docx.Document()
+        scan.add_picture(str(picture), width=Cm(17))
+        scanned = Path(work) / "scanned-esia.docx"
+        scan.save(str(scanned))
+        to_pdf(scanned, "pdf", HERE)
+        protected = Path(work) / "protected-esia.docx"
+        shutil.copy(HERE / "southampton-esia.docx", protected)
+        options = (
+            'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+            '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+        )
+        to_pdf(protected, options, HERE)
+
+
+def main() -> None:
+    seed = southampton_esia()
+    to_pdf(seed)
+    county_eqia()
+    hostile_pdfs()
+    print(f"wrote fixtures in {HERE}")
+
+
+if __name__ == "__main__":
+    main()
