@@ -40,17 +40,27 @@ if TYPE_CHECKING:
     from psed.model import SCHEMA_VERSION as SCHEMA_VERSION
     from psed.model import Aim as Aim
     from psed.model import Aims as Aims
+    from psed.model import Alternative as Alternative
     from psed.model import Characteristic as Characteristic
     from psed.model import CharacteristicKind as CharacteristicKind
+    from psed.model import Contributor as Contributor
     from psed.model import Decision as Decision
+    from psed.model import DecisionReport as DecisionReport
     from psed.model import Engagement as Engagement
     from psed.model import Evidence as Evidence
+    from psed.model import EvidenceKind as EvidenceKind
     from psed.model import Impact as Impact
     from psed.model import ImpactEntry as ImpactEntry
+    from psed.model import Intersection as Intersection
+    from psed.model import Level as Level
     from psed.model import Mitigation as Mitigation
     from psed.model import MitigationStatus as MitigationStatus
     from psed.model import Outcome as Outcome
     from psed.model import Proposal as Proposal
+    from psed.model import RelatedAssessment as RelatedAssessment
+    from psed.model import Relation as Relation
+    from psed.model import Screening as Screening
+    from psed.model import ScreeningOutcome as ScreeningOutcome
     from psed.model import ServiceProfile as ServiceProfile
     from psed.model import SignOff as SignOff
     from psed.model import Status as Status
@@ -101,6 +111,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "SignOff",
         "Status",
         "Waiver",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
     ),
     "psed.reading": (
         "DocumentError",

@@ -126,13 +126,17 @@ def _anchor(name: str) -> str:
     return name.lower()
 
 
+_CHARACTERISTIC_BY_CODE = (_model.ImpactEntry, _model.Intersection)
+"""The classes that name characteristics by code (the others define them)."""
+
+
 def _render_type(tp: Any, owner: type, field_name: str) -> str:
     """A field's type in the words of the document, linking objects and code lists."""
     item = _list_item(tp)
     if item is not None:
         rendered = _render_type(item, owner, field_name)
         return "list of " + (rendered + "s" if rendered.endswith(" object") else rendered)
-    if tp is _model.Characteristic and owner is _model.ImpactEntry:
+    if tp is _model.Characteristic and owner in _CHARACTERISTIC_BY_CODE:
         return "characteristic code (text, see [Characteristics](frameworks.md#characteristics))"
     if _is_attrs(tp):
         return f"[{tp.__name__}](#{_anchor(tp.__name__)}) object"
@@ -140,6 +144,8 @@ def _render_type(tp: Any, owner: type, field_name: str) -> str:
         return f"code from [{tp.__name__}](#{_anchor(tp.__name__)})"
     if tp is str:
         return "text"
+    if tp is bool:
+        return "`true` or `false`"
     if tp is int:
         return "whole number"
     if tp is _dt.date:
@@ -171,7 +177,7 @@ def _walk_classes(root: type) -> tuple[list[type], dict[type, list[str]], list[t
             item = _list_item(inner)
             path = f"{prefix}{f.name}" + ("[]" if item is not None else "")
             target = item if item is not None else inner
-            if target is _model.Characteristic and cls is _model.ImpactEntry:
+            if target is _model.Characteristic and cls in _CHARACTERISTIC_BY_CODE:
                 continue
             if _is_attrs(target):
                 where.setdefault(target, []).append(f"`{path}`")

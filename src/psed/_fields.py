@@ -56,6 +56,7 @@ class Kind(enum.Enum):
     """What kind of value a document field holds."""
 
     TEXT = "text"
+    BOOLEAN = "boolean"
     INTEGER = "integer"
     DATE = "date"
     ENUM = "enum"
@@ -79,6 +80,10 @@ class FieldSpec:
     enum: type[enum.Enum] | None = None
     cls: type | None = None
     """The attrs class of an object field, or of a list field's items."""
+    item: FieldSpec | None = None
+    """For a list of plain values (codes, characteristic codes): what each item is."""
+    one_true: str | None = None
+    """For a list of objects: a true/false field of the items that at most one item sets."""
     minimum: int | None = None
     const: int | None = None
     pattern: str | None = None
@@ -107,6 +112,12 @@ _EXTRA: dict[tuple[str, str], dict[str, Any]] = {
         "pattern": CODE_PATTERN,
         "pattern_hint": "use lower snake case, such as `digitally_excluded`",
     },
+    ("Proposal", "alternatives"): {"one_true": "chosen"},
+    ("Intersection", "characteristics[]"): {"kind": Kind.CHARACTERISTIC_REF},
+    ("Proposal", "functions[]"): {
+        "pattern": CODE_PATTERN,
+        "pattern_hint": "use lower snake case, such as `housing`",
+    },
     ("Waiver", "pointer"): {
         "pattern": POINTER_PATTERN,
         "pattern_hint": "write a JSON Pointer such as `/impacts/3`, or leave it out",
@@ -132,29 +143,46 @@ def _default(field: attrs.Attribute[Any]) -> Any:
     return default
 
 
+def _kind(tp: Any) -> tuple[Kind, type | None, type[enum.Enum] | None]:
+    """The document kind of a (non-optional, non-list) type, its attrs class and enum."""
+    if tp is Characteristic:
+        return Kind.CHARACTERISTIC_REF, None, None
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return Kind.ENUM, None, tp
+    if tp is _dt.date:
+        return Kind.DATE, None, None
+    if tp is bool:
+        return Kind.BOOLEAN, None, None
+    if tp is int:
+        return Kind.INTEGER, None, None
+    if tp is str:
+        return Kind.TEXT, None, None
+    if attrs.has(tp):
+        return Kind.OBJECT, tp, None
+    raise TypeError(f"no document kind for {tp!r}")  # pragma: no cover - a new model type
+
+
 def _field_spec(owner: type, field: attrs.Attribute[Any], hint: Any) -> FieldSpec:
     tp = _unwrap_optional(hint)
     extra = dict(_EXTRA.get((owner.__name__, field.name), {}))
-    kind: Kind
-    cls: type | None = None
-    enum_cls: type[enum.Enum] | None = None
+    item: FieldSpec | None = None
     if typing.get_origin(tp) is tuple:
-        kind = Kind.LIST
-        cls = typing.get_args(tp)[0]
-    elif tp is Characteristic:
-        kind = Kind.CHARACTERISTIC_REF
-    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-        kind, enum_cls = Kind.ENUM, tp
-    elif tp is _dt.date:
-        kind = Kind.DATE
-    elif tp is int:
-        kind = Kind.INTEGER
-    elif tp is str:
-        kind = Kind.TEXT
-    elif attrs.has(tp):
-        kind, cls = Kind.OBJECT, tp
-    else:  # pragma: no cover - a model change this table does not know yet
-        raise TypeError(f"{owner.__name__}.{field.name}: no document kind for {tp!r}")
+        kind, cls, enum_cls = Kind.LIST, typing.get_args(tp)[0], None
+        item_extra = dict(_EXTRA.get((owner.__name__, f"{field.name}[]"), {}))
+        if not attrs.has(cls) or "kind" in item_extra:  # a list of plain values
+            item_kind, _, item_enum = _kind(cls)
+            item = FieldSpec(
+                name=field.name,
+                kind=item_extra.pop("kind", item_kind),
+                doc=str(field.metadata.get("doc", "")),
+                required=True,
+                default=None,
+                enum=item_enum,
+                **item_extra,
+            )
+            cls = None
+    else:
+        kind, cls, enum_cls = _kind(tp)
     kind = extra.pop("kind", kind)
     default = _default(field)
     return FieldSpec(
@@ -165,6 +193,7 @@ def _field_spec(owner: type, field: attrs.Attribute[Any], hint: Any) -> FieldSpe
         default=None if default is attrs.NOTHING else default,
         enum=enum_cls,
         cls=cls,
+        item=item,
         **extra,
     )
 

@@ -113,10 +113,17 @@ _WHERE = {
     "SignOff": "a sign-off",
     "Characteristic": "a characteristic",
     "Waiver": "a waiver",
+    "Screening": "screening",
+    "Alternative": "an alternative",
+    "Intersection": "an intersection",
+    "RelatedAssessment": "a related assessment",
+    "DecisionReport": "the decision report",
+    "Contributor": "a contributor",
 }
 
 _EXPECTED = {
     Kind.TEXT: "text",
+    Kind.BOOLEAN: "true or false",
     Kind.INTEGER: "a whole number",
     Kind.DATE: "a date written YYYY-MM-DD",
     Kind.ENUM: "a code",
@@ -154,6 +161,8 @@ def _hint(kind: Kind, value: Any) -> str:
         return "put the value in quotes"
     if kind is Kind.DATE:
         return "write it as YYYY-MM-DD"
+    if kind is Kind.BOOLEAN:
+        return "write true or false, without quotes"
     if kind is Kind.LIST:
         return "write it as a list (in YAML, each item on a line starting with '- ')"
     if kind is Kind.OBJECT:
@@ -195,8 +204,11 @@ class _Walker:
         self.catalogue = catalogue
         self.findings: list[Finding] = []
         self.document_characteristics: dict[str, Characteristic] = {}
-        self.repeated_codes: dict[str, str] = {}
-        """Pointer of a ``characteristics`` code defined before -> that definition's pointer."""
+        self.refused: dict[str, str] = {}
+        """Pointer -> message, for values that are valid alone but not beside others
+        (a characteristic code defined twice, a second chosen alternative, a related
+        assessment that is the document itself): found before the walk, reported when
+        the walk reaches the value."""
         self.suggestions_left = _MAX_SUGGESTIONS
 
     def suggest(self, word: str, options: Any) -> str:
@@ -296,24 +308,18 @@ class _Walker:
                     "character or remove it",
                 )
                 return _INVALID
-            if field.pattern is not None:
-                if not _PATTERNS[field.pattern].fullmatch(value):
-                    self.report(
-                        "PSED004",
-                        pointer,
-                        f"{field.name}: {_quote(value)} is not allowed; {field.pattern_hint}",
-                    )
-                    return _INVALID
-                first = self.repeated_codes.get(pointer)
-                if first is not None:
-                    self.report(
-                        "PSED004",
-                        pointer,
-                        f"{field.name}: {_quote(value)} is defined twice (also at {first}); "
-                        "keep one",
-                    )
-                    return _INVALID
-            return value
+            if field.pattern is not None and not _PATTERNS[field.pattern].fullmatch(value):
+                self.report(
+                    "PSED004",
+                    pointer,
+                    f"{field.name}: {_quote(value)} is not allowed; {field.pattern_hint}",
+                )
+                return _INVALID
+            return self.unless_refused(value, pointer)
+        if kind is Kind.BOOLEAN:
+            if not isinstance(value, bool):
+                return self.wrong_type(field, value, pointer)
+            return self.unless_refused(value, pointer)
         if kind is Kind.ENUM:
             return self.enum(field, value, pointer)
         if kind is Kind.DATE:
@@ -331,11 +337,28 @@ class _Walker:
             return self.characteristic(field, value, pointer)
         return self.framework(field, value, pointer)
 
+    def unless_refused(self, value: Any, pointer: str) -> Any:
+        """``value``, or PSED004 when the pre-scan refused the value at ``pointer``."""
+        message = self.refused.get(pointer)
+        if message is None:
+            return value
+        self.report("PSED004", pointer, message)
+        return _INVALID
+
     def sequence(self, field: FieldSpec, value: Any, pointer: str) -> Any:
         if not isinstance(value, (list, tuple)):
             return self.wrong_type(field, value, pointer)
+        if field.item is not None:  # plain values: each checked as the item spec says
+            plain = []
+            for index, item in enumerate(value):
+                clean = self.value(field.item, item, f"{pointer}/{index}")
+                if clean is not _INVALID:
+                    plain.append(clean)
+            return plain
         assert field.cls is not None
         spec = CLASS_SPECS[field.cls]
+        if field.one_true is not None:
+            self.prescan_one_true(value, field.one_true, pointer)
         items = []
         for index, item in enumerate(value):
             item_pointer = f"{pointer}/{index}"
@@ -351,6 +374,20 @@ class _Walker:
                 )
                 items.append(self.placeholder_mapping(spec))
         return items
+
+    def prescan_one_true(self, items: list[Any] | tuple[Any, ...], key: str, pointer: str) -> None:
+        """A second item with ``key: true`` (a second chosen alternative) is PSED004 there."""
+        first: int | None = None
+        for index, item in enumerate(items):
+            if not (isinstance(item, Mapping) and item.get(key) is True):
+                continue
+            if first is None:
+                first = index
+                continue
+            self.refused[f"{pointer}/{index}/{key}"] = (
+                f"Only one item can be {key}, and {pointer}/{first} already is: "
+                f"set {key} to false on one of them."
+            )
 
     def placeholder_mapping(self, spec: ClassSpec) -> dict[str, Any]:
         return {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
@@ -482,8 +519,9 @@ class _Walker:
                     if not isinstance(code, str):
                         continue
                     if code in first_at:
-                        self.repeated_codes[f"/characteristics/{index}/code"] = (
-                            f"/characteristics/{first_at[code]}"
+                        self.refused[f"/characteristics/{index}/code"] = (
+                            f"code: {_quote(code)} is defined twice "
+                            f"(also at /characteristics/{first_at[code]}); keep one"
                         )
                         continue
                     first_at[code] = index
@@ -492,7 +530,19 @@ class _Walker:
                         label if isinstance(label, str) else code,
                         description if isinstance(description, str) else None,
                     )
+        self.prescan_related(data.get("related"), data.get("id"))
         return self.mapping(CLASS_SPECS[Proposal], data, "")
+
+    def prescan_related(self, related: Any, own_id: Any) -> None:
+        """A related assessment whose ``id`` is the document's own ``id`` is PSED004."""
+        if not isinstance(related, (list, tuple)) or not isinstance(own_id, str):
+            return
+        for index, item in enumerate(related):
+            if isinstance(item, Mapping) and item.get("id") == own_id:
+                self.refused[f"/related/{index}/id"] = (
+                    f"The related assessment {_quote(own_id)} is this document's own id: "
+                    "give the id of the other assessment, or remove the link."
+                )
 
 
 _INVALID = object()

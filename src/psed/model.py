@@ -23,17 +23,27 @@ __all__ = [
     "SCHEMA_VERSION",
     "Aim",
     "Aims",
+    "Alternative",
     "Characteristic",
     "CharacteristicKind",
+    "Contributor",
     "Decision",
+    "DecisionReport",
     "Engagement",
     "Evidence",
+    "EvidenceKind",
     "Impact",
     "ImpactEntry",
+    "Intersection",
+    "Level",
     "Mitigation",
     "MitigationStatus",
     "Outcome",
     "Proposal",
+    "RelatedAssessment",
+    "Relation",
+    "Screening",
+    "ScreeningOutcome",
     "ServiceProfile",
     "SignOff",
     "Status",
@@ -195,6 +205,90 @@ _labels(
 )
 
 
+class Level(_CodedEnum):
+    """How far the assessment goes: a screening, a full assessment, or a cumulative one."""
+
+    SCREENING = "screening"
+    FULL = "full"
+    CUMULATIVE = "cumulative"
+
+
+_labels(
+    Level,
+    {
+        "screening": "Screening",
+        "full": "Full assessment",
+        "cumulative": "Cumulative assessment (several proposals together)",
+    },
+)
+
+
+class ScreeningOutcome(_CodedEnum):
+    """The screening decision: whether a full assessment is needed."""
+
+    SCREENED_OUT = "screened_out"
+    SCREENED_OUT_WITH_MITIGATION = "screened_out_with_mitigation"
+    SCREENED_IN = "screened_in"
+    NOT_REQUIRED = "not_required"
+
+
+_labels(
+    ScreeningOutcome,
+    {
+        "screened_out": "Screened out (no full assessment needed)",
+        "screened_out_with_mitigation": "Screened out with mitigation",
+        "screened_in": "Screened in (full assessment needed)",
+        "not_required": "Assessment not required",
+    },
+)
+
+
+class Relation(_CodedEnum):
+    """How another assessment relates to this one."""
+
+    SUPERSEDES = "supersedes"
+    PART_OF = "part_of"
+    SEE_ALSO = "see_also"
+
+
+_labels(
+    Relation,
+    {
+        "supersedes": "This assessment replaces it",
+        "part_of": "This assessment is part of it",
+        "see_also": "Related assessment",
+    },
+)
+
+
+class EvidenceKind(_CodedEnum):
+    """What kind of information an evidence item is."""
+
+    POPULATION = "population"
+    SERVICE_USERS = "service_users"
+    WORKFORCE = "workforce"
+    ENGAGEMENT = "engagement"
+    RESEARCH = "research"
+    COMPLAINTS = "complaints"
+    PERFORMANCE = "performance"
+    OTHER = "other"
+
+
+_labels(
+    EvidenceKind,
+    {
+        "population": "Population data (census, demographics)",
+        "service_users": "Data on the people who use the service",
+        "workforce": "Workforce data",
+        "engagement": "Consultation and engagement results",
+        "research": "Research and national studies",
+        "complaints": "Complaints and feedback",
+        "performance": "Service performance data",
+        "other": "Other information",
+    },
+)
+
+
 def _to_kind(value: Any) -> CharacteristicKind:
     return CharacteristicKind(value)
 
@@ -203,8 +297,17 @@ def _to_str_tuple(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _to_tuple(value: Any) -> tuple[Any, ...]:
+    """Any iterable as a tuple (typed, so that ``Proposal(impacts=[...])`` type-checks)."""
+    return tuple(value)
+
+
 def _to_aim_frozenset(value: Any) -> frozenset[Aim]:
     return frozenset(Aim(v) for v in value)
+
+
+def _to_characteristic_tuple(value: Any) -> tuple[Characteristic, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -310,12 +413,31 @@ class ImpactEntry:
     )
     mitigations: tuple[Mitigation, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        converter=_to_tuple,
         metadata=_doc('"Possible solutions and mitigating actions".'),
     )
     justification: str | None = attrs.field(
         default=None,
         metadata=_doc("Why an adverse impact is accepted (objective justification)."),
+    )
+    monitoring: str | None = attrs.field(
+        default=None,
+        metadata=_doc('How this impact will be monitored ("Monitoring arrangements").'),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Intersection:
+    """Where characteristics combine, such as older disabled people (intersectionality)."""
+
+    characteristics: tuple[Characteristic, ...] = attrs.field(
+        default=(),
+        converter=_to_characteristic_tuple,
+        metadata=_doc("The characteristics that combine, by code (`[age, disability]`)."),
+    )
+    details: str | None = attrs.field(
+        default=None,
+        metadata=_doc("The impact on people who share all of them, and why it differs."),
     )
 
 
@@ -341,6 +463,17 @@ class Evidence:
         default=None, metadata=_doc("The date of the information (YYYY-MM-DD).")
     )
     url: str | None = attrs.field(default=None, metadata=_doc("Where it is published."))
+    kind: EvidenceKind | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "What kind of information it is: `population`, `service_users`, `workforce`, "
+            "`engagement`, `research`, `complaints`, `performance` or `other`."
+        ),
+    )
+    area: str | None = attrs.field(
+        default=None,
+        metadata=_doc("The area it covers: an ONS GSS code (`E06000045`) or a place name."),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -359,6 +492,60 @@ class Engagement:
     )
     summary: str | None = attrs.field(
         default=None, metadata=_doc("What people said and what changed as a result.")
+    )
+    changes: str | None = attrs.field(
+        default=None,
+        metadata=_doc("What changed in the proposal as a result of what people said."),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Alternative:
+    """An option considered for the proposal, including "do nothing"."""
+
+    option: str = attrs.field(metadata=_doc("The option considered."))
+    chosen: bool = attrs.field(
+        default=False,
+        metadata=_doc("True for the option taken forward (at most one); default false."),
+    )
+    reason: str | None = attrs.field(default=None, metadata=_doc("Why it was chosen or rejected."))
+
+
+@attrs.frozen(kw_only=True)
+class Screening:
+    """The screening decision: whether the proposal needs a full assessment, and why."""
+
+    outcome: ScreeningOutcome | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "`screened_out`, `screened_out_with_mitigation`, `screened_in` or `not_required`."
+        ),
+    )
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The date of the screening decision (YYYY-MM-DD).")
+    )
+    rationale: str | None = attrs.field(
+        default=None, metadata=_doc("The reasons for the screening decision.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DecisionReport:
+    """The report that put the proposal to the decision-maker (a committee or cabinet report)."""
+
+    title: str | None = attrs.field(default=None, metadata=_doc("The title of the report."))
+    ref: str | None = attrs.field(
+        default=None, metadata=_doc("The report's reference or agenda item number.")
+    )
+    date: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("The date of the report or of the meeting (YYYY-MM-DD).")
+    )
+    url: str | None = attrs.field(default=None, metadata=_doc("Where the report is published."))
+    assessment_appended: bool | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "True when the assessment was appended to the report or expressly referred to in it."
+        ),
     )
 
 
@@ -380,6 +567,13 @@ class Decision:
     maker: str | None = attrs.field(
         default=None, metadata=_doc("Who takes the decision (Cabinet, a committee, an officer).")
     )
+    report: DecisionReport | None = attrs.field(
+        default=None, metadata=_doc("The report that put the proposal to the decision-maker.")
+    )
+    duty_statement: str | None = attrs.field(
+        default=None,
+        metadata=_doc("How the report put the equality duty to the decision-maker, in its words."),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -391,6 +585,26 @@ class SignOff:
     date: _dt.date | None = attrs.field(
         default=None, metadata=_doc("Date of signature (YYYY-MM-DD).")
     )
+
+
+@attrs.frozen(kw_only=True)
+class Contributor:
+    """A person who took part in the assessment (like a sign-off, without a date)."""
+
+    name: str = attrs.field(metadata=_doc("Full name, or the post when no name is given."))
+    role: str | None = attrs.field(default=None, metadata=_doc("Job title or part played."))
+
+
+@attrs.frozen(kw_only=True)
+class RelatedAssessment:
+    """A link to another assessment, by the organisation's own reference."""
+
+    id: str = attrs.field(metadata=_doc("The other assessment's `id`."))
+    relation: Relation | None = attrs.field(
+        default=None,
+        metadata=_doc("`supersedes` (this one replaces it), `part_of` or `see_also`."),
+    )
+    title: str | None = attrs.field(default=None, metadata=_doc("The other assessment's name."))
 
 
 @attrs.frozen(kw_only=True)
@@ -421,12 +635,48 @@ class Proposal:
     description: str | None = attrs.field(
         default=None, metadata=_doc("What the proposal is and what it aims to do.")
     )
+    organisation: str | None = attrs.field(
+        default=None, metadata=_doc("The public body whose decision this is.")
+    )
+    directorate: str | None = attrs.field(
+        default=None,
+        metadata=_doc('The directorate or service that owns the proposal ("Service area").'),
+    )
+    programme: str | None = attrs.field(
+        default=None,
+        metadata=_doc("The budget round or programme the proposal belongs to."),
+    )
+    version: str | None = attrs.field(
+        default=None, metadata=_doc('The organisation\'s own version label, such as "2.1".')
+    )
+    published: _dt.date | None = attrs.field(
+        default=None, metadata=_doc("When the assessment was published (YYYY-MM-DD).")
+    )
     framework: str = attrs.field(
         default="psed",
         metadata=_doc("Which characteristics and duties apply: `psed`, `esia`, `wales`, ..."),
     )
     status: Status = attrs.field(
         default=Status.DRAFT, metadata=_doc("`draft`, `submitted` or `approved`.")
+    )
+    level: Level | None = attrs.field(
+        default=None, metadata=_doc("`screening`, `full` or `cumulative`.")
+    )
+    screening: Screening | None = attrs.field(
+        default=None,
+        metadata=_doc("The screening decision, where the form has one."),
+    )
+    strategic: bool | None = attrs.field(
+        default=None,
+        metadata=_doc("True for a strategic decision (the socio-economic duty applies to those)."),
+    )
+    functions: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_to_str_tuple,
+        metadata=_doc(
+            "The functions the proposal exercises, as lower-snake-case codes "
+            "(`housing`, `education`, `health`, ...)."
+        ),
     )
     service_profile: ServiceProfile | None = attrs.field(
         default=None,
@@ -439,16 +689,33 @@ class Proposal:
         default=None, metadata=_doc('"Potential positive impacts".')
     )
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=tuple, metadata=_doc("Information the assessment relied on.")
+        default=(), converter=_to_tuple, metadata=_doc("Information the assessment relied on.")
     )
     engagement: tuple[Engagement, ...] = attrs.field(
-        default=(), converter=tuple, metadata=_doc("Consultation and involvement.")
+        default=(), converter=_to_tuple, metadata=_doc("Consultation and involvement.")
+    )
+    alternatives: tuple[Alternative, ...] = attrs.field(
+        default=(),
+        converter=_to_tuple,
+        metadata=_doc('The options considered, including "do nothing".'),
     )
     impacts: tuple[ImpactEntry, ...] = attrs.field(
-        default=(), converter=tuple, metadata=_doc("One entry per characteristic (and group).")
+        default=(),
+        converter=_to_tuple,
+        metadata=_doc("One entry per characteristic (and group)."),
+    )
+    intersections: tuple[Intersection, ...] = attrs.field(
+        default=(),
+        converter=_to_tuple,
+        metadata=_doc("Where characteristics combine (for example older disabled people)."),
     )
     decision: Decision | None = attrs.field(
         default=None, metadata=_doc("The decision on the proposal; optional until approval.")
+    )
+    contributors: tuple[Contributor, ...] = attrs.field(
+        default=(),
+        converter=_to_tuple,
+        metadata=_doc("Who took part in the assessment, by name and role."),
     )
     responsible: SignOff | None = attrs.field(
         default=None, metadata=_doc('"Responsible service manager".')
@@ -459,11 +726,16 @@ class Proposal:
     review_date: _dt.date | None = attrs.field(
         default=None, metadata=_doc("When the assessment will be reviewed (continuing duty).")
     )
+    related: tuple[RelatedAssessment, ...] = attrs.field(
+        default=(),
+        converter=_to_tuple,
+        metadata=_doc("Links to other assessments, by their `id`."),
+    )
     characteristics: tuple[Characteristic, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        converter=_to_tuple,
         metadata=_doc("Local characteristics beyond the built-in ones, for this document."),
     )
     waivers: tuple[Waiver, ...] = attrs.field(
-        default=(), converter=tuple, metadata=_doc("Accepted findings, kept visible.")
+        default=(), converter=_to_tuple, metadata=_doc("Accepted findings, kept visible.")
     )

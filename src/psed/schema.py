@@ -2,10 +2,14 @@
 
 The schema is generated from the same field table as the reader
 (:mod:`psed._fields`), so a document passes the schema if and only if
-:func:`psed.read` reports no structural finding, with one exception: the schema
-cannot know the codes a document defines in its own ``characteristics``, so an
-impact entry's ``characteristic`` is any text there, and PSED006 (unknown
-characteristic) is checked only by the reader. Dates carry ``format: date`` as
+:func:`psed.read` reports no structural finding, with three exceptions, all
+comparisons between two places of one document that JSON Schema cannot express:
+the schema cannot know the codes a document defines in its own
+``characteristics``, so a characteristic named in ``impacts`` or
+``intersections`` is any text there and PSED006 (unknown characteristic) is
+checked only by the reader; nor can it see a code defined twice in
+``characteristics``, or a ``related`` id equal to the document's own ``id``
+(both PSED004, from the reader only). Dates carry ``format: date`` as
 well as a pattern; validate with format assertion on (in the Python
 ``jsonschema`` package, ``format_checker=Draft202012Validator.FORMAT_CHECKER``)
 so impossible dates such as ``2021-02-30`` fail the schema as they fail the reader.
@@ -52,6 +56,8 @@ def _field_schema(field: FieldSpec, catalogue: Catalogue, framework: str | None)
         schema = {"type": "string"}
         if field.pattern is not None:
             schema["pattern"] = field.pattern
+    elif kind is Kind.BOOLEAN:
+        schema = {"type": "boolean"}
     elif kind is Kind.INTEGER:
         schema = {"type": "integer"}
         if field.const is not None:
@@ -66,9 +72,19 @@ def _field_schema(field: FieldSpec, catalogue: Catalogue, framework: str | None)
     elif kind is Kind.OBJECT:
         assert field.cls is not None
         schema = {"$ref": f"#/$defs/{field.cls.__name__}"}
+    elif kind is Kind.LIST and field.item is not None:
+        item = _field_schema(field.item, catalogue, framework)
+        item.pop("description")
+        schema = {"type": "array", "items": item}
     elif kind is Kind.LIST:
         assert field.cls is not None
         schema = {"type": "array", "items": {"$ref": f"#/$defs/{field.cls.__name__}"}}
+        if field.one_true is not None:
+            true_item = {
+                "properties": {field.one_true: {"const": True}},
+                "required": [field.one_true],
+            }
+            schema["not"] = {"contains": true_item, "minContains": 2}
     elif kind is Kind.CHARACTERISTIC_REF:
         # Document-defined codes are valid too, so any text; PSED006 is the reader's.
         schema = {"type": "string", "examples": sorted(BUILTIN_CHARACTERISTICS)}

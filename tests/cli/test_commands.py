@@ -295,7 +295,7 @@ def test_new_writes_a_file_only_when_asked_and_never_overwrites(
     target = tmp_path / "a.yaml"
     code, out, err = run(capsys, "new", "-o", str(target))
     assert (code, out) == (0, "")
-    assert target.read_text().startswith("# A new impact assessment")
+    assert target.read_text().splitlines()[1].startswith("# A new impact assessment")
     code, _, err = run(capsys, "new", "-o", str(target))
     assert code == 2
     assert "already exists" in err

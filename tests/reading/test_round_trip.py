@@ -61,7 +61,7 @@ def _plain(node: object) -> bool:
         return all(type(k) is str and _plain(v) for k, v in node.items())
     if isinstance(node, list):
         return all(_plain(v) for v in node)
-    return node is None or type(node) in (str, int)
+    return node is None or type(node) in (str, int, bool)
 
 
 @settings(max_examples=50, deadline=None)

@@ -121,6 +121,12 @@ def test_schema_shape() -> None:
         "SignOff",
         "Characteristic",
         "Waiver",
+        "Screening",
+        "Alternative",
+        "Intersection",
+        "RelatedAssessment",
+        "DecisionReport",
+        "Contributor",
     }
     proposal = defs["Proposal"]
     assert proposal["additionalProperties"] is False

@@ -10,7 +10,7 @@ import attrs
 
 from psed._text import any_leftovers, is_placeholder, leftover_markers, normalise, word_count
 from psed.law import required_characteristics
-from psed.model import Characteristic, Impact, ImpactEntry
+from psed.model import Characteristic, Impact, ImpactEntry, Proposal
 from psed.rules._common import (
     BAILEY,
     BRACKING_26,
@@ -464,7 +464,11 @@ def _free_text(
         elif kind == _ITEMS:
             here = f"{pointer}/{name}"
             for j, item in enumerate(value):
-                if _is_attrs(type(item)):  # document characteristics are walked too
+                # Document characteristics are walked too; an intersection names its
+                # characteristics by code, so there they are not text of the document.
+                if _is_attrs(type(item)) and not (
+                    isinstance(item, Characteristic) and not isinstance(obj, Proposal)
+                ):
                     _free_text(item, f"{here}/{j}", out)
     return out
 
