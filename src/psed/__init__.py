@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from psed.catalogue import Framework as Framework
     from psed.catalogue import default_catalogue as default_catalogue
     from psed.catalogue import register_characteristic as register_characteristic
+    from psed.catalogue import register_duty as register_duty
     from psed.catalogue import register_framework as register_framework
     from psed.config import Config as Config
     from psed.config import ConfigError as ConfigError
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from psed.reading import read as read
     from psed.reading import structure as structure
     from psed.reading import unstructure as unstructure
-    from psed.render import render as render
+    from psed.rendering import render as render
     from psed.schema import json_schema as json_schema
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -87,6 +88,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Framework",
         "default_catalogue",
         "register_characteristic",
+        "register_duty",
         "register_framework",
     ),
     "psed.config": ("Config", "ConfigError", "Thresholds", "find_config", "load_config"),
@@ -110,6 +112,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ServiceProfile",
         "SignOff",
         "Status",
+        "Alternative",
+        "Contributor",
+        "DecisionReport",
+        "EvidenceKind",
+        "Intersection",
+        "Level",
+        "RelatedAssessment",
+        "Relation",
+        "Screening",
+        "ScreeningOutcome",
         "Waiver",
         "Alternative",
         "Contributor",
@@ -133,14 +145,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "structure",
         "unstructure",
     ),
-    "psed.render": ("render",),
+    "psed.rendering": ("render",),
     "psed.schema": ("json_schema",),
 }
 """Each public name by the module it is defined in (the type checker reads the imports above)."""
 
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-_SUBMODULES = ("audit", "forms", "rules", "testing")
+_SUBMODULES = ("audit", "forms", "law", "rules", "testing")
 """The public modules, reachable as ``psed.rules`` after ``import psed``."""
 
 __all__ = ["__version__", *sorted(_MODULE_OF)]

@@ -64,7 +64,7 @@ RULE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("PSED3", "Sign-off, timing and review"),
     ("PSED4", "Evidence, engagement and outcome"),
     ("PSED5", "Rigour"),
-    ("PSED6", "Community safety"),
+    ("PSED6", "Community safety and the other duties"),
     ("PSED9", "Waivers"),
 )
 """Headings of the rule reference, by code prefix (the rule families)."""
@@ -249,6 +249,18 @@ def characteristics_reference() -> str:
             f"| `{c.code}` | {_cell(c.label)} | {c.kind.value} | {_cell(basis)} "
             f"| {_cell(_aims_text(c))} |"
         )
+    out.append("")
+    out.append(
+        "Under a Northern Ireland framework (`ni-s75`) these codes are section 75 "
+        "categories instead (Equality Act 2010 s149 does not extend there):\n"
+    )
+    out.append("| Code | Label | Kind | Legal basis | PSED aims |")
+    out.append("|---|---|---|---|---|")
+    for c in _catalogue.NI_CATEGORIES.values():
+        out.append(
+            f"| `{c.code}` | {_cell(c.label)} | {c.kind.value} | {_cell('; '.join(c.legal_basis))} "
+            f"| {_cell(_aims_text(c))} |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -417,7 +429,7 @@ def _rule_section(rule: Any) -> str:
         out.append("**References**\n")
         out.append("| Reference | Law or practice | Cited under |")
         out.append("|---|---|---|")
-        out.extend(_reference_row(r) for r in cites)
+        out.extend(_reference_rows(cites))
         out.append("")
     elif refs:
         out.append("**References**\n")
@@ -430,13 +442,16 @@ def _duty_names(ids: Iterable[str]) -> str:
     return ", ".join(f"[`{i}`](law-at-a-date.md#duty-{i})" for i in sorted(ids))
 
 
-def _reference_row(ref: Any) -> str:
-    """One reference as a table row: citation (and note), law or practice, where cited."""
+def _reference_parts(ref: Any) -> tuple[str, str, str, str]:
+    """A reference as (citation and note, law or practice, the duties, where and when)."""
     if getattr(ref, "general", False):
         return (
-            "| The general provision of each duty in force that the finding concerns "
+            "The general provision of each duty in force that the finding concerns "
             "(such as Equality Act 2010 s149(1); Northern Ireland Act 1998 s75(1) "
-            "in Northern Ireland) | law | each duty of the framework |"
+            "in Northern Ireland)",
+            "law",
+            "each duty of the framework",
+            "",
         )
     basis = "" if ref.basis is None else str(ref.basis.value)
     text = ref.citation + (f": {ref.note}" if getattr(ref, "note", "") else "")
@@ -446,16 +461,33 @@ def _reference_row(ref: Any) -> str:
         under = _duty_names(ref.duties)
     else:
         under = "every framework"
+    parts = []
     where = [j.label for j in _law.Jurisdiction if j in ref.jurisdictions]
     if ref.case and where:
-        under += f"; binding in {' and '.join(where)}, persuasive elsewhere"
+        parts.append(f"binding in {' and '.join(where)}, persuasive elsewhere")
     elif where:
-        under += f"; in {', '.join(where)}"
+        parts.append(f"in {', '.join(where)}")
     if ref.since is not None:
-        under += f"; from {_day(ref.since)}"
+        parts.append(f"from {_day(ref.since)}")
     if ref.characteristics:
-        under += "; for " + ", ".join(f"`{c}`" for c in sorted(ref.characteristics))
-    return f"| {_cell(text)} | {basis} | {_cell(under)} |"
+        parts.append("for " + ", ".join(f"`{c}`" for c in sorted(ref.characteristics)))
+    return text, basis, under, " ".join(parts)
+
+
+def _reference_rows(cites: Iterable[Any]) -> list[str]:
+    """One table row per citation: a provision cited from different days in each nation
+    is one row naming each."""
+    rows: dict[tuple[str, str, str], list[str]] = {}
+    for ref in cites:
+        text, basis, under, when = _reference_parts(ref)
+        rows.setdefault((text, basis, under), [])
+        if when:
+            rows[(text, basis, under)].append(when)
+    out = []
+    for (text, basis, under), whens in rows.items():
+        cell = under + ("; " + "; ".join(whens) if whens else "")
+        out.append(f"| {_cell(text)} | {basis} | {_cell(cell)} |")
+    return out
 
 
 def rules_reference(rules: Iterable[Any] | None = None) -> str:
@@ -468,13 +500,13 @@ def rules_reference(rules: Iterable[Any] | None = None) -> str:
     if not items:
         return "No rules are registered in this build of psed.\n"
     out = [
-        "| Code | Name | Severity | From status |",
-        "|---|---|---|---|",
+        "| Code | Name | Severity | From status | What it reports |",
+        "|---|---|---|---|---|",
     ]
     for r in items:
         out.append(
             f"| [{r.code}](#{rule_anchor(str(r.code))}) | `{r.name}` | {_value(r.severity)} "
-            f"| {_value(r.status)} |"
+            f"| {_value(r.status)} | {_cell(getattr(r, 'summary', '') or '')} |"
         )
     out.append("")
     family = None

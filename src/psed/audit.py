@@ -330,7 +330,7 @@ def iter_audit(
     """
     job = attrs.evolve(job, proposal=True, lines=False)
     step = _AuditStep(job.config)
-    with contextlib.closing(run_map(discover(paths), job, step, jobs=jobs)) as pieces:
+    with contextlib.closing(run_map(discover(paths, job.config), job, step, jobs=jobs)) as pieces:
         for values, codes in pieces:
             yield _row_from_values(values), codes
 

@@ -7,8 +7,9 @@ reference from it); :func:`main` runs a command and returns the exit code:
 
 - 0: nothing fails;
 - 1: at least one unwaived finding at or above ``--fail-on`` (``check``);
-- 2: a usage error, a file that could not be read, or an unexpected problem;
-- 130: interrupted (Ctrl-C).
+- 2: a usage error, a file that could not be read, no document found, or an
+  unexpected problem;
+- 130: interrupted (Ctrl-C); 143: stopped by SIGTERM (``kill``, ``timeout``).
 
 No traceback reaches a user: every error is one line on standard error.
 """
@@ -23,12 +24,15 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any, NoReturn
 
+from psed._files import DEFAULT_EXCLUDE
+
 __all__ = ["build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 _FORMATS = ("text", "json", "sarif", "junit", "github")
 _AUDIT_FORMATS = ("text", "csv", "json")
@@ -43,10 +47,52 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit 2."""
+    """An argument parser whose errors are one line, suggest what was meant, and exit 2.
+
+    An error names the help of the command it is about (``psed check --help``), and a
+    word that is nearly a command, an option or a choice gets "did you mean".
+    """
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        hint = _did_you_mean(message, self)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint} (see '{self.prog} --help')\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        command = _commands(self).get(getattr(parsed, "command", None) or "")
+        if extras and command is not None:
+            # argparse reports a subcommand's unknown option from the main parser:
+            # report it from the subcommand's own, which knows its options.
+            command.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The subcommands of ``parser`` by name (none for a subcommand's own parser)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
+    """ "; did you mean ...?" for an invalid choice or an unknown option close to a real one."""
+    import difflib
+    import re
+
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        word, options = choice[1], [o.strip(" '") for o in choice[2].split(",")]
+    else:
+        unknown = re.search(r"unrecognized arguments: (\S+)", message)
+        if not unknown or not unknown[1].startswith("-"):
+            return ""
+        word = unknown[1].split("=", 1)[0]
+        options = [o for action in parser._actions for o in action.option_strings]
+    near = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{near[0]}'?" if near else ""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -82,6 +128,10 @@ def _codes(text: str) -> tuple[str, ...]:
                 "separated by commas"
             )
     return codes
+
+
+def _patterns(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _jobs(text: str) -> int:
@@ -124,6 +174,7 @@ examples:
   psed rules
   psed rules --format markdown > rules.md
   psed rules --format json | jq '.[] | select(.severity == "error") | .code'
+  psed rules --duties        # the duties frameworks name, with their dates
 """
 
 _EXPLAIN_EPILOG = """\
@@ -131,6 +182,7 @@ examples:
   psed explain PSED201
   psed explain psed601
   psed explain self-approval
+  psed explain PSED101 --law-date 2008-06-12   # the references under the law of 2008
 """
 
 _SCHEMA_EPILOG = """\
@@ -178,7 +230,7 @@ html. HTML and Markdown are written to standard output unless -o names a file; W
 PDF need -o, or standard output that is not a terminal. An existing file is replaced
 only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
 reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
-both) is not available yet.
+both) is not supported in this release.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
@@ -232,6 +284,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="the date to judge overdue actions and reviews on (default: today)",
     )
     parser.add_argument(
+        "--law-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="judge every document by the law in force on this date (default: each "
+        "document's own: its decision date, else its approval, sign-off or screening "
+        "date, else --as-of)",
+    )
+    parser.add_argument(
         "--select",
         type=_codes,
         metavar="CODES",
@@ -262,6 +322,26 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="check files in N worker processes (default 1; 0: one per core); "
         "the output is the same",
+    )
+    parser.add_argument(
+        "--exclude",
+        type=_patterns,
+        metavar="PATTERNS",
+        help="skip these files and folders when searching a folder, comma-separated, in "
+        ".gitignore syntax (replaces the default: " + ", ".join(DEFAULT_EXCLUDE) + ")",
+    )
+    parser.add_argument(
+        "--extend-exclude",
+        type=_patterns,
+        metavar="PATTERNS",
+        help="skip these too, on top of the default or configured exclude",
+    )
+    parser.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="search folders without skipping what .gitignore files ignore",
     )
 
 
@@ -295,6 +375,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format: text (default), json (versioned, see 'psed schema --report'), "
         "sarif (2.1.0, for code scanning), junit (XML), github (workflow annotations)",
     )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="text format: print only the summary line (and --statistics), not each finding",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="text format: after the findings, the number of findings of each rule",
+    )
     check.set_defaults(handler=_cmd_check)
 
     rules = commands.add_parser(
@@ -308,6 +399,18 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="output format"
     )
+    rules.add_argument(
+        "--duties",
+        action="store_true",
+        help="list the duties instead: id, provision, where and when in force, and the "
+        "characteristics each requires",
+    )
+    rules.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml whose duties and frameworks to include "
+        "(default: the one found from the current folder)",
+    )
     rules.set_defaults(handler=_cmd_rules)
 
     explain = commands.add_parser(
@@ -319,6 +422,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     explain.add_argument("code", metavar="CODE", help="a rule code (any case) or name")
+    explain.add_argument(
+        "--law-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="list the references each framework cites under the law of this date (default: today)",
+    )
+    explain.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a psed.toml or pyproject.toml whose frameworks to include (default: the one "
+        "found from the current folder)",
+    )
     explain.set_defaults(handler=_cmd_explain)
 
     schema = commands.add_parser(
@@ -426,7 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=("en", "cy", "both"),
         default="en",
-        help="the language: en (English); Welsh (cy, both) is not available yet",
+        help="the language: en (English); Welsh (cy, both) is not supported in this release",
     )
     render.set_defaults(handler=_cmd_render)
     importer = commands.add_parser(
@@ -483,7 +598,11 @@ def _use_color(stream: IO[str]) -> bool:
 
 
 def _load_config(args: argparse.Namespace) -> Any:
-    """The configuration: --config, else the one found upward from the current folder."""
+    """The configuration: --config, else the one found upward from the current folder.
+
+    The command line's --select, --ignore, --fail-on and folder options replace the
+    configuration's values; its selectors are checked as a configuration file's are.
+    """
     from psed.config import Config, ConfigError, find_config, load_config
 
     try:
@@ -492,15 +611,14 @@ def _load_config(args: argparse.Namespace) -> Any:
                 raise UsageError(f"--config: {args.config}: no such file")
             config = load_config(args.config)
         else:
-            found = find_config(os.getcwd())
+            found = find_config()
             config = Config() if found is None else load_config(found)
         overrides: dict[str, Any] = {}
-        if getattr(args, "select", None) is not None:
-            overrides["select"] = args.select
-        if getattr(args, "ignore", None) is not None:
-            overrides["ignore"] = args.ignore
-        if getattr(args, "fail_on", None) is not None:
-            overrides["fail_on"] = args.fail_on
+        for key in ("select", "ignore", "fail_on", "exclude", "respect_gitignore"):
+            if getattr(args, key, None) is not None:
+                overrides[key] = getattr(args, key)
+        if getattr(args, "extend_exclude", None):
+            overrides["extend_exclude"] = (*config.extend_exclude, *args.extend_exclude)
         if overrides:
             import attrs
 
@@ -508,14 +626,42 @@ def _load_config(args: argparse.Namespace) -> Any:
         config.catalogue()  # a bad framework definition is reported now, once
     except ConfigError as exc:
         raise UsageError(f"configuration: {exc}") from None
+    _check_command_line_selectors(args)
     return config
+
+
+def _check_command_line_selectors(args: argparse.Namespace) -> None:
+    """--select and --ignore name real rules, and --ignore says what a prefix turns off."""
+    select, ignore = getattr(args, "select", None), getattr(args, "ignore", None)
+    if select is None and ignore is None:
+        return
+    from psed.config import ConfigError, check_selectors
+    from psed.rules import all_rules
+
+    codes = [rule.code for rule in all_rules()]
+    for flag, selectors in (("--select", select), ("--ignore", ignore)):
+        if selectors is None:
+            continue
+        try:
+            matched = check_selectors(selectors, codes, key=flag[2:])
+        except ConfigError as exc:
+            raise UsageError(f"{flag}: {exc}") from None
+        if flag == "--ignore" and not getattr(args, "quiet", False):
+            for selector, hits in matched.items():
+                if len(hits) > 1:
+                    print(
+                        f"psed {args.command}: --ignore {selector} turns off {len(hits)} rules: "
+                        f"{', '.join(hits)}",
+                        file=sys.stderr,
+                    )
 
 
 def _read_stdin(paths: Sequence[str], max_bytes: int) -> bytes | None:
     if "-" not in paths:
         return None
-    # one byte past the limit is enough to report the document as too large
-    return sys.stdin.buffer.read(max_bytes + 1)
+    from psed._batch import read_stream
+
+    return read_stream(sys.stdin.buffer, max_bytes)
 
 
 def _write(out: IO[str], pieces: Iterable[str]) -> None:
@@ -531,11 +677,24 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
 
     return Job(
         as_of=args.as_of or _dt.date.today(),
+        law_date=args.law_date,
         status=None if args.status is None else Status(args.status),
         config=config,
         fail_on=Severity(config.fail_on),
         lines=lines,
         stdin=_read_stdin(args.paths, config.limits.max_bytes),
+    )
+
+
+def _nothing_found(command: str, finder: Any) -> str:
+    """The error for a run that found no document, naming where it looked."""
+    where = ", ".join(finder.searched) or ", ".join(finder.paths)
+    skipped = (
+        f"; {finder.excluded} skipped by exclude patterns or .gitignore" if finder.excluded else ""
+    )
+    return (
+        f"psed {command}: error: no assessment found in {where} (psed looks for *.json, "
+        f"*.yaml and *.yml files{skipped}); name the files or the folder that holds them"
     )
 
 
@@ -545,27 +704,42 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
     from psed._batch import run_map
-    from psed._files import discover
+    from psed._files import Finder
     from psed.output import RenderStep, RunInfo, Totals, make_renderer
 
+    if (args.quiet or args.statistics) and args.format != "text":
+        raise UsageError("--quiet and --statistics apply to the text format only")
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
-    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    run_info = RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+    )
     color = args.format == "text" and _use_color(out)
-    renderer = make_renderer(args.format, run_info, color=color)
-    step = RenderStep(args.format, run_info, color)
+    options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
+    renderer = make_renderer(args.format, run_info, color=color, **options)
+    step = RenderStep(args.format, run_info, color, args.quiet, args.statistics)
     totals = Totals()
+    finder = Finder(args.paths, config)
     out.write(renderer.begin())
-    with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
+    with contextlib.closing(run_map(finder, job, step, jobs=args.jobs)) as pieces:
         for piece in pieces:
             totals.add_counts(
                 piece.counts,
                 ok=piece.ok,
                 unreadable=piece.unreadable,
                 read_with_problems=piece.read_with_problems,
+                codes=piece.codes,
             )
             out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
+    if totals.files == 0:
+        out.flush()
+        print(_nothing_found("check", finder), file=sys.stderr)
+        return EXIT_USAGE
     if totals.unreadable:
         return EXIT_USAGE
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
@@ -579,7 +753,13 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
 
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(version=__version__, as_of=job.as_of, status=job.status, fail_on=job.fail_on)
+    run_info = RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+    )
     renderer = make_audit_renderer(args.format, run_info)
     totals = AuditTotals()
     out.write(renderer.begin())
@@ -593,41 +773,24 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
-def _rule_dict(rule: Any) -> dict[str, Any]:
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": str(rule.severity),
-        "status": str(rule.status),
-        "summary": rule.summary,
-        "references": list(rule.references),
-        "help_url": rule.help_url,
-        "origin": rule.origin,
-    }
+def _cmd_duties(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.output.rules import duties_json, duties_markdown, duties_text
+
+    duties = list(_load_config(args).catalogue().duties.values())
+    render = {"json": duties_json, "markdown": duties_markdown}.get(args.format, duties_text)
+    out.write(render(duties))
+    return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
-    import json
-
+    from psed.output.rules import rules_json, rules_markdown, rules_text
     from psed.rules import all_rules
 
+    if args.duties:
+        return _cmd_duties(args, out)
     rules = sorted(all_rules(), key=lambda r: r.code)
-    if args.format == "json":
-        out.write(json.dumps([_rule_dict(r) for r in rules], indent=2) + "\n")
-    elif args.format == "markdown":
-        out.write("| code | name | severity | from status | what it reports |\n")
-        out.write("|---|---|---|---|---|\n")
-        for r in rules:
-            summary = r.summary.replace("|", "\\|")
-            out.write(
-                f"| [{r.code}]({r.help_url}) | {r.name} | {r.severity} | {r.status} | {summary} |\n"
-            )
-    else:
-        width = max((len(r.name) for r in rules), default=10)
-        for r in rules:
-            out.write(
-                f"{r.code:<8} {r.name:<{width}} {r.severity!s:<7} {r.status!s:<9} {r.summary}\n"
-            )
+    render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
+    out.write(render(rules))
     return EXIT_OK
 
 
@@ -645,31 +808,8 @@ def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
     return seen[:3]
 
 
-def explain_text(rule: Any) -> str:
-    """A rule's full documentation as plain text (what ``psed explain`` prints)."""
-    lines = [
-        f"{rule.code} {rule.name}",
-        "",
-        rule.summary,
-        "",
-        f"Severity: {rule.severity} (from status {rule.status}; below it, info)",
-    ]
-    if rule.references:
-        lines.append("References: " + "; ".join(rule.references))
-    lines += ["", "What it checks", "", rule.what.strip(), "", "Why it matters", ""]
-    lines += [rule.why.strip()]
-    for title, example in (
-        ("Failing example", rule.fail_example),
-        ("Passing example", rule.pass_example),
-    ):
-        if example and example.strip():
-            lines += ["", title, ""]
-            lines += ["    " + line if line else "" for line in example.rstrip().splitlines()]
-    lines += ["", f"Documentation: {rule.help_url}"]
-    return "\n".join(lines) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.output.rules import explain_text
     from psed.rules import all_rules
 
     rules = all_rules()
@@ -679,7 +819,8 @@ def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
         near = _nearest(wanted, rules)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise UsageError(f"no rule has the code {wanted!r}{hint} ('psed rules' lists them all)")
-    out.write(explain_text(found))
+    catalogue = _load_config(args).catalogue()
+    out.write(explain_text(found, catalogue=catalogue, law_date=args.law_date))
     return EXIT_OK
 
 
@@ -747,11 +888,12 @@ def _render_format(args: argparse.Namespace) -> str:
 
 def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     import psed
-    from psed.render import RenderError
+    from psed.rendering import RenderError
 
     if args.lang != "en":
         raise UsageError(
-            f"--lang {args.lang}: Welsh is not available yet; render in English (--lang en)"
+            f"--lang {args.lang}: Welsh is not supported in this release; "
+            "render in English (--lang en)"
         )
     fmt = _render_format(args)
     binary = fmt in ("docx", "pdf")
@@ -768,11 +910,13 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
         else:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
-        first = exc.findings[0] if exc.findings else None
-        detail = "" if first is None else f"; first, at {first.pointer or '/'}: {first.message}"
+        first = exc.findings[0]
+        if first.code == "PSED001":  # unreadable: the message names the file and the fix
+            raise UsageError(first.message) from None
         raise UsageError(
-            f"{name} cannot be rendered: it has {len(exc.findings)} structural problem(s)"
-            f"{detail} (run 'psed check' on it to see them all)"
+            f"{name} cannot be rendered until its structural problems are fixed "
+            f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
+            f"{first.message}); run 'psed check' on it to see them all"
         ) from None
     report = None
     if args.findings:
@@ -848,19 +992,52 @@ def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
         return EXIT_USAGE
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived (``kill``, ``timeout``, a CI runner stopping the job).
+
+    Not an Exception, so that nothing on the way treats it as a problem with a file:
+    like Ctrl-C, it stops the run, and the worker processes are ended on the way out.
+    """
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: IO[str] | None = None,
+    line: str | None = None,
+) -> None:
+    print(f"psed: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``psed`` command with ``argv`` (default: the process's) and return the exit code."""
+    import signal
+    import threading
+    import warnings
+
     out = sys.stdout
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
-        if hasattr(out, "reconfigure"):
-            out.reconfigure(errors="backslashreplace")
-        code = _run(argv, out)
-        out.flush()
-        return code
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            if hasattr(out, "reconfigure"):
+                out.reconfigure(errors="backslashreplace")
+            code = _run(argv, out)
+            out.flush()
+            return code
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except _Terminated:
+        return EXIT_TERMINATED
     except BrokenPipeError:
         # The reader went away (psed check . | head): stop quietly.
         try:
@@ -875,3 +1052,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -56,12 +56,14 @@ __all__ = [
     "Reference",
     "Scope",
     "citations",
+    "citations_under",
     "cite",
     "law_at",
     "law_date",
     "mentioned_limbs",
     "reference",
     "required_characteristics",
+    "required_codes",
 ]
 
 
@@ -384,13 +386,11 @@ class Duty:
 
 
 def _strategic(proposal: Proposal) -> bool | None:
-    value = getattr(proposal, "strategic", None)
-    return value if isinstance(value, bool) else None
+    return proposal.strategic
 
 
 def _functions(proposal: Proposal) -> tuple[str, ...]:
-    value = getattr(proposal, "functions", ())
-    return tuple(value) if isinstance(value, (tuple, list)) else ()
+    return proposal.functions
 
 
 # --------------------------------------------------------------------------- duties
@@ -757,10 +757,9 @@ def law_date(proposal: Proposal, as_of: _dt.date, *, given: _dt.date | None = No
     ):
         if signoff is not None and signoff.date is not None:
             return LawDate(signoff.date, source)
-    screening = getattr(proposal, "screening", None)
-    screened = getattr(screening, "date", None)
-    if isinstance(screened, _dt.date):
-        return LawDate(screened, LawDateSource.SCREENING)
+    screening = proposal.screening
+    if screening is not None and screening.date is not None:
+        return LawDate(screening.date, LawDateSource.SCREENING)
     return LawDate(as_of, LawDateSource.AS_OF)
 
 
@@ -960,3 +959,59 @@ def citations(references: Iterable[Reference]) -> tuple[str, ...]:
         else:
             out.append(ref.citation)
     return tuple(dict.fromkeys(out))
+
+
+def citations_under(
+    references: Sequence[Reference],
+    framework: Framework,
+    catalogue: Catalogue,
+    day: _dt.date,
+) -> list[tuple[str, Basis | None]]:
+    """Every citation ``references`` give under ``framework`` on ``day``, with its mark.
+
+    The union over a finding about the whole document and a finding about each known
+    characteristic, counting every duty of the framework in force on ``day`` whatever
+    the decision (strategic or not, whatever its functions): what ``psed explain``
+    lists for one framework.
+    """
+    named = tuple(catalogue.duties[i] for i in framework.duties if i in catalogue.duties)
+    law = LawAt(
+        date=day,
+        source=LawDateSource.GIVEN,
+        jurisdiction=framework.jurisdiction,
+        framework_duties=named,
+        duties=tuple(d for d in named if d.in_force_on(day)),
+    )
+    marks: dict[str, Basis | None] = {}
+    for ref in references:
+        if not ref.general:
+            marks.setdefault(ref.citation, ref.basis)
+    found: dict[str, None] = {}
+    for characteristic in (None, *framework.required, *catalogue.characteristics):
+        for citation in cite(references, law, characteristic):
+            found.setdefault(citation, None)
+    return [(citation, marks.get(citation, Basis.LAW)) for citation in found]
+
+
+def required_codes(
+    proposal: Proposal,
+    framework: Framework,
+    catalogue: Catalogue,
+    as_of: _dt.date,
+    *,
+    given: _dt.date | None = None,
+) -> tuple[str, ...]:
+    """The characteristic codes PSED101 requires of ``proposal`` on its law date.
+
+    For callers outside a rule (the audit's completeness, form builders) that need the
+    same answer as PSED101: the framework's own requirements plus those of the duties
+    in force on the law date (``given``, else the document's, else ``as_of``).
+
+    >>> import datetime as dt, psed
+    >>> doc = psed.structure({"name": "x", "decision": {"date": "2008-06-12"}})
+    >>> fw = psed.default_catalogue().framework("psed")
+    >>> required_codes(doc, fw, psed.default_catalogue(), dt.date(2026, 11, 26))
+    ('disability', 'race', 'sex')
+    """
+    law = law_at(proposal, framework, catalogue, law_date(proposal, as_of, given=given))
+    return tuple(code for code, _ in required_characteristics(framework, law))

@@ -104,8 +104,9 @@ def candidates(draw: st.DrawFn, framework: str) -> dict[str, Any]:
                 )
             )
         }
-    if draw(st.booleans()):
-        doc["level"] = draw(st.sampled_from([None, "screening", "full", "cumulative"]))
+    level = draw(st.sampled_from(["keep", None, "screening", "full", "cumulative"]))
+    if level != "keep":
+        doc["level"] = level
     if draw(st.booleans()):
         doc["alternatives"] = draw(
             st.lists(st.fixed_dictionaries({"option": _REAL | _PLACEHOLDERS}), max_size=2)

@@ -232,3 +232,22 @@ def test_memory_stays_bounded_on_the_seed_pdf() -> None:
 
 def test_report_schema_is_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(report_schema())
+
+
+def test_a_folder_of_forms_imports_then_audits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forms = tmp_path / "forms" / "2024"
+    forms.mkdir(parents=True)
+    for name in ("county-eqia.docx", "wales-iia.docx", "ni-s75-screening.docx"):
+        (forms / name).write_bytes((FIXTURES / name).read_bytes())
+    out = tmp_path / "assessments"
+    assert main(["import", str(tmp_path / "forms"), "-o", str(out)]) == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.yaml"))
+    assert written == ["2024/county-eqia.yaml", "2024/ni-s75-screening.yaml", "2024/wales-iia.yaml"]
+    capsys.readouterr()
+    # every imported document is read by the audit (2 would mean one could not be)
+    assert main(["audit", str(out), "--format", "csv", "--as-of", "2026-11-26"]) in (0, 1)
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 4
+    assert rows[1].split(",")[1:4] == ["Library opening hours 2024", "psed", "approved"]

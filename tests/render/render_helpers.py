@@ -9,6 +9,8 @@ from, the page lost nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import re
 import types
 import typing
@@ -216,3 +218,185 @@ _LISTS = {
     "waivers",
     "mitigations",
 }
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def _labels_of(cls_name: str) -> dict[str, str]:
+    """Label text -> field name, for the fields of one class as a rendered table shows them."""
+    from psed.rendering._labels import LABELS
+
+    prefix = f"field.{cls_name}."
+    return {text: key[len(prefix) :] for key, text in LABELS.items() if key.startswith(prefix)}
+
+
+def _section_ids() -> dict[str, str]:
+    from psed.rendering._labels import LABELS
+
+    return {
+        text: key.split(".", 1)[1] for key, text in LABELS.items() if key.startswith("section.")
+    }
+
+
+def _part_ids() -> dict[str, str]:
+    from psed.rendering._labels import LABELS
+
+    return {
+        text: key.split(".", 1)[1] for key, text in LABELS.items() if key.startswith("subsection.")
+    }
+
+
+_MONTHS = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+}  # fmt: skip
+
+
+def _docx_cell(paragraphs: list[Any]) -> tuple[str, str]:
+    """("none", "") for a value shown as not given, else ("text", the text decoded)."""
+    out = []
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            style = run.style.name if run.style is not None else ""
+            if style == "psed Not given":
+                return "none", ""
+            if style == "psed Character":
+                found = _MARKER.match(run.text)
+                assert found, run.text
+                out.append(chr(int(found.group(1), 16)))
+            else:
+                out.append(run.text)
+    return "text", "".join(out)
+
+
+def _typed(cls: type, name: str, kind: str, text: str) -> Any:
+    """A cell's text as the tree holds the field ``name`` of ``cls``."""
+    hint = typing.get_type_hints(cls, vars(model))[name]
+    inner = [t for t in _inner_types(hint) if t is not type(None)]
+    if typing.get_origin(hint) is tuple or (inner and inner[0] is Characteristic):
+        if kind == "none":
+            return [] if typing.get_origin(hint) is tuple else None
+        if typing.get_origin(hint) is tuple:
+            return text.split(", ")
+        return text
+    if kind == "none":
+        return None
+    tp = inner[0]
+    if tp is bool:
+        return {"Yes": True, "No": False}[text]
+    if tp is int:
+        return int(text.replace(",", ""))
+    if tp is dt.date:
+        day, month, year = text.split(" ")
+        return dt.date(int(year), _MONTHS[month], int(day)).isoformat()
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        by_label = {m.label: m.value for m in tp}  # type: ignore[attr-defined]
+        return by_label[text]
+    return text
+
+
+def _contexts() -> dict[tuple[str, str | None], tuple[type, str, str]]:
+    """(section, subsection) -> (the class shown there, its pointer, root | object | list)."""
+    m = model
+    return {
+        ("proposal", None): (m.Proposal, "", "root"),
+        ("screening", None): (m.Screening, "/screening", "object"),
+        ("service_profile", None): (m.ServiceProfile, "/service_profile", "object"),
+        ("summary", None): (m.Proposal, "", "root"),
+        ("impacts", None): (m.ImpactEntry, "/impacts", "list"),
+        ("impacts", "intersections"): (m.Intersection, "/intersections", "list"),
+        ("action_plan", None): (m.Mitigation, "/impacts", "actions"),
+        ("evidence", None): (m.Evidence, "/evidence", "list"),
+        ("engagement", None): (m.Engagement, "/engagement", "list"),
+        ("alternatives", None): (m.Alternative, "/alternatives", "list"),
+        ("decision", None): (m.Decision, "/decision", "object"),
+        ("decision", "report"): (m.DecisionReport, "/decision/report", "object"),
+        ("signoff", "responsible"): (m.SignOff, "/responsible", "object"),
+        ("signoff", "approver"): (m.SignOff, "/approver", "object"),
+        ("signoff", "contributors"): (m.Contributor, "/contributors", "list"),
+        ("review", None): (m.Proposal, "", "root"),
+        ("related", None): (m.RelatedAssessment, "/related", "list"),
+        ("characteristics", None): (m.Characteristic, "/characteristics", "list"),
+        ("waivers", None): (m.Waiver, "/waivers", "list"),
+        ("about", None): (m.Proposal, "", "root"),
+    }
+
+
+def read_docx(data: bytes) -> dict[str, Any]:
+    """The document tree a rendered Word file shows, read by headings, labels and styles."""
+    import io
+
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    sections, parts, contexts = _section_ids(), _part_ids(), _contexts()
+    from psed.rendering._labels import LABELS
+
+    aims_labels, absent_aims = _labels_of("Aims"), LABELS["absent.aims"]
+    tree: dict[str, Any] = {}
+    section: str | None = None
+    part: str | None = None
+    entry = -1
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            style = paragraph.style.name if paragraph.style is not None else ""
+            if style == "Heading 2":
+                section, part = sections.get(paragraph.text), None
+            elif style == "Heading 3":
+                if section == "impacts" and paragraph.text not in parts:
+                    entry, part = int(paragraph.text.split(".", 1)[0]) - 1, "entry"
+                else:
+                    part = parts.get(paragraph.text)
+            elif section not in (None, "quality") and _docx_cell([paragraph])[0] == "none":
+                cls, pointer, shape = contexts[(section, part)]
+                if shape == "object":
+                    _set(tree, pointer, None)
+                elif shape == "list":
+                    _set(tree, pointer, [])
+            continue
+        if tag != "tbl" or section in (None, "quality"):
+            continue
+        table = Table(child, document)
+        if part == "entry":
+            cls, pointer, shape = model.ImpactEntry, f"/impacts/{entry}", "object"
+        else:
+            cls, pointer, shape = contexts[(section, part)]
+        if section == "impacts" and part is None:
+            continue  # the overview, derived from the entries
+        labels = _labels_of(cls.__name__)
+        if shape in ("root", "object"):
+            for row in table.rows[1:]:  # the header row is "Item | Details"
+                label_text = row.cells[0].text
+                kind, text = _docx_cell(row.cells[1].paragraphs)
+                if label_text == absent_aims:
+                    _set(tree, f"{pointer}/aims", None)
+                elif label_text in aims_labels and cls is model.ImpactEntry:
+                    name = aims_labels[label_text]
+                    _set(tree, f"{pointer}/aims/{name}", _typed(model.Aims, name, kind, text))
+                else:
+                    name = labels[label_text]
+                    if name in ("label", "actions"):
+                        continue  # derived: the characteristic's label, the action texts
+                    _set(tree, f"{pointer}/{name}", _typed(cls, name, kind, text))
+            continue
+        header, *rows = table.rows
+        names = [labels.get(cell.text) for cell in header.cells]
+        counts: dict[int, int] = {}
+        for i, row in enumerate(rows):
+            item: dict[str, Any] = {}
+            target = f"{pointer}/{i}"
+            for column, cell in zip(names, row.cells, strict=True):
+                kind, text = _docx_cell(cell.paragraphs)
+                if column == "impact":  # the action plan's "For impact": the entry's number
+                    number = int(text.split(".", 1)[0]) - 1
+                    counts[number] = counts.get(number, -1) + 1
+                    target = f"/impacts/{number}/mitigations/{counts[number]}"
+                elif column is not None and column != "labels":
+                    item[column] = _typed(cls, column, kind, text)
+            _set(tree, target, item)
+    return tree

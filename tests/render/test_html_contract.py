@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from render_helpers import model_fields, pointers, read_html, set_fields
+from render_helpers import model_fields, pointers, read_docx, read_html, set_fields
 
 import psed
 from psed.model import Proposal
@@ -52,3 +52,22 @@ def _leaf_pointers(node: object, pointer: str = "") -> set[str]:
             found |= _leaf_pointers(value, f"{pointer}/{i}")
         return found
     return {pointer}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_read_back_from_their_docx(path: Path) -> None:
+    proposal = psed.load(path)
+    assert psed.structure(read_docx(psed.render(proposal, format="docx"))) == proposal
+
+
+def test_the_full_example_reads_back_from_its_docx(full_proposal: Proposal) -> None:
+    data = psed.render(full_proposal, format="docx")
+    assert psed.structure(read_docx(data)) == full_proposal
+
+
+@pytest.mark.slow
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(proposals())
+def test_any_document_reads_back_from_its_docx(proposal: Proposal) -> None:
+    data = psed.render(proposal, format="docx")
+    assert psed.structure(read_docx(data)) == proposal

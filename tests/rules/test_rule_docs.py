@@ -17,6 +17,7 @@ OWN_MODULES = {
     "psed.rules.evidence",
     "psed.rules.rigour",
     "psed.rules.community_safety",
+    "psed.rules.duties",
 }
 RULES = [r for r in all_rules() if r.check is not None and r.check.__module__ in OWN_MODULES]
 

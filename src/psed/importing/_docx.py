@@ -164,9 +164,8 @@ def _on(element: Any, tag: str) -> bool | None:
 
 
 class _Walker:
-    def __init__(self, document: Any, limits: ImportLimits) -> None:
+    def __init__(self, document: Any) -> None:
         self.styles = _Styles(document)
-        self.limits = limits
         self.paragraphs = 0
         self.tables = 0
         self.heading: str | None = None
@@ -433,7 +432,7 @@ def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
             f"the Word document cannot be opened ({type(exc).__name__}); open and re-save "
             "it in Word, then import it again",
         ) from None
-    walker = _Walker(document, limits)
+    walker = _Walker(document)
     blocks = tuple(walker.body(document.element.body))
     try:
         title = (document.core_properties.title or "").strip() or None

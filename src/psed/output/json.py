@@ -3,8 +3,9 @@
 The layout is published as a JSON Schema in the package (``psed schema --report``)::
 
     {"report_version": 1, "psed_version": ..., "as_of": "YYYY-MM-DD",
-     "status": override or null, "fail_on": "error",
-     "files": [{"path", "framework", "status", "ok", "unreadable", "counts", "findings"}],
+     "status": override or null, "law_date": override or null, "fail_on": "error",
+     "files": [{"path", "framework", "status", "law_date", "law_date_source", "ok",
+                "unreadable", "counts", "findings"}],
      "totals": {"files", "failing", "unreadable", "ok", "counts"}}
 
 The output is indented JSON (ASCII only), written by the json module, with each
@@ -33,6 +34,7 @@ def report_head(run: RunInfo) -> dict[str, Any]:
         "psed_version": run.version,
         "as_of": run.as_of.isoformat(),
         "status": None if run.status is None else run.status.value,
+        "law_date": None if run.law_date is None else run.law_date.isoformat(),
         "fail_on": run.fail_on.value,
     }
 

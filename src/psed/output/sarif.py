@@ -4,9 +4,15 @@ One run whose ``tool.driver`` lists every rule of the catalogue (id, name, short
 full description, help text and Markdown, ``helpUri``, default level). Each finding is
 a result with ``ruleId``, ``ruleIndex``, ``level`` (``error``, ``warning`` or
 ``note`` for info), the message, a physical location (the file's path relative to the
-working folder as a URI, and the line of the pointer when the file could be scanned,
-else line 1) and a logical location whose ``fullyQualifiedName`` is the JSON Pointer.
+working folder as a URI, and the line and column of the finding's place when the
+reading knew it, else line 1, column 1) and a logical location whose
+``fullyQualifiedName`` is the JSON Pointer.
 A waived finding carries ``suppressions: [{"kind": "external", "justification": reason}]``.
+
+Each result's properties give the finding's own references (those of the document's
+framework on its law date) and the law date with how it was chosen (``lawDate``,
+``lawDateSource``); each rule's properties list its references and, separately, those
+marked ``law`` and ``practice``.
 """
 
 from __future__ import annotations
@@ -50,6 +56,9 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     summary = getattr(rule, "summary", "") or rule.name.replace("-", " ")
     what = rule.what or summary
     references = list(rule.references)
+    cites = [r for r in getattr(rule, "cites", ()) if not r.general]
+    law = [r.citation for r in cites if r.basis is not None and r.basis.value == "law"]
+    practice = [r.citation for r in cites if r.basis is not None and r.basis.value == "practice"]
     text = f"{what}\n\nWhy it matters: {rule.why}" if rule.why else what
     markdown = [f"**{rule.code} {rule.name}**", "", what]
     if rule.why:
@@ -73,15 +82,18 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
         "properties": {
             "tags": ["psed", f"from-status:{status}"],
             "references": references,
+            "law": law,
+            "practice": practice,
         },
     }
 
 
 def sarif_result(result: FileResult, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     """One finding as a SARIF ``result``."""
+    line, column = result.position(finding) or (1, 1)
     physical = {
         "artifactLocation": {"uri": artifact_uri(result.path)},
-        "region": {"startLine": result.line(finding)},
+        "region": {"startLine": line, "startColumn": column},
     }
     location: dict[str, Any] = {"physicalLocation": physical}
     if finding.pointer:
@@ -98,7 +110,12 @@ def sarif_result(result: FileResult, finding: Finding, index: dict[str, int]) ->
         "pointer": finding.pointer,
         "characteristic": finding.characteristic,
         "defaultSeverity": finding.default_severity.value,
+        "references": list(finding.references),
     }
+    report = result.report
+    if report.law_date is not None:
+        out["properties"]["lawDate"] = report.law_date.isoformat()
+        out["properties"]["lawDateSource"] = report.law_date_source
     return out
 
 
@@ -136,6 +153,9 @@ class SarifRenderer(Renderer):
                     "properties": {
                         "asOf": self.run.as_of.isoformat(),
                         "status": None if self.run.status is None else self.run.status.value,
+                        "lawDate": (
+                            None if self.run.law_date is None else self.run.law_date.isoformat()
+                        ),
                         "failOn": self.run.fail_on.value,
                     },
                     "results": [],

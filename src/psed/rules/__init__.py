@@ -55,6 +55,7 @@ _BUILTIN_MODULES = (
     "psed.rules.evidence",
     "psed.rules.rigour",
     "psed.rules.community_safety",
+    "psed.rules.duties",
     "psed.rules.waivers",
 )
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterator
 
 from psed import law as _law
-from psed._text import is_placeholder, normalise
+from psed._text import Phrases
 from psed.findings import Severity
 from psed.model import EvidenceKind, Level, Outcome, ScreeningOutcome
 from psed.rules._common import (
@@ -101,7 +100,7 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
         summary: 71% of passengers are over 75; 58% are disabled.
     ```
     """
-    if not any(not is_placeholder(item.source) for item in ctx.proposal.evidence):
+    if not any(not ctx.text(item.source).placeholder for item in ctx.proposal.evidence):
         yield Hit(
             "/evidence",
             "No evidence is recorded: list the data, research or feedback the assessment "
@@ -174,7 +173,11 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     if not adverse:
         return
     engaged = any(
-        not (is_placeholder(e.audience) and is_placeholder(e.method) and is_placeholder(e.summary))
+        not (
+            ctx.text(e.audience).placeholder
+            and ctx.text(e.method).placeholder
+            and ctx.text(e.summary).placeholder
+        )
         for e in ctx.proposal.engagement
     )
     if not engaged:
@@ -308,7 +311,7 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     if decision is None or decision.outcome != Outcome.CONTINUE:
         return
     adverse = adverse_labels(ctx)
-    if adverse and is_placeholder(decision.justification):
+    if adverse and ctx.text(decision.justification).placeholder:
         yield Hit(
             "/decision/justification",
             f"The proposal continues despite adverse impact on {listing(adverse)} but the "
@@ -381,13 +384,20 @@ def outcome_contradicts_impacts(ctx: Context) -> Iterator[Hit]:
 
 
 _WHO_IS_AFFECTED = (EvidenceKind.POPULATION, EvidenceKind.SERVICE_USERS)
-_CENSUS_2011 = re.compile(r"\b(?:2011\s+census|census\s+2011)\b", re.IGNORECASE)
+_CENSUS_2011 = Phrases("2011 census", "census 2011")
 _CENSUS_2011_DAY = _dt.date(2011, 3, 27)
 """Census day in England, Wales, Scotland and Northern Ireland, 2011."""
-_MISSING_INFORMATION = re.compile(
-    r"\b(?:no\s+data|data\s+is\s+not\s+available|not\s+collected|not\s+held|not\s+known"
-    r"|don['\u2019]t\s+know|do\s+not\s+know|unknown|no\s+information|not\s+recorded)\b",
-    re.IGNORECASE,
+_MISSING_INFORMATION = Phrases(
+    "no data",
+    "data is not available",
+    "not collected",
+    "not held",
+    "not known",
+    "don't know",
+    "do not know",
+    "unknown",
+    "no information",
+    "not recorded",
 )
 """PSED412: the phrases that say information is missing, on word boundaries."""
 
@@ -603,7 +613,7 @@ def engagement_without_feedback(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for i, engagement in enumerate(ctx.proposal.engagement):
-        if is_placeholder(engagement.summary):
+        if ctx.text(engagement.summary).placeholder:
             yield Hit(
                 f"/engagement/{i}/summary",
                 "This engagement records nothing of what people said: summarise the responses "
@@ -672,7 +682,7 @@ def no_alternatives_considered(ctx: Context) -> Iterator[Hit]:
     ```
     """
     adverse = adverse_labels(ctx)
-    if not adverse or any(not is_placeholder(a.option) for a in ctx.proposal.alternatives):
+    if not adverse or any(ctx.text(a.option).real for a in ctx.proposal.alternatives):
         return
     proposal = ctx.proposal
     full = proposal.level == Level.FULL or (
@@ -759,7 +769,7 @@ def no_population_evidence(ctx: Context) -> Iterator[Hit]:
     if not adverse:
         return
     if any(
-        item.kind in _WHO_IS_AFFECTED and not is_placeholder(item.source)
+        item.kind in _WHO_IS_AFFECTED and ctx.text(item.source).real
         for item in ctx.proposal.evidence
     ):
         return
@@ -843,7 +853,7 @@ def stale_evidence(ctx: Context) -> Iterator[Hit]:
                 )
             continue
         for key, text in (("source", item.source), ("summary", item.summary)):
-            if text is not None and _CENSUS_2011.search(text) and cutoff > _CENSUS_2011_DAY:
+            if cutoff > _CENSUS_2011_DAY and _CENSUS_2011.find(ctx.text(text)):
                 yield Hit(
                     f"/evidence/{i}/{key}",
                     f"This evidence is from the 2011 Census, more than {years} years before "
@@ -908,11 +918,11 @@ def no_data_no_inquiry(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for i, entry in enumerate(ctx.proposal.impacts):
-        if entry.details is None or any(is_real_mitigation(m) for m in entry.mitigations):
+        if any(is_real_mitigation(m) for m in entry.mitigations):
             continue
-        found = _MISSING_INFORMATION.search(entry.details)
-        if found is not None:
-            phrase = normalise(found.group()).replace("\u2019", "'")
+        found = _MISSING_INFORMATION.find(ctx.text(entry.details))
+        if found:
+            phrase = found[0]
             yield Hit(
                 f"/impacts/{i}/details",
                 f"The details for {entry_label(entry)} say information is missing "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import is_placeholder, word_count
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._common import (
     AUDIT_WALES_2022,
@@ -108,7 +107,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
             continue
         if any(is_real_mitigation(m) for m in entry.mitigations):
             continue
-        if not is_placeholder(entry.justification):
+        if not ctx.text(entry.justification).placeholder:
             continue
         yield Hit(
             f"/impacts/{i}/mitigations",
@@ -173,7 +172,7 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and is_placeholder(mitigation.owner):
+        if _accountable(mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
                 f"A mitigating action for {entry_label(entry)} has no owner: name the "
@@ -362,7 +361,7 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if is_placeholder(mitigation.action):
+        if ctx.text(mitigation.action).placeholder:
             yield Hit(
                 f"{pointer}/action",
                 f"A mitigation for {entry_label(entry)} is only a placeholder: describe "
@@ -436,11 +435,9 @@ def adverse_impact_without_monitoring(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for i, entry in enumerate(ctx.proposal.impacts):
-        if not entry.impact.is_adverse or not is_placeholder(entry.monitoring):
+        if not entry.impact.is_adverse or ctx.text(entry.monitoring).real:
             continue
-        if any(
-            is_real_mitigation(m) and not is_placeholder(m.monitoring) for m in entry.mitigations
-        ):
+        if any(is_real_mitigation(m) and ctx.text(m.monitoring).real for m in entry.mitigations):
             continue
         yield Hit(
             f"/impacts/{i}/monitoring",
@@ -504,7 +501,7 @@ def mitigation_too_brief(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if is_real_mitigation(mitigation) and word_count(mitigation.action) < _MIN_ACTION_WORDS:
+        if is_real_mitigation(mitigation) and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS:
             yield Hit(
                 f"{pointer}/action",
                 f"A mitigating action for {entry_label(entry)} is too brief to act on: say "

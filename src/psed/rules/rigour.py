@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import adverse_phrases, comparison_key, is_placeholder
 from psed.model import Impact
 from psed.rules._common import (
     AUDIT_WALES_2022,
@@ -90,9 +89,9 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
     """
     by_text: dict[str, list[int]] = {}
     for i, entry in enumerate(ctx.proposal.impacts):
-        if entry.details is None or is_placeholder(entry.details):
-            continue
-        by_text.setdefault(comparison_key(entry.details), []).append(i)
+        details = ctx.text(entry.details)
+        if details.real:
+            by_text.setdefault(details.key, []).append(i)
     repeated = {i: len(indices) for indices in by_text.values() for i in indices}
     for i, entry in enumerate(ctx.proposal.impacts):
         count = repeated.get(i, 0)
@@ -166,7 +165,7 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if entry.impact not in _NOT_ADVERSE:
             continue
-        phrases = adverse_phrases(entry.details)
+        phrases = ctx.text(entry.details).adverse
         if phrases:
             quoted = ", ".join(f'"{p}"' for p in phrases)
             yield Hit(
@@ -239,7 +238,7 @@ def intersections_not_considered(ctx: Context) -> Iterator[Hit]:
         details: Some disabled people struggle to use online forms without support.
     ```
     """
-    if any(not is_placeholder(i.details) for i in ctx.proposal.intersections):
+    if any(ctx.text(i.details).real for i in ctx.proposal.intersections):
         return
     adverse: dict[str, str] = {}
     for entry in ctx.proposal.impacts:

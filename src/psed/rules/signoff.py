@@ -6,7 +6,6 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from psed import law as _law
-from psed._text import is_placeholder, normalise
 from psed.model import Decision, SignOff, Status
 from psed.rules._common import (
     BRACKING_26,
@@ -67,7 +66,7 @@ def _missing_name(ctx: Context, slot: str) -> Iterator[Hit]:
             f"/{slot}",
             f"No {_SLOT_NAMES[slot]} is recorded: add their name, role and the date they signed.",
         )
-    elif is_placeholder(signoff.name):
+    elif ctx.text(signoff.name).placeholder:
         yield Hit(
             f"/{slot}/name",
             f"The {_SLOT_NAMES[slot]} has no name: add the name of the person who signs.",
@@ -343,8 +342,9 @@ def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _same_person(a: str, b: str) -> bool:
-    return "".join(a.casefold().split()) == "".join(b.casefold().split())
+def _same_person(ctx: Context, a: str | None, b: str | None) -> bool:
+    """True when two names are the same once compared as text, ignoring all white space."""
+    return ctx.text(a).folded.replace(" ", "") == ctx.text(b).folded.replace(" ", "")
 
 
 @rule(
@@ -391,9 +391,9 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     responsible, approver = ctx.proposal.responsible, ctx.proposal.approver
     if responsible is None or approver is None:
         return
-    if is_placeholder(responsible.name) or is_placeholder(approver.name):
+    if ctx.text(responsible.name).placeholder or ctx.text(approver.name).placeholder:
         return
-    if _same_person(responsible.name or "", approver.name or ""):
+    if _same_person(ctx, responsible.name, approver.name):
         yield Hit(
             "/approver/name",
             "The approver is the responsible officer: the assessment should be approved "
@@ -560,7 +560,7 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for slot, signoff in _signoffs(ctx):
-        if not is_placeholder(signoff.name) and is_placeholder(signoff.role):
+        if not ctx.text(signoff.name).placeholder and ctx.text(signoff.role).placeholder:
             yield Hit(
                 f"/{slot}/role",
                 f"The {_SLOT_NAMES[slot]} {signoff.name} has no role: add their job title.",
@@ -724,10 +724,10 @@ _AIM_STEMS = (
 )
 
 
-def _not_before_decision_maker(decision: Decision) -> bool:
+def _not_before_decision_maker(ctx: Context, decision: Decision) -> bool:
     """True when PSED313 reports the decision: a real maker and no record the assessment was
     before them."""
-    if is_placeholder(decision.maker):
+    if ctx.text(decision.maker).placeholder:
         return False
     return decision.report is None or decision.report.assessment_appended is not True
 
@@ -797,7 +797,7 @@ def assessment_not_before_decision_maker(ctx: Context) -> Iterator[Hit]:
     ```
     """
     decision = ctx.proposal.decision
-    if decision is None or not _not_before_decision_maker(decision):
+    if decision is None or not _not_before_decision_maker(ctx, decision):
         return
     maker = " ".join(str(decision.maker).split())
     if decision.report is None:
@@ -873,7 +873,7 @@ def report_before_assessment_complete(ctx: Context) -> Iterator[Hit]:
     decision = ctx.proposal.decision
     if decision is None or decision.report is None or decision.report.date is None:
         return
-    if _not_before_decision_maker(decision):
+    if _not_before_decision_maker(ctx, decision):
         return
     sent = decision.report.date
     later = [
@@ -952,10 +952,14 @@ def duty_statement_incomplete(ctx: Context) -> Iterator[Hit]:
     if not ctx.law.applies(_law.EA_S149):
         return
     decision = ctx.proposal.decision
-    if decision is None or is_placeholder(decision.duty_statement):
+    if decision is None:
         return
-    text = normalise(str(decision.duty_statement))
-    missing = [name for name, stems in _AIM_STEMS if not any(stem in text for stem in stems)]
+    statement = ctx.text(decision.duty_statement)
+    if statement.placeholder:
+        return
+    missing = [
+        name for name, stems in _AIM_STEMS if not any(stem in statement.folded for stem in stems)
+    ]
     if missing:
         yield Hit(
             "/decision/duty_statement",
