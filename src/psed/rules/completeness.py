@@ -370,6 +370,9 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_MAX_LISTED = 10
+"""How many markers a PSED106 message lists (a pasted report can hold thousands)."""
+
 _FIELD_LABELS = {
     "name": "the name",
     "description": "the description",
@@ -440,13 +443,20 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     """
     for field in ctx.text.with_leftovers:
         what = _FIELD_LABELS.get(field.name, f"the {field.name.replace('_', ' ')}")
-        listed = ", ".join(f'"{m}"' for m in field.text.leftovers)
-        yield Hit(
-            field.pointer,
-            f"{what[0].upper()}{what[1:]} still contains template or editing text "
-            f"({listed}): replace it with the real content.",
-            _characteristic_at(ctx, field.pointer),
-        )
+        what = f"{what[0].upper()}{what[1:]}"
+        markers = field.text.leftovers
+        listed = ", ".join(f'"{m}"' for m in markers[:_MAX_LISTED])
+        if len(markers) > _MAX_LISTED:
+            message = (
+                f"{what} still contains template or editing text ({listed} and others): "
+                "replace it with the real content."
+            )
+        else:
+            message = (
+                f"{what} still contains template or editing text ({listed}): replace it "
+                "with the real content."
+            )
+        yield Hit(field.pointer, message, _characteristic_at(ctx, field.pointer))
 
 
 def _characteristic_at(ctx: Context, pointer: str) -> str | None:

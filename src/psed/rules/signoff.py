@@ -360,7 +360,9 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     ## What it checks
 
     When both sign-offs name someone, the names must differ. Names are compared
-    ignoring case and white space ("Dan Tong" and "dan  tong" are the same person).
+    ignoring case and white space ("Dan Tong" and "dan  tong" are the same person),
+    in the compared form of the Rules page, so a look-alike Cyrillic letter or an
+    invisible character does not make one person two.
     Reported at `/approver/name`.
 
     ## Why it matters
