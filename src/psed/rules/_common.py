@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from psed import law as _law
 from psed._text import is_placeholder
 from psed.law import (
@@ -192,6 +194,7 @@ ECNI_GUIDE = Reference(
     "Act 1998: A Guide for Public Authorities (2010)",
     basis=Basis.PRACTICE,
     duties=_NI,
+    since=_dt.date(2010, 4, 1),
     note="Screening: screened out (no likely impact), screened out with mitigation (minor), "
     "screened in for a full assessment (major), each with its reasons.",
 )
@@ -206,11 +209,14 @@ GUNNING = _case(
 CONSULTATION_PRINCIPLES = Reference(
     citation="Cabinet Office, Consultation Principles (2018)",
     basis=Basis.PRACTICE,
-    note="Government guidance: a proportionate period, no minimum number of days.",
+    since=_dt.date(2018, 1, 1),
+    note="Government guidance, 2018 edition: a proportionate period, no minimum number of "
+    "days (the 2008 Code of Practice said normally at least 12 weeks).",
 )
 AUDIT_WALES_2022 = Reference(
     citation="Audit Wales, Equality Impact Assessments: more than a tick box exercise? (2022)",
     basis=Basis.PRACTICE,
+    since=_dt.date(2022, 9, 27),
     note="A review of practice: impact described generally, intersecting characteristics not "
     "considered, weak engagement and monitoring.",
 )

@@ -403,7 +403,12 @@ _MISSING_INFORMATION = Phrases(
 
 
 def _years_before(day: _dt.date, years: int) -> _dt.date:
-    """The same calendar day ``years`` earlier; 29 February becomes 28 February."""
+    """The same calendar day ``years`` earlier; 29 February becomes 28 February.
+
+    Before year 1 there is no date: the earliest date stands for it (nothing is older).
+    """
+    if day.year <= years:
+        return _dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:
