@@ -726,10 +726,10 @@ def screening_without_rationale(ctx: Context) -> Iterator[Hit]:
     In Northern
     Ireland, screening is part of the arrangements for assessing the likely impact of
     policies that an equality scheme states (Northern Ireland Act 1998 Sch 9 para
-    4(2)(b)), and the Commission's guidance asks that each screening decision give its
-    reasons (Equality Commission for Northern Ireland, Section 75 of the Northern
-    Ireland Act 1998: A Guide for Public Authorities (2010)); that is guidance, not a
-    statutory form.
+    4(2)(b)), and the Commission's guidance gives a screening template on which the
+    decision and the reasons for it are recorded (Equality Commission for Northern
+    Ireland, Section 75 of the Northern Ireland Act 1998: A Guide for Public Authorities
+    (2010)); that is guidance, not a statutory form.
 
     ## Failing example
 

@@ -10,7 +10,6 @@ from psed._text import Phrases
 from psed.findings import Severity
 from psed.model import EvidenceKind, Level, Outcome, ScreeningOutcome
 from psed.rules._common import (
-    AUDIT_WALES_2022,
     BAILEY,
     BRACKING_26,
     BRIDGES,
@@ -791,7 +790,7 @@ def no_population_evidence(ctx: Context) -> Iterator[Hit]:
     name="stale-evidence",
     severity="warning",
     status="submitted",
-    references=(GENERAL_DUTY, BRACKING_26, AUDIT_WALES_2022),
+    references=(GENERAL_DUTY, BRACKING_26),
 )
 def stale_evidence(ctx: Context) -> Iterator[Hit]:
     """An evidence item is older than the configured age (5 years by default).
@@ -813,9 +812,7 @@ def stale_evidence(ctx: Context) -> Iterator[Hit]:
     (R (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26])
     is to find out what is needed to judge the impact now;
     figures from a decade ago may not describe the people affected today (the 2021
-    Census in England and Wales published its first results on 28 June 2022).
-    Audit Wales found assessments that described impact only in general terms (Audit
-    Wales, Equality Impact Assessments: more than a tick box exercise? (2022)). No
+    Census in England and Wales published its first results on 28 June 2022). No
     statute sets a maximum age for evidence: the five-year default is a threshold of
     practice, and old evidence can still be the best there is, in which case say so
     (or waive the finding with the reason).
