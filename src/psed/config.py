@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from psed._files import DEFAULT_EXCLUDE
-from psed._parse import DEFAULT_LIMITS, Limits
+from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
 from psed.law import BUILTIN_DUTIES, Basis, Duty, Jurisdiction
@@ -261,7 +261,11 @@ class Config:
     """Thresholds for the documents of one framework (a dict of framework id to
     :class:`Thresholds`), replacing :attr:`thresholds` for them."""
     import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    """The organisation's own import templates (YAML files) for ``psed import``."""
+    """The organisation's own import templates for ``psed import``: YAML files, as paths
+    (relative ones resolved against the configuration file's folder).
+
+    .. versionadded:: 0.2.0
+    """
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 

@@ -20,8 +20,9 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from psed._pointer import is_at_or_below, join, order_key, split
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
+from psed._reading.document import locate
+from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
@@ -30,6 +31,7 @@ from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
+from psed.rules.portfolio import is_portfolio
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -190,8 +192,13 @@ def _run_rules(
                     findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
-    # Internal errors are never waived: the rule did not really run.
-    outcome = apply_waivers(findings, proposal, as_of, config.is_selected, broken_waivers)
+
+    # Internal errors are never waived: the rule did not really run. A waiver of a
+    # portfolio rule is judged by the audit, the only place those rules run.
+    def runs_here(code: str) -> bool:
+        return config.is_selected(code) and not is_portfolio(code)
+
+    outcome = apply_waivers(findings, proposal, as_of, runs_here, broken_waivers)
     findings = outcome.findings + errors
     if outcome.unused and config.is_selected(UNUSED_WAIVER.code):
         severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
@@ -287,33 +294,41 @@ def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def _read(
-    payload: Any, config: Config, catalogue: Catalogue
-) -> tuple[Proposal | None, list[Finding]]:
-    from psed.reading import read
+    payload: Any, config: Config, catalogue: Catalogue, format: str | None = None
+) -> tuple[Proposal | None, list[Finding], Positions | None]:
+    from psed._reading.document import read_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                f"The document must be a JSON or YAML mapping (or its text), not "
-                f"{type(payload).__name__}; send the assessment as an object.",
-            )
-        ]
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    f"The document must be a JSON or YAML mapping (or its text), not "
+                    f"{type(payload).__name__}; send the assessment as an object.",
+                )
+            ],
+            None,
+        )
     if isinstance(payload, bytearray):
         payload = bytes(payload)
     try:
-        proposal, findings = read(payload, catalogue=catalogue, limits=config.limits)
+        read = read_document(payload, format, catalogue, config.limits)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                f"internal error reading the document: {type(exc).__name__}: {exc}; "
-                "please report it",
-            )
-        ]
-    return proposal, list(findings)
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    f"internal error reading the document: {type(exc).__name__}: {exc}; "
+                    "please report it",
+                )
+            ],
+            None,
+        )
+    return read.proposal, list(read.findings), read.positions
 
 
 def _broken_waivers(places: set[str]) -> frozenset[int]:
@@ -377,12 +392,16 @@ def _validate_and_read(
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
     law_date: _dt.date | None = None,
+    format: str | None = None,
 ) -> tuple[Report, Proposal | None]:
     """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
 
     The Proposal is what :func:`psed.read` gives for the same payload, catalogue and
     limits (None when the document could not be read as a mapping): the audit takes
-    both from one reading instead of reading every document twice.
+    both from one reading instead of reading every document twice. ``format``
+    (``"json"``, ``"yaml"``, None to decide from the text) is for text read from a
+    file whose suffix says it. Findings about text carry their line and column, from
+    the one parse.
     """
     used_status = _status(status)
     day = _as_of(as_of)
@@ -391,7 +410,7 @@ def _validate_and_read(
     keep = _only(only)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    proposal, findings = _read(payload, cfg, catalogue)
+    proposal, findings, positions = _read(payload, cfg, catalogue, format)
     law_day: LawDate | None = None
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
@@ -406,7 +425,7 @@ def _validate_and_read(
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=_sorted(findings),
+        findings=locate(_sorted(findings), positions),
         as_of=day,
         status=used_status,
         version=_version(),

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from psed._fields import CLASS_SPECS, Kind
+from psed._reading.fields import CLASS_SPECS, Kind
 from psed._text import is_placeholder
 from psed.catalogue import Catalogue, default_catalogue
 from psed.importing._source import TICKED, UNTICKED, Location, Paragraph, Source, Table
@@ -1286,7 +1286,9 @@ class _Mapper:
                 unmapped.append(_account(piece, role.split(":", 1)[1]))
         for extra in self.source.extras:
             piece = Piece(index=-1, text=extra.text, where=extra.where)
-            if self._ignored(piece) or is_leftover(extra.text):
+            if extra.where.kind in ("footnote", "endnote"):
+                skipped.append(_account(piece, "a footnote or end note (form guidance)"))
+            elif self._ignored(piece) or is_leftover(extra.text):
                 skipped.append(_account(piece, "form text"))
             else:
                 unmapped.append(_account(piece, None))

@@ -129,7 +129,7 @@ class Hit:
     """One place a rule fires: a pointer into the unstructured document and a message.
 
     ``pointer`` is an RFC 6901 JSON Pointer that resolves in
-    ``psed.unstructure(proposal)`` (build it with :func:`psed._pointer.join`);
+    ``psed.unstructure(proposal)`` (build it with :func:`psed._reading.pointer.join`);
     ``message`` is one plain-English sentence a form user understands.
     ``severity`` is given only where the rule's severity depends on the document (PSED409
     is an error for a full assessment under Northern Ireland Act 1998 s75); a configured
