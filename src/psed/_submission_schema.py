@@ -10,8 +10,15 @@ link to its documentation.
 
 Conditions added, for status ``submitted``:
 
-- PSED101: every characteristic the framework requires has an entry in
-  ``impacts`` (one ``contains`` per code, annotated ``x-psed-characteristic``);
+- PSED101: every characteristic the framework requires on the document's law date
+  has an entry in ``impacts`` (one condition per code, annotated
+  ``x-psed-characteristic``). A characteristic a duty requires is required only while
+  the duty is in force on the law date (the decision date, else the approver's, the
+  responsible officer's or the screening date), compared as ISO date strings by
+  pattern, and while it covers the decision (``strategic``); a document with none of
+  those dates is judged by the duties in force now (with no end date), where
+  :func:`psed.validate` uses its ``as_of`` (or its ``law_date``, which the schema
+  cannot know);
 - PSED103: no entry's ``impact`` is ``unknown`` (an absent ``impact`` is
   ``unknown``);
 - PSED201: an entry whose impact is ``negative`` or ``mixed`` has a real
@@ -42,9 +49,12 @@ where the structural schema keeps its object definitions (inline or in
 from __future__ import annotations
 
 import copy
+import datetime as _dt
+import re
 from typing import Any
 
-from psed.catalogue import Framework
+from psed import law as _law
+from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.model import Status
 
 __all__ = [
@@ -136,24 +146,122 @@ def _required_text(code: str, key: str, what: str) -> dict[str, Any]:
     )
 
 
-def _characteristic_present(code: str) -> dict[str, Any]:
-    condition = _condition(
-        "PSED101",
-        f"Add an impact entry for the characteristic `{code}`, which the framework requires.",
-        {
-            "required": ["impacts"],
-            "properties": {
-                "impacts": {
-                    "type": "array",
-                    "contains": {
-                        "type": "object",
-                        "required": ["characteristic"],
-                        "properties": {"characteristic": {"const": code}},
-                    },
-                }
-            },
+_DATE_SHAPE = "dddd-dd-dd"
+
+
+def _at_or_after(day: _dt.date) -> str:
+    """A pattern matching the ISO dates (``YYYY-MM-DD``) on or after ``day``.
+
+    ISO dates compare as strings: a date is later when, at the first digit where it
+    differs, its digit is greater.
+    """
+    text = day.isoformat()
+    branches = [re.escape(text)]
+    for i, char in enumerate(text):
+        if char == "-" or char == "9":
+            continue
+        rest = "".join("[0-9]" if c == "d" else "-" for c in _DATE_SHAPE[i + 1 :])
+        branches.append(f"{re.escape(text[:i])}[{int(char) + 1}-9]{rest}")
+    return "^(?:" + "|".join(branches) + ")$"
+
+
+def _date_within(start: _dt.date | None, until: _dt.date | None) -> dict[str, Any]:
+    """A date string from ``start`` to ``until`` (either open)."""
+    parts: list[dict[str, Any]] = [{"type": "string"}]
+    if start is not None:
+        parts.append({"pattern": _at_or_after(start)})
+    if until is not None:
+        parts.append({"not": {"pattern": _at_or_after(until + _dt.timedelta(days=1))}})
+    return {"allOf": parts}
+
+
+# Where the law date is read from, in order (psed.law.law_date): (object, field).
+_LAW_DATE_FIELDS = (("decision", "date"), ("approver", "date"), ("responsible", "date"))
+_LAW_DATE_FIELDS += (("screening", "date"),)
+
+
+def _has(obj: str, field: str) -> dict[str, Any]:
+    """The document gives ``obj.field`` (null counts as not given, as psed reads it)."""
+    return {
+        "required": [obj],
+        "properties": {
+            obj: {
+                "type": "object",
+                "required": [field],
+                "properties": {field: {"type": "string"}},
+            }
         },
-    )
+    }
+
+
+def _law_date_within(start: _dt.date | None, until: _dt.date | None) -> dict[str, Any]:
+    """The document's law date is from ``start`` to ``until``; no date at all counts as now."""
+    branches: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
+    for obj, field in _LAW_DATE_FIELDS:
+        branches.append(
+            {
+                "allOf": [
+                    *({"not": has} for has in earlier),
+                    {"properties": {obj: {"properties": {field: _date_within(start, until)}}}},
+                    _has(obj, field),
+                ]
+            }
+        )
+        earlier.append(_has(obj, field))
+    if until is None:  # a document with no date is judged by the law now
+        branches.append({"allOf": [{"not": has} for has in earlier]})
+    return {"anyOf": branches}
+
+
+def _covers(duty: _law.Duty) -> dict[str, Any]:
+    """The document is a decision the duty covers (its scope)."""
+    if duty.scope is _law.Scope.STRATEGIC:
+        return {"required": ["strategic"], "properties": {"strategic": {"const": True}}}
+    if duty.scope is _law.Scope.STRATEGIC_UNLESS_NOT:
+        return {"not": {"required": ["strategic"], "properties": {"strategic": {"const": False}}}}
+    if duty.scope is _law.Scope.FUNCTIONS:
+        return {
+            "required": ["functions"],
+            "properties": {"functions": {"contains": {"enum": list(duty.functions)}}},
+        }
+    return {}
+
+
+def _characteristic_present(code: str, duties: tuple[_law.Duty, ...] = ()) -> dict[str, Any]:
+    entry = {
+        "required": ["impacts"],
+        "properties": {
+            "impacts": {
+                "type": "array",
+                "contains": {
+                    "type": "object",
+                    "required": ["characteristic"],
+                    "properties": {"characteristic": {"const": code}},
+                },
+            }
+        },
+    }
+    if not duties:
+        body: dict[str, Any] = entry
+        description = (
+            f"Add an impact entry for the characteristic `{code}`, which the framework requires."
+        )
+    else:
+        body = {
+            "if": {
+                "anyOf": [
+                    {"allOf": [_law_date_within(d.in_force, d.until), _covers(d)]} for d in duties
+                ]
+            },
+            "then": entry,
+        }
+        citations = "; ".join(d.citation for d in duties)
+        description = (
+            f"Add an impact entry for the characteristic `{code}`, which {citations} "
+            "requires on the document's law date."
+        )
+    condition = _condition("PSED101", description, body)
     condition["x-psed-characteristic"] = code
     return condition
 
@@ -232,14 +340,23 @@ def _decision_outcome() -> dict[str, Any]:
 
 
 def submission_conditions(
-    framework: Framework, status: Status | str = Status.SUBMITTED
+    framework: Framework,
+    status: Status | str = Status.SUBMITTED,
+    catalogue: Catalogue | None = None,
 ) -> list[dict[str, Any]]:
-    """The conditions for a document under ``framework`` at ``status``, in rule-code order."""
+    """The conditions for a document under ``framework`` at ``status``, in rule-code order.
+
+    ``catalogue`` (default: the process-wide one) gives the duties' dates.
+    """
     level = Status(status)
     rules = set(SCHEMA_RULES[level])
     out: list[dict[str, Any]] = []
     if "PSED101" in rules:
-        out.extend(_characteristic_present(code) for code in framework.required)
+        known = default_catalogue() if catalogue is None else catalogue
+        out.extend(
+            _characteristic_present(code, duties)
+            for code, duties in _law.requirements(framework, known)
+        )
     if "PSED103" in rules:
         out.append(_impact_determined())
     if "PSED107" in rules:
@@ -270,7 +387,11 @@ def submission_conditions(
 
 
 def add_submission_conditions(
-    schema: dict[str, Any], framework: Framework, *, status: Status | str = Status.SUBMITTED
+    schema: dict[str, Any],
+    framework: Framework,
+    *,
+    status: Status | str = Status.SUBMITTED,
+    catalogue: Catalogue | None = None,
 ) -> dict[str, Any]:
     """A copy of the structural ``schema`` with the completeness conditions for ``framework``.
 
@@ -280,7 +401,7 @@ def add_submission_conditions(
     approval conditions, ``draft`` adds none. The input is not modified.
     """
     out = copy.deepcopy(schema)
-    conditions = submission_conditions(framework, status)
+    conditions = submission_conditions(framework, status, catalogue)
     existing = out.get("allOf")
     if existing is None:
         existing = []

@@ -174,4 +174,4 @@ def json_schema(
     if framework_obj is None:
         framework_obj = catalogue.framework("psed")
         assert framework_obj is not None
-    return add_submission_conditions(schema, framework_obj)
+    return add_submission_conditions(schema, framework_obj, catalogue=catalogue)
