@@ -176,8 +176,12 @@ def _date_within(start: _dt.date | None, until: _dt.date | None) -> dict[str, An
 
 
 # Where the law date is read from, in order (psed.law.law_date): (object, field).
-_LAW_DATE_FIELDS = (("decision", "date"), ("approver", "date"), ("responsible", "date"))
-_LAW_DATE_FIELDS += (("screening", "date"),)
+_LAW_DATE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("decision", "date"),
+    ("approver", "date"),
+    ("responsible", "date"),
+    ("screening", "date"),
+)
 
 
 def _has(obj: str, field: str) -> dict[str, Any]:
