@@ -197,8 +197,8 @@ def _not_rendered(
     if proposal is None or problems:
         return (), ()
     try:
-        from psed.render import render
-        from psed.render._labels import LABELS
+        from psed.rendering import render
+        from psed.rendering._labels import LABELS
 
         again = render(proposal, format="docx" if source.format == "docx" else "html")
     except Exception:  # the render extra is not installed: nothing to compare with

@@ -12,7 +12,7 @@ as their code points. So this reader needs no guessing:
   impact entry's number is in its heading (the action plan names the entry by it).
 
 The wording (section headings, field labels, month names) is the renderer's own,
-read from :mod:`psed.render`, so the reader cannot drift from the writer. The
+read from :mod:`psed.rendering`, so the reader cannot drift from the writer. The
 quality-check annex, when there is one, is not document data and is left out.
 """
 
@@ -35,7 +35,7 @@ _MARKER = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 def _labels() -> dict[str, str]:
-    from psed.render._labels import LABELS
+    from psed.rendering._labels import LABELS
 
     return dict(LABELS)
 
