@@ -55,16 +55,36 @@ _MITIGATION_STATUS_CHOICES = [
 
 _TOP_TEXT = ("id", "name", "description", "framework", "impact_summary", "positive_impacts")
 _ROWS: dict[str, tuple[str, ...]] = {
-    "evidence": ("source", "summary", "date", "url"),
-    "engagement": ("audience", "method", "date", "end", "summary"),
+    "evidence": ("source", "kind", "area", "summary", "date", "url"),
+    "engagement": ("audience", "method", "date", "end", "summary", "changes"),
 }
 _OBJECTS: dict[str, tuple[str, ...]] = {
     "service_profile": ("description", "customers"),
-    "decision": ("outcome", "justification", "date", "maker"),
+    "decision": ("outcome", "justification", "date", "maker", "duty_statement"),
     "responsible": ("name", "role", "date"),
     "approver": ("name", "role", "date"),
 }
-_IMPACT_KEYS = ("characteristic", "group", "impact", "details", "justification")
+_IMPACT_KEYS = ("characteristic", "group", "impact", "details", "justification", "monitoring")
+# The parts of a document this form has no inputs for: kept as they were, in a hidden
+# field (local characteristics and waivers are also listed on the page).
+_PRESERVED = (
+    "schema_version",
+    "organisation",
+    "directorate",
+    "programme",
+    "version",
+    "published",
+    "level",
+    "screening",
+    "strategic",
+    "functions",
+    "alternatives",
+    "intersections",
+    "contributors",
+    "related",
+    "characteristics",
+    "waivers",
+)
 _MITIGATION_KEYS = ("action", "owner", "due", "status", "monitoring")
 _INTEGER = re.compile(r"^\s*-?[0-9]{1,18}\s*$")
 
@@ -100,7 +120,8 @@ def form_to_document(form: Mapping[str, list[str]]) -> dict[str, Any]:
     Blank inputs are left out (so a blank ``name`` is reported as missing), fully
     blank list rows are dropped, every impact row is kept (a row with no impact
     chosen is ``unknown``), and the parts the form does not edit (local
-    characteristics, waivers, aims) come back from hidden fields as they were.
+    characteristics, waivers, aims, the decision report, screening, alternatives and
+    the other fields listed in ``_PRESERVED``) come back from hidden fields as they were.
     """
     doc: dict[str, Any] = {}
     preserved = _json_field(form, "preserved")
@@ -121,6 +142,9 @@ def form_to_document(form: Mapping[str, list[str]]) -> dict[str, Any]:
             values["customers"] = int(raw) if _INTEGER.match(raw) else raw
         if values:
             doc[name] = values
+    report = _json_field(form, "decision-report")
+    if isinstance(report, dict):
+        doc.setdefault("decision", {})["report"] = report
     for name, keys in _ROWS.items():
         rows = []
         for i in _indices(form, name):
@@ -338,7 +362,7 @@ def _body(page: _Page, payload: Mapping[str, Any]) -> None:
             page.open_section(f"{name}-{i}", f"{name.capitalize()} {i + 1}", "s")
             for key in keys:
                 hint = "YYYY-MM-DD" if key in ("date", "end") else ""
-                control = page.textarea if key == "summary" else page.input
+                control = page.textarea if key in ("summary", "changes") else page.input
                 control(f"{name}-{i}-{key}", key.capitalize(), _get(row, key), hint)
             page.close_section()
         page.close_section()
@@ -375,6 +399,7 @@ def _body(page: _Page, payload: Mapping[str, Any]) -> None:
             "Justification (if an adverse impact is accepted)",
             _get(row, "justification"),
         )
+        page.input(f"impacts-{i}-monitoring", "Monitoring of the impact", _get(row, "monitoring"))
         page.close_section()
     # One blank row to add another characteristic.
     n = len(rows)
@@ -401,6 +426,14 @@ def _body(page: _Page, payload: Mapping[str, Any]) -> None:
     )
     page.input("decision-date", "Date of decision", _get(payload, "decision", "date"), "YYYY-MM-DD")
     page.input("decision-maker", "Decision maker", _get(payload, "decision", "maker"))
+    page.textarea(
+        "decision-duty_statement",
+        "How the report put the equality duty",
+        _get(payload, "decision", "duty_statement"),
+    )
+    report = _get(payload, "decision", "report")
+    if isinstance(report, Mapping):
+        page.hidden("decision-report", json.dumps(report, default=str))
     page.close_section()
     for slot, legend in (
         ("responsible", "Responsible service manager"),
@@ -414,9 +447,7 @@ def _body(page: _Page, payload: Mapping[str, Any]) -> None:
     page.input("review_date", "Review date", payload.get("review_date"), "YYYY-MM-DD")
 
     # Parts this form does not edit are shown and kept as they were.
-    preserved = {
-        k: payload[k] for k in ("schema_version", "characteristics", "waivers") if k in payload
-    }
+    preserved = {k: payload[k] for k in _PRESERVED if k in payload}
     for key, legend in (("characteristics", "Local characteristics"), ("waivers", "Waivers")):
         page.open_section(key, legend, "s")
         items = "".join(

@@ -140,7 +140,7 @@ def _finding(
         code=rule.code,
         name=rule.name,
         severity=severity,
-        default_severity=rule.severity,
+        default_severity=rule.severity if hit.severity is None else hit.severity,
         message=hit.message,
         pointer=hit.pointer,
         characteristic=hit.characteristic,
@@ -166,6 +166,7 @@ def _run_rules(
         status=status,
         framework=framework,
         catalogue=catalogue,
+        thresholds=config.thresholds_for(framework.id),
         law=law,
     )
     cited: _Cited = {}
@@ -180,10 +181,13 @@ def _run_rules(
                     raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
             if hits:
                 effective = _effective(rule, severity, status)
-                findings.extend(
-                    _finding(rule, effective, hit, _references(rule, hit, law, cited))
-                    for hit in hits
-                )
+                for hit in hits:
+                    if hit.severity is not None:  # the rule's severity for this document
+                        own = config.severity_for(rule.code, hit.severity)  # config wins
+                        graded = _effective(rule, own, status)
+                    else:
+                        graded = effective
+                    findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
     # Internal errors are never waived: the rule did not really run.
