@@ -336,3 +336,18 @@ def test_huge_and_adversarial_text_is_handled() -> None:
     assert leftover_markers(tricky) == []
     assert adverse_phrases(tricky + " excluded.") == ["excluded"]
     assert not is_placeholder(tricky)
+
+
+def test_text_of_nothing_but_ignorable_characters_is_a_placeholder_not_a_crash() -> None:
+    import datetime as dt
+
+    import psed
+    from psed._text import is_placeholder
+
+    assert is_placeholder("\xad")  # a soft hyphen alone
+    assert is_placeholder("\u200b\xad\u2060")
+    report = psed.validate(
+        {"name": "x", "waivers": [{"rule": "PSED501", "reason": "x", "approved_by": "\xad"}]},
+        as_of=dt.date(2026, 1, 1),
+    )
+    assert "PSED901" in report.codes()

@@ -129,7 +129,7 @@ def _fold(raw: str) -> str:
         raw = unicodedata.normalize("NFKC", raw)
         if _TO_FOLD.search(raw) is not None:  # rare; str.translate is slow
             raw = _IGNORABLE.sub("", raw).translate(_LOOK_ALIKES)
-        if max(raw) > "\uffff":
+        if raw and max(raw) > "\uffff":  # nothing may be left once ignorables go
             raw = _IGNORABLE_ASTRAL.sub("", raw)
     return _collapse(raw.casefold())
 
