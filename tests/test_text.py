@@ -520,3 +520,16 @@ def test_a_hand_made_context_builds_its_own_text_pass() -> None:
     )
     assert ctx.text.proposal is proposal
     assert ctx.text(proposal.name).leftovers == ("TBC",)
+def test_text_of_nothing_but_ignorable_characters_is_a_placeholder_not_a_crash() -> None:
+    import datetime as dt
+
+    import psed
+    from psed._text import is_placeholder
+
+    assert is_placeholder("\xad")  # a soft hyphen alone
+    assert is_placeholder("\u200b\xad\u2060")
+    report = psed.validate(
+        {"name": "x", "waivers": [{"rule": "PSED501", "reason": "x", "approved_by": "\xad"}]},
+        as_of=dt.date(2026, 1, 1),
+    )
+    assert "PSED901" in report.codes()

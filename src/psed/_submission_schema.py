@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -247,7 +248,7 @@ def _covers(scope: Scope, functions: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def _periods(duties: list[Duty]) -> list[Duty]:
+def _periods(duties: Sequence[Duty]) -> list[Duty]:
     """``duties`` with back-to-back periods of the same scope merged (fewer conditions)."""
     out: list[Duty] = []
     for duty in sorted(duties, key=lambda d: (d.in_force or _dt.date.min, d.id)):
@@ -267,28 +268,7 @@ def _periods(duties: list[Duty]) -> list[Duty]:
     return out
 
 
-def _required_by_date(framework: Framework, catalogue: Catalogue) -> list[tuple[str, list[Duty]]]:
-    """Each code PSED101 may require, with the duties requiring it ([] for always).
-
-    The same reading as :func:`psed.law.required_characteristics`, for every date at
-    once: a code the framework requires that none of its duties requires is the
-    framework's own and always required.
-    """
-    owners: dict[str, list[Duty]] = {}
-    for duty_id in framework.duties:
-        duty = catalogue.duties.get(duty_id)
-        if duty is not None and duty.required_by == "PSED101":
-            for code in duty.requires:
-                owners.setdefault(code, []).append(duty)
-    out: list[tuple[str, list[Duty]]] = []
-    for code in dict.fromkeys((*framework.required, *owners)):
-        duties = owners.get(code)
-        if duties or code in framework.required:
-            out.append((code, duties or []))
-    return out
-
-
-def _characteristic_present(code: str, duties: list[Duty]) -> dict[str, Any]:
+def _characteristic_present(code: str, duties: tuple[Duty, ...]) -> dict[str, Any]:
     present = {
         "required": ["impacts"],
         "properties": {
@@ -542,7 +522,7 @@ def submission_conditions(
     if "PSED101" in rules:
         out.extend(
             _characteristic_present(code, duties)
-            for code, duties in _required_by_date(framework, known)
+            for code, duties in _law.requirements(framework, known)
         )
     if "PSED103" in rules:
         out.append(_impact_determined())

@@ -339,12 +339,12 @@ _TOP_KEYS = (
     "max-depth",
     "max-values",
     "max-alias-nodes",
-    "min-consultation-days",
-    "max-evidence-age-years",
-    "per-framework",
     "exclude",
     "extend-exclude",
     "respect-gitignore",
+    "min-consultation-days",
+    "max-evidence-age-years",
+    "per-framework",
     "import-templates",
 )
 _THRESHOLD_KEYS = ("min-consultation-days", "max-evidence-age-years")

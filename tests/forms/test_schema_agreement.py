@@ -107,6 +107,19 @@ def candidates(draw: st.DrawFn, framework: str) -> dict[str, Any]:
     level = draw(st.sampled_from(["keep", None, "screening", "full", "cumulative"]))
     if level != "keep":
         doc["level"] = level
+    if draw(st.integers(0, 3)) == 0:
+        # A full assessment of an adverse impact, decided under today's law: the case
+        # PSED409's condition is about (else it is rare enough to be missed).
+        doc["level"] = "full"
+        doc["decision"] = {**(doc.get("decision") or {}), "date": "2024-06-01"}
+        doc["impacts"].append(
+            {
+                "characteristic": "age",
+                "group": "Nudged",
+                "impact": "negative",
+                "details": draw(_REAL),
+            }
+        )
     if draw(st.booleans()):
         doc["alternatives"] = draw(
             st.lists(st.fixed_dictionaries({"option": _REAL | _PLACEHOLDERS}), max_size=2)
