@@ -211,8 +211,14 @@ def create_app(
 
     @app.before_request
     def bound_form_posts() -> None:
-        if not request.path.startswith("/api/"):
-            request.max_content_length = MAX_FORM_BODY
+        if request.path.startswith("/api/"):
+            return
+        request.max_content_length = MAX_FORM_BODY
+        # Werkzeug counts the parts of multipart posts only; count urlencoded fields too.
+        if request.method == "POST":
+            fields = sum(len(values) for values in request.form.listvalues())
+            if fields > MAX_FORM_PARTS:
+                abort(413)
 
     @app.after_request
     def headers(response: Response) -> Response:
