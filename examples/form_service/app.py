@@ -434,6 +434,10 @@ def serve(
             if not quiet:
                 super().log_request(code, size)
 
+        def log_error(self, format: str, *args: Any) -> None:
+            if not quiet:
+                super().log_error(format, *args)
+
     return make_server(
         "127.0.0.1",
         port,
