@@ -125,7 +125,8 @@ def _real() -> dict[str, Any]:
 
 
 def _condition(code: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
-    return {"x-psed-rule": code, "description": description, **body}
+    # "type" is named wherever "required" is: validators in strict mode (ajv) ask for it.
+    return {"x-psed-rule": code, "description": description, "type": "object", **body}
 
 
 def _required_text(code: str, key: str, what: str) -> dict[str, Any]:
@@ -159,7 +160,9 @@ def _characteristic_present(code: str) -> dict[str, Any]:
 
 
 def _each_impact(code: str, description: str, item: dict[str, Any]) -> dict[str, Any]:
-    return _condition(code, description, {"properties": {"impacts": {"items": item}}})
+    return _condition(
+        code, description, {"properties": {"impacts": {"type": "array", "items": item}}}
+    )
 
 
 def _impact_determined() -> dict[str, Any]:
@@ -167,7 +170,11 @@ def _impact_determined() -> dict[str, Any]:
         "PSED103",
         "Choose the impact on each characteristic; `unknown` (not yet determined) cannot "
         "be submitted.",
-        {"required": ["impact"], "properties": {"impact": {"not": {"const": "unknown"}}}},
+        {
+            "type": "object",
+            "required": ["impact"],
+            "properties": {"impact": {"not": {"const": "unknown"}}},
+        },
     )
 
 
@@ -190,12 +197,17 @@ def _adverse_mitigated() -> dict[str, Any]:
             "then": {
                 "anyOf": [
                     {
+                        "type": "object",
                         "required": ["mitigations"],
                         "properties": {
                             "mitigations": {"type": "array", "contains": real_mitigation}
                         },
                     },
-                    {"required": ["justification"], "properties": {"justification": _real()}},
+                    {
+                        "type": "object",
+                        "required": ["justification"],
+                        "properties": {"justification": _real()},
+                    },
                 ]
             },
         },

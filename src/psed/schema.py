@@ -81,6 +81,7 @@ def _field_schema(field: FieldSpec, catalogue: Catalogue, framework: str | None)
         schema = {"type": "array", "items": {"$ref": f"#/$defs/{field.cls.__name__}"}}
         if field.one_true is not None:
             true_item = {
+                "type": "object",  # validators in strict mode (ajv) want the type named
                 "properties": {field.one_true: {"const": True}},
                 "required": [field.one_true],
             }
