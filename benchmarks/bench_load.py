@@ -1,7 +1,7 @@
 """How fast psed reads documents, against plain parsing and plain cattrs in the same run.
 
-Generates 1,000 typical documents from the examples/ folder (a fixed seed varies
-names, impact rows and dates), writes each as YAML and as JSON, then times:
+Generates 1,000 typical documents from the examples/ folder (``_corpus.py``: a fixed
+seed varies names, impact rows and dates), writes each as YAML and as JSON, then times:
 
 - YAML: ``psed.loads`` (safe parsing with limits + structural checks + structuring)
   against ``yaml.safe_load`` (PyYAML's pure-Python safe loader, what most code
@@ -17,43 +17,24 @@ Prints documents per second and the ratio to each baseline (best of R runs).
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as _dt
 import json
 import platform
-import random
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
+import _corpus
 import cattrs
 import yaml
 
 import psed
 from psed.catalogue import BUILTIN_CHARACTERISTICS
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-
-def make_documents(count: int, seed: int = 20261126) -> list[dict[str, Any]]:
-    """``count`` document trees built from the examples, varied with a fixed seed."""
-    rng = random.Random(seed)
-    bases = [
-        psed.unstructure(psed.load(path), compact=True) for path in sorted(EXAMPLES.glob("*.yaml"))
-    ]
-    documents = []
-    for index in range(count):
-        document = copy.deepcopy(bases[index % len(bases)])
-        document["name"] = f"{document['name']} ({index})"
-        impacts = document.get("impacts", [])
-        if impacts:
-            keep = rng.randint(max(1, len(impacts) - 3), len(impacts))
-            document["impacts"] = rng.sample(impacts, keep)
-        review = _dt.date(2022, 1, 1) + _dt.timedelta(days=rng.randrange(1500))
-        document["review_date"] = review.isoformat()
-        documents.append(document)
-    return documents
+def make_documents(count: int) -> list[dict[str, Any]]:
+    """``count`` document trees generated from the examples with a fixed seed."""
+    return _corpus.generated(count)
 
 
 def best_rate(func: Callable[[Any], object], items: Sequence[Any], repeat: int) -> float:

@@ -1,4 +1,4 @@
-"""The shared text helpers: placeholders, word counts, leftovers, adverse language, s17 limbs."""
+"""The text pass: placeholders, word counts, leftovers, adverse language, phrases."""
 
 from __future__ import annotations
 
@@ -10,14 +10,21 @@ from hypothesis import strategies as st
 
 from psed._text import (
     ADVERSE_PHRASES,
-    adverse_phrases,
     comparison_key,
     is_placeholder,
-    leftover_markers,
     normalise,
-    s17_limbs,
+    text,
     word_count,
 )
+
+
+def leftover_markers(value: str) -> list[str]:
+    return list(text(value).leftovers)
+
+
+def adverse_phrases(value: str) -> list[str]:
+    return list(text(value).adverse)
+
 
 # Text whose case can be changed and changed back: ASCII and Latin-1 letters, digits,
 # punctuation and white space (some other scripts change length or split under case
@@ -132,7 +139,6 @@ def test_text_helpers_never_raise(text: str) -> None:
     word_count(text)
     leftover_markers(text)
     adverse_phrases(text)
-    s17_limbs(text)
     comparison_key(text)
 
 
@@ -330,27 +336,3 @@ def test_huge_and_adversarial_text_is_handled() -> None:
     assert leftover_markers(tricky) == []
     assert adverse_phrases(tricky + " excluded.") == ["excluded"]
     assert not is_placeholder(tricky)
-    assert s17_limbs(tricky) == []
-
-
-# ---------------------------------------------------------------- s17 limbs
-
-
-@pytest.mark.parametrize(
-    ("text", "limbs"),
-    [
-        ("N/A", []),
-        (None, []),
-        ("No impact on community safety", ["safety"]),
-        ("Could increase antisocial behavior", ["anti-social behaviour"]),
-        ("ASB and criminal damage", ["anti-social behaviour", "crime"]),
-        ("Reoffending rates; re-offenders", ["re-offending"]),
-        ("Drug and alcohol services", ["drugs", "alcohol"]),
-        ("Substance misuse, violent crime", ["substance misuse", "violence", "crime"]),
-        ("The local environment and public disorder", ["local environment", "disorder"]),
-        ("A safe place to wait", []),
-        ("Crimean history society", []),
-    ],
-)
-def test_s17_limbs(text: str | None, limbs: list[str]) -> None:
-    assert s17_limbs(text) == limbs

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import stat
 import sys
 from collections.abc import Callable, Generator, Iterable
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import attrs
 
@@ -24,7 +25,7 @@ from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
 from psed.output._common import FileResult
 
-__all__ = ["Job", "Outcome", "check_file", "run", "run_map"]
+__all__ = ["Job", "Outcome", "check_file", "read_stream", "run", "run_map"]
 
 
 @attrs.frozen(kw_only=True)
@@ -76,30 +77,99 @@ def _limits(job: Job) -> Limits:
     return job.config.limits if job.config is not None else DEFAULT_LIMITS
 
 
+_CHUNK = 64 * 1024
+
+
+def read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
+    """What a stream holds, up to one byte past ``max_bytes`` (enough to say it is too large).
+
+    Read in pieces, so that memory follows what arrives, not the limit.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+"""Opening never waits: without O_NONBLOCK, opening a named pipe waits for a writer."""
+
+
 def _read_bytes(path: str, job: Job) -> bytes | str:
-    """The file's bytes, or a message saying why they cannot be read."""
+    """The file's bytes, or a message saying why they cannot be read.
+
+    The file's size is known before it is read, so a file over the limit is not read
+    at all and any other is read with one read of its own size.
+    """
     max_bytes = _limits(job).max_bytes
     if path == STDIN:
         data = job.stdin if job.stdin is not None else b""
     else:
         try:
-            with open(path, "rb") as handle:
-                # never more than one byte past the limit is read, whatever the file's size
-                data = handle.read(max_bytes + 1)
+            fd = os.open(path, _OPEN_FLAGS)
         except FileNotFoundError:
             return "The file does not exist; check the path."
-        except IsADirectoryError:
-            return "This is a folder, not a file; name the folder itself to check the files in it."
         except PermissionError:
+            if os.path.isdir(path):
+                return _folder_message(path)
             return "The file cannot be opened (permission denied); check its permissions."
         except OSError as exc:
             return f"The file cannot be read ({exc.strerror or exc}); check the path."
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                return _folder_message(path)
+            if not stat.S_ISREG(info.st_mode):
+                return (
+                    "This is not a regular file (a named pipe, device or socket), and psed "
+                    "reads only files; to check what a program writes, send it to standard "
+                    "input and give '-' as the path."
+                )
+            if info.st_size > max_bytes:
+                return _too_large(max_bytes)
+            with open(fd, "rb", closefd=False) as handle:
+                # one byte more than its size: a file that grew while read is still caught
+                data = handle.read(info.st_size + 1)
+        except OSError as exc:
+            return f"The file cannot be read ({exc.strerror or exc}); check the path."
+        finally:
+            os.close(fd)
     if len(data) > max_bytes:
-        return (
-            f"The file is larger than the limit of {max_bytes:,} bytes; split it into one "
-            "document per assessment, or raise max-bytes in the [tool.psed] configuration."
-        )
+        return _too_large(max_bytes)
     return data
+
+
+_FOLDER_DENIED = (
+    "This folder cannot be searched (permission denied), so nothing in it was checked; "
+    "check its permissions, or exclude it."
+)
+
+
+def _folder_message(path: str) -> str:
+    """Why a folder reached the checker: it could not be searched, or was named as a file."""
+    try:
+        with os.scandir(path):
+            pass
+    except PermissionError:
+        return _FOLDER_DENIED
+    except OSError as exc:
+        return (
+            f"This folder cannot be searched ({exc.strerror or exc}), so nothing in it was "
+            "checked; check the path."
+        )
+    return "This is a folder, not a file; name the folder itself to check the files in it."
+
+
+def _too_large(max_bytes: int) -> str:
+    return (
+        f"The file is larger than the limit of {max_bytes:,} bytes; split it into one "
+        "document per assessment, or raise max-bytes in the [tool.psed] configuration."
+    )
 
 
 def _format(path: str) -> str | None:
@@ -206,8 +276,10 @@ def _init_worker(job: Job, then: Callable[[Outcome], Any]) -> None:
     _worker_then = then
     import signal
 
-    # The parent handles Ctrl-C and terminates the pool; workers stay quiet.
+    # The parent handles Ctrl-C and SIGTERM and terminates the pool; workers stay quiet
+    # (a worker forked from the command would otherwise inherit its SIGTERM handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(path: str) -> Any:

@@ -1,265 +1,258 @@
-"""Text helpers shared by the rules: one place for each textual notion.
+"""One text pass per document: every free-text field read once, in the form the rules compare.
 
-Every rule that asks "is this a placeholder?", "how many words?", "is there
-template text left over?", "does this describe harm?" or "does this mention a
-community-safety limb?" asks this module, so two rules can never disagree.
+A rule asks ``ctx.text(value)`` for the :class:`Text` of a string it read from the
+document. The text is analysed once per document, whichever rules ask: its compared
+form (:attr:`Text.folded`), whether it is a placeholder, and, when a rule first asks
+for them, its word count, comparison key, template leftovers and adverse phrases;
+phrase lists (:class:`Phrases`) and the s17 limbs (:func:`psed.law.mentioned_limbs`)
+are looked for in its compared form. :attr:`TextPass.fields` lists every free-text
+field of the document, so a rule about "any text" (PSED106) reads the same analyses.
+Two rules can therefore never disagree about what a text says, and no text is
+normalised twice.
 
-Text from users may be huge (a pasted report): every function here runs in time
-linear in the length of the text. The regular expressions are compiled once at
-import and are written so that no input can make them backtrack
-catastrophically (no nested or adjacent overlapping repeats).
+The compared form defeats the evasions a form can carry: it is NFKC-normalised
+(full-width "Ｎ/Ａ" is "N/A"), zero-width and other default-ignorable characters are
+removed, Cyrillic and Greek letters that look like Latin ones are read as Latin (the
+table :data:`LOOK_ALIKES`), typographic apostrophes and hyphens are read as ASCII,
+case is folded and white space is collapsed. Text is never changed in the document
+or in a report: the compared form is only compared.
+
+Text from users may be huge (a pasted report). Every function here runs in time
+linear in the length of the text, and in memory a small multiple of it: no regular
+expression repeats a group without a bound (which would keep one stack entry per
+repetition), and no list of every word of a text is built.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+import typing
+import unicodedata
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from psed.model import Characteristic, Proposal
 
 __all__ = [
     "ADVERSE_PHRASES",
+    "LOOK_ALIKES",
     "NEGATORS",
-    "S17_LIMBS",
+    "PLACEHOLDER_ANYWHERE",
+    "PLACEHOLDER_WORDS",
+    "Phrases",
+    "Text",
+    "TextField",
+    "TextPass",
     "adverse_phrases",
-    "any_leftovers",
     "comparison_key",
     "is_placeholder",
-    "leftover_markers",
     "normalise",
-    "s17_limbs",
+    "text",
     "word_count",
 ]
 
-# Punctuation for comparisons: anything that is neither a letter, a digit nor
-# white space (so "N/A", "n.a." and "na" agree). "_" is punctuation here.
-_PUNCTUATION = re.compile(r"(?:[^\w\s]|_)+")
-_WHITESPACE = re.compile(r"\s+")
-# Up to this length white space is collapsed by splitting (several times faster than
-# a substitution); beyond it by the substitution, which does not build a list of
-# every word of a pasted report.
-_SPLIT_MAX_CHARS = 4096
+# ---------------------------------------------------------------------------
+# The compared form.
+
+# Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt): soft
+# hyphen, zero-width space and joiners, direction marks and embeddings, word joiner
+# and invisible operators, variation selectors, the byte order mark, Hangul fillers,
+# tag characters. They draw nothing, so "T\u200bBC" reads "TBC". Those outside the
+# Basic Multilingual Plane are kept apart: a class of BMP characters is a bitmap that
+# regular expressions test in constant time.
+_IGNORABLE_BMP = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+)
+_IGNORABLE = re.compile(f"[{_IGNORABLE_BMP}]+")
+_IGNORABLE_ASTRAL = re.compile("[\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]+")
+
+LOOK_ALIKES: dict[str, str] = {
+    # Cyrillic capitals and small letters drawn like Latin ones.
+    **dict(zip("АВЕКМНОРСТХУЅІЈԚԜ", "ABEKMHOPCTXYSIJQW", strict=True)),
+    **dict(zip("аеорсуѕіјԛԝһӏԁх", "aeopcysijqwhldx", strict=True)),
+    # Greek capitals drawn like Latin ones, and the small omicron.
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo", strict=True)),
+    # Latin letters whose case folding would not give the plain letter.
+    "ı": "i",
+    "İ": "I",
+    # Typographic apostrophes and hyphens.
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+}
+"""Characters read as another before comparing: look-alike letters, apostrophes, hyphens.
+
+A small table, not Unicode's full confusables list: the Cyrillic and Greek letters
+that are drawn exactly like a Latin letter in common fonts (so "ТВС" typed with
+Cyrillic letters is the placeholder TBC, and "Dаn Tong" with a Cyrillic "а" is Dan
+Tong), the dotless and dotted i, and the typographic apostrophes and hyphens.
+"""
+_LOOK_ALIKES = str.maketrans(LOOK_ALIKES)
+# A character to remove or to read as another (the BMP ignorables and the look-alikes).
+_TO_FOLD = re.compile(f"[{_IGNORABLE_BMP}{''.join(LOOK_ALIKES)}]")
+
+# Collapsing white space splits the text into words; a pasted report is split piece
+# by piece at white space, so no list of all its words is ever built.
+_PIECE = 65536
+_SPACE = re.compile(r"\s")
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in consecutive pieces of about :data:`_PIECE` characters, cut at white space."""
+    start, size = 0, len(text)
+    while start < size:
+        cut = _SPACE.search(text, start + _PIECE) if size - start > _PIECE else None
+        end = size if cut is None else cut.start()
+        yield text[start:end]
+        start = end
 
 
 def _collapse(text: str) -> str:
     """``text`` with each run of white space made one space, trimmed."""
-    if len(text) <= _SPLIT_MAX_CHARS:
-        # str.split() and re's \s agree on what white space is (str.isspace).
+    if len(text) <= _PIECE:  # one piece
         return " ".join(text.split())
-    return _WHITESPACE.sub(" ", text).strip()
+    parts = [" ".join(piece.split()) for piece in _pieces(text)]
+    return " ".join(part for part in parts if part)
 
 
+def _fold(raw: str) -> str:
+    """The compared form of ``raw`` (see :attr:`Text.folded`)."""
+    if not raw.isascii():  # ASCII is already NFKC, with no ignorable or look-alike character
+        raw = unicodedata.normalize("NFKC", raw)
+        if _TO_FOLD.search(raw) is not None:  # rare; str.translate is slow
+            raw = _IGNORABLE.sub("", raw).translate(_LOOK_ALIKES)
+        if max(raw) > "\uffff":
+            raw = _IGNORABLE_ASTRAL.sub("", raw)
+    return _collapse(raw.casefold())
+
+
+def _word_char(char: str) -> bool:
+    """True for a character that regular expressions' ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_word_at(folded: str, start: int, end: int) -> bool:
+    """True when ``folded[start:end]`` is not part of a longer word."""
+    return (start == 0 or not _word_char(folded[start - 1])) and (
+        end == len(folded) or not _word_char(folded[end])
+    )
+
+
+# ---------------------------------------------------------------------------
+# Placeholders: the one definition (the submission JSON Schema derives its pattern
+# from these two names).
+
+PLACEHOLDER_WORDS: tuple[str, ...] = (
+    "na",
+    "none",
+    "nil",
+    "tbc",
+    "tbd",
+    "todo",
+    "xxx",
+    "tofollow",
+    "seeabove",
+    "loremipsum",
+)
+"""The placeholder words, lower case, with their spaces and punctuation removed.
+
+A text is a placeholder when its letters and digits alone (case folded) are one of
+these words or nothing at all: "N/A", "n.a.", "None.", "TBC!", "To follow", "-".
+"""
+
+PLACEHOLDER_ANYWHERE: tuple[str, ...] = ("[insert", "lorem ipsum")
+"""Text containing one of these (case folded; "lorem ipsum" as whole words) is a placeholder."""
+
+_PLACEHOLDER_KEYS = frozenset(("", *PLACEHOLDER_WORDS))
 _NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Case-fold ``text`` and collapse runs of white space to one space, trimmed.
-
-    The comparison the rules use for text and for ``group`` labels.
-
-    >>> normalise("  Older   People\\n(65+) ")
-    'older people (65+)'
-    """
-    return _collapse(text.casefold())
-
-
-def comparison_key(text: str) -> str:
-    """``text`` compared case-, space- and punctuation-insensitively (PSED501).
-
-    Punctuation is deleted, not replaced by a space, so "council's" and
-    "councils" agree; white space is then collapsed.
-
-    >>> comparison_key("No change -- see the Council's plan.")
-    'no change see the councils plan'
-    """
-    return _collapse(_PUNCTUATION.sub("", text).casefold())
-
-
-# Placeholder words, compared with every non-alphanumeric character removed, so
-# "N/A", "n.a.", "None.", "TBC!", "to-follow" and "See above" all match.
-_PLACEHOLDER_KEYS = frozenset(
-    {"", "na", "none", "nil", "tbc", "tbd", "todo", "xxx", "tofollow", "seeabove", "loremipsum"}
+# Text with more letters and digits than the longest placeholder word is none of them,
+# which is found by reading no further than that many letters and digits.
+_TOO_LONG_FOR_A_WORD = re.compile(
+    rf"[^\W_](?:[\W_]*[^\W_]){{{max(len(word) for word in PLACEHOLDER_WORDS)}}}"
 )
-_INSERT = r"\[\s*insert"
-_PLACEHOLDER_ANYWHERE = re.compile(rf"{_INSERT}|\blorem\s+ipsum\b", re.IGNORECASE)
+_LOREM_IPSUM = re.compile(r"\blorem ipsum\b")
 
 
-def is_placeholder(text: str | None) -> bool:
-    """True when ``text`` gives nothing: what the rules call "placeholder" text.
-
-    A placeholder is None, empty, white space or punctuation only, or only one of
-    n/a, na, none, nil, -, tbc, tbd, todo, xxx, "to follow", "see above",
-    "lorem ipsum" (case and punctuation ignored), or text containing "[insert".
-    Text containing "lorem ipsum" anywhere is also a placeholder: dummy text is
-    never a reason. A placeholder never counts as a reason, a mitigation or a
-    justification.
-
-    >>> [is_placeholder(t) for t in ("N/A", "n.a.", "None.", "TBC!", " - ", "[Insert name]")]
-    [True, True, True, True, True, True]
-    >>> is_placeholder("None of the groups is affected")
-    False
-    """
-    if text is None:
-        return True
-    if type(text) is str and len(text) <= _MEMO_MAX_CHARS:
-        return _placeholder_memo(text)
-    return _is_placeholder(text)
-
-
-# Several rules ask about the same field (PSED104, PSED105, PSED201, PSED501 ...):
-# short texts, the usual case, are answered from a small memo. It holds at most
-# _MEMO_SIZE texts of at most _MEMO_MAX_CHARS characters (well under a megabyte),
-# so memory stays flat however many documents one process checks.
-_MEMO_MAX_CHARS = 512
-_MEMO_SIZE = 1024
-
-
-# A placeholder word has at most 10 letters and digits ("loremipsum"). Every character
-# case-folds to at least one character, so text with 11 or more letters and digits is
-# none of them, and that is found by reading no further than the 11th.
-_ELEVEN_ALNUM = re.compile(
-    rf"[^\W_](?:[\W_]*[^\W_]){{{max(len(key) for key in _PLACEHOLDER_KEYS)}}}"
-)
-
-
-def _is_placeholder(text: str) -> bool:
+def _is_placeholder(folded: str) -> bool:
     if (
-        _ELEVEN_ALNUM.search(text) is None
-        and _NOT_ALNUM.sub("", text).casefold() in _PLACEHOLDER_KEYS
+        _TOO_LONG_FOR_A_WORD.search(folded) is None
+        and _NOT_ALNUM.sub("", folded) in _PLACEHOLDER_KEYS
     ):
         return True
-    # "[insert" needs a "["; "lorem ipsum" the letters "lorem", found ignoring case as
-    # the full pattern is (a regex, not casefold(), which for non-ASCII text allocates
-    # three times the text's size: 144 MB for a 9 MiB description).
-    if "[" not in text and _LOREM.search(text) is None:
-        return False
-    return _PLACEHOLDER_ANYWHERE.search(text) is not None
+    # In the compared form white space is one space, so "[ insert" is the only other
+    # spelling of "[insert".
+    return (
+        "[insert" in folded
+        or "[ insert" in folded
+        or ("lorem ipsum" in folded and _LOREM_IPSUM.search(folded) is not None)
+    )
 
 
-_LOREM = re.compile("lorem", re.IGNORECASE)
+# ---------------------------------------------------------------------------
+# PSED106: template and editing leftovers. Each marker is: a word every match holds
+# (a substring test for it is much quicker than the search, and usually fails), a
+# regular expression for lower-case text, how it is reported ("" for as found, white
+# space made one space) and whether it must be a whole word. White space inside a
+# marker is any run, so the same expressions read a compared form (one space) or
+# lower-cased ASCII text as written.
 
-
-_placeholder_memo = functools.lru_cache(maxsize=_MEMO_SIZE)(_is_placeholder)
-
-
-def word_count(text: str | None) -> int:
-    """The number of words in ``text``: runs of non-space characters containing a letter.
-
-    "65+" and "-" are not words; "N/A" and "don't" are one word each.
-
-    >>> word_count("No impact - 65+ users unaffected.")
-    4
-    """
-    if not text:
-        return 0
-    return sum(1 for token in text.split() if token.isalpha() or any(map(str.isalpha, token)))
-
-
-# PSED106: template and editing leftovers. Each alternative is a named group so
-# the marker can be reported in a canonical spelling.
-_LEFTOVERS = re.compile(
-    r"(?P<word>\b(?i:tbc|tbd|todo|xxx)\b)"
-    r"|(?P<lorem>(?i:\blorem\s+ipsum\b))"
-    rf"|(?P<insert>(?i:{_INSERT}))"
-    r"|(?P<delete>(?i:\bdelete\s+as\s+appropriate\b))"
-    r"|(?P<click>(?i:\bclick\s+(?:or\s+tap\s+)?here\s+to\s+enter\s+text\b))"
-    r"|(?P<choose>(?i:\bchoose\s+an\s+item\b))"
-    r"|(?P<anchor>\[[A-Z]{1,3}[0-9]+\])"
+_LEFTOVERS: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
+    (start, re.compile(pattern), reported, whole_word)
+    for start, pattern, reported, whole_word in (
+        ("tbc", r"tbc", "TBC", True),
+        ("tbd", r"tbd", "TBD", True),
+        ("todo", r"todo", "TODO", True),
+        ("xxx", r"xxx", "XXX", True),
+        ("lorem", r"lorem\s+ipsum", "lorem ipsum", True),
+        ("insert", r"\[\s*insert", "[insert", False),
+        ("delete", r"delete\s+as\s+appropriate", "delete as appropriate", True),
+        ("click", r"click\s+(?:or\s+tap\s+)?here\s+to\s+enter\s+text", "", True),
+        ("choose", r"choose\s+an\s+item", "choose an item", True),
+    )
 )
+# A Word comment anchor is read as written: "[" + one to three capitals + digits + "]".
+_ANCHOR = re.compile(r"\[[A-Z]{1,3}[0-9]+\]")
 
 
-_LEFTOVER_TRIGGERS = ("tbc", "tbd", "todo", "xxx", "lorem", "insert", "delete", "click", "choose")
+def _markers_in(lowered: str) -> Iterator[tuple[int, str]]:
+    """(offset, marker as reported) for each leftover marker in lower-case ``lowered``."""
+    for word, pattern, reported, whole_word in _LEFTOVERS:
+        if word not in lowered:
+            continue
+        for match in pattern.finditer(lowered):
+            if not whole_word or _whole_word_at(lowered, match.start(), match.end()):
+                yield match.start(), reported or " ".join(match.group().split())
 
 
-def _may_have_leftovers(text: str) -> bool:
-    """False when ``text`` certainly holds no leftover marker (a cheap substring test).
-
-    Every marker contains "[" or one of the trigger words as the marker regex's
-    IGNORECASE matches them (including "ı", "İ", the long s and the Kelvin sign): ASCII
-    text is lower-cased, other text searched with the same IGNORECASE.
-    """
-    if "[" in text:
-        return True
-    # ASCII, the usual case: lower() is fast and makes one copy.
-    if text.isascii():
-        folded = text.lower()
-        return any(word in folded for word in _LEFTOVER_TRIGGERS)
-    # Otherwise the text is case-folded piece by piece (casefold() allocates three times
-    # what it folds, so never the whole of a huge text at once; an IGNORECASE regex
-    # would be ten times slower), dotless i made i and the combining dot that folding
-    # leaves after a dotted capital I dropped: then every character that _LEFTOVERS'
-    # IGNORECASE takes for a trigger letter (including "ı", "İ", the long s and the
-    # Kelvin sign) folds to exactly that letter. The pieces overlap by a trigger's
-    # length less one, so no trigger is cut in two.
-    for start in range(0, len(text), _FOLD_PIECE):
-        piece = text[start : start + _FOLD_PIECE + _TRIGGER_OVERLAP]
-        folded = piece.casefold().replace("\u0131", "i").replace("\u0307", "")
-        if any(word in folded for word in _LEFTOVER_TRIGGERS):
-            return True
-    return False
-
-
-_FOLD_PIECE = 65536
-_TRIGGER_OVERLAP = max(len(word) for word in _LEFTOVER_TRIGGERS) - 1
-
-
-def any_leftovers(texts: Iterable[str]) -> bool:
-    """False when none of ``texts`` can hold a leftover marker: one test for many fields.
-
-    The texts are tested joined by line breaks; no marker's trigger contains a line
-    break, so none is found across two texts. When this is True, ask
-    :func:`leftover_markers` field by field.
-    """
-    return _may_have_leftovers("\n".join(texts))
-
-
-def leftover_markers(text: str | None) -> list[str]:
-    """Template or editing leftovers in ``text`` (PSED106), in order of first appearance.
-
-    Markers: the whole words TBC, TBD, TODO and XXX in any case (reported in
-    capitals); "lorem ipsum"; "[insert"; "delete as appropriate"; "click here to
-    enter text"; "click or tap here to enter text"; "choose an item" (reported in
-    lower case); and Word comment anchors, ``[`` + one to three capital letters +
-    one or more digits + ``]`` (reported as written). Each marker is listed once.
-
-    >>> leftover_markers("Owner tbc [JS1], see [1] and [AB]. Click here to enter text.")
-    ['TBC', '[JS1]', 'click here to enter text']
-    """
-    if not text:
-        return []
-    # Fast path (most fields have no marker): the regex costs ~15 µs a field, this
-    # scan ~1 µs.
-    if not _may_have_leftovers(text):
-        return []
-    found: dict[str, None] = {}
-    for match in _LEFTOVERS.finditer(text):
-        kind = match.lastgroup
-        if kind == "word":
-            marker = match.group().upper()
-        elif kind == "anchor":
-            marker = match.group()
-        elif kind == "insert":
-            marker = "[insert"
-        else:
-            marker = normalise(match.group())
-        found.setdefault(marker, None)
-    return list(found)
+def _leftovers(raw: str, folded: str) -> tuple[str, ...]:
+    found: dict[str, int] = {}
+    for at, reported in _markers_in(folded):
+        if at < found.get(reported, len(folded) + 1):
+            found[reported] = at
+    if "[" in raw:
+        for match in _ANCHOR.finditer(raw):
+            anchor = match.group()
+            if anchor not in found:
+                at = folded.find(anchor.casefold())
+                found[anchor] = len(folded) if at == -1 else at
+    return tuple(sorted(found, key=found.__getitem__))
 
 
 # ---------------------------------------------------------------------------
 # PSED502: adverse language.
 #
-# Text is split into word tokens and sentence ends. A word is letters and digits,
-# possibly joined by apostrophes or hyphens ("can't", "anti-social",
-# "barrier-free", "non-discriminatory" are one word each, so a hyphenated
-# compound never matches a phrase inside it). Phrases are matched token by token,
-# so matching is linear and always on word boundaries.
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
-
-
-def _forms(base: str, *others: str) -> frozenset[str]:
-    return frozenset((base, *others))
-
+# A word is letters and digits, possibly joined by single apostrophes or hyphens
+# ("can't", "anti-social", "barrier-free", "non-discriminatory" are one word each, so
+# a hyphenated compound never matches a phrase inside it). Phrases are matched word by
+# word, so matching is linear and always on word boundaries.
 
 ADVERSE_PHRASES: tuple[str, ...] = (
     "exclude",
@@ -283,13 +276,17 @@ ADVERSE_PHRASES: tuple[str, ...] = (
 )
 """The PSED502 phrase list of format version 1 in the documented order."""
 
+
+def _forms(*forms: str) -> frozenset[str]:
+    return frozenset(forms)
+
+
 _AFFORD = _forms("afford", "affords", "afforded", "affording")
 _ACCESS = _forms("access", "accesses", "accessed", "accessing")
 
-# Each phrase as a sequence of sets of accepted (lower-case) word forms. One-word
-# phrases take any inflection (including the noun "exclusion" and the adjective
-# "discriminatory"); longer phrases take an inflected first word (the documented
-# matching details) and an inflected last word (the documented phrase list).
+# Each phrase as a sequence of sets of accepted word forms. One-word phrases take any
+# inflection (including the noun "exclusion" and the adjective "discriminatory");
+# longer phrases take an inflected first word and an inflected last word.
 _PHRASE_FORMS: tuple[tuple[frozenset[str], ...], ...] = (
     (_forms("exclude", "excludes", "excluded", "excluding", "exclusion", "exclusions"),),
     (
@@ -329,18 +326,14 @@ _PHRASE_FORMS: tuple[tuple[frozenset[str], ...], ...] = (
     ),
 )
 
-# Phrases indexed by the forms of their first word, for a constant-time lookup.
+# The rest of each phrase, indexed by the forms of its first word.
 _BY_FIRST_WORD: dict[str, list[tuple[frozenset[str], ...]]] = {}
 for _phrase in _PHRASE_FORMS:
     for _form in _phrase[0]:
         _BY_FIRST_WORD.setdefault(_form, []).append(_phrase[1:])
 
-
-# A cheap pre-filter: every form of a phrase's first word contains one of these
-# stems, so a text whose folded form contains none of them has no phrase, and the
-# word-by-word scan (about 30 µs for a typical paragraph) is skipped. Tokens are
-# folded as ``word.translate(_APOSTROPHES).casefold()``, character by character, so
-# each token's folded form is a substring of the whole text folded the same way.
+# Every form of a phrase's first word contains one of these stems: a text containing
+# none of them has no phrase, and only the sentences around a stem are read word by word.
 _ADVERSE_STEMS = (
     "exclu",
     "disadvantag",
@@ -361,7 +354,7 @@ _ADVERSE_STEMS = (
     "discriminat",
 )
 assert all(any(stem in form for stem in _ADVERSE_STEMS) for form in _BY_FIRST_WORD)
-_ADVERSE_CANDIDATE = re.compile("|".join(re.escape(stem) for stem in _ADVERSE_STEMS))
+_ADVERSE_STEM = re.compile("|".join(re.escape(stem) for stem in _ADVERSE_STEMS))
 
 
 def _verb(base: str, third: str, past: str, ing: str) -> frozenset[str]:
@@ -394,139 +387,393 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
-# A sentence: a run of text between sentence ends. Word tokens never contain ".", "!"
-# or "?", so scanning each sentence on its own finds exactly the tokens of a scan of
-# the whole text.
-_SENTENCES = re.compile(r"[^.!?]+")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018\-\u2010\u2011][^\W_]+)*")
+# At most 64 parts to a word: the repeat is bounded, so matching keeps a bounded stack
+# however long a hyphenated run is.
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+){0,63}")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
-# Sentences longer than this are split into words without the stem pre-filter, so
-# that no copy of a huge pasted paragraph is made just to pre-filter it.
-_PREFILTER_MAX_CHARS = 65536
+def _adverse(folded: str) -> tuple[str, ...]:
+    """The adverse phrases of ``folded`` that are not negated, in order of first appearance."""
+    if not any(stem in folded for stem in _ADVERSE_STEMS):
+        return ()
+    found: dict[str, int] = {}
+    done = 0  # where the last sentence read word by word ended
+    for stem in _ADVERSE_STEM.finditer(folded):
+        at = stem.start()
+        if at < done:
+            continue  # in a sentence already read
+        start = max(done, *(folded.rfind(end, done, at) + 1 for end in ".!?"))
+        end_match = _SENTENCE_END.search(folded, at)
+        done = len(folded) if end_match is None else end_match.start()
+        _adverse_in_sentence(folded, start, done, found)
+    return tuple(sorted(found, key=found.__getitem__))
 
 
-def _candidate_sentences(text: str) -> Iterator[list[tuple[str, int, int]]]:
-    """Each sentence of ``text`` that may hold a phrase, as (folded word, start, end) triples.
-
-    A word is folded as ``word.translate(_APOSTROPHES).casefold()``, character by
-    character, so each word's folded form is a substring of its sentence folded the
-    same way: a sentence whose folded text contains none of the
-    :data:`_ADVERSE_STEMS` cannot hold a phrase and is skipped without being split.
-    """
-    for sentence in _SENTENCES.finditer(text):
-        start, end = sentence.span()
-        if end - start <= _PREFILTER_MAX_CHARS:
-            folded = sentence.group().translate(_APOSTROPHES).casefold()
-            if _ADVERSE_CANDIDATE.search(folded) is None:
-                continue
-        yield [
-            (match.group().translate(_APOSTROPHES).casefold(), match.start(), match.end())
-            for match in _WORD.finditer(text, start, end)
-        ]
-
-
-def adverse_phrases(text: str | None) -> list[str]:
-    """The adverse phrases in ``text`` that are not negated (PSED502), each listed once.
-
-    Phrases are those of :data:`ADVERSE_PHRASES`, matched case-insensitively on
-    whole words: a one-word phrase in any inflection (exclude, excludes, excluded,
-    excluding, exclusion), a longer phrase with its first or last word inflected
-    (struggled to, lost access, negative impacts). A hyphenated compound is one
-    word, so "barrier-free" and "non-discriminatory" are not adverse. A phrase is
-    negated when a word of :data:`NEGATORS`, "cannot" or a word ending in "n't"
-    stands within the four words before it in the same sentence (a sentence ends
-    at ``.``, ``!`` or ``?``). Each phrase is returned as it appears, lower-cased,
-    in order of first appearance.
-
-    >>> adverse_phrases("Some older people may be excluded. This won't disadvantage anyone.")
-    ['excluded']
-    >>> adverse_phrases("No negative impact is expected.")
-    []
-    """
-    if not text:
-        return []
-    found: dict[str, None] = {}
-    for words in _candidate_sentences(text):
-        for i, (word, start, _end) in enumerate(words):
-            rests = _BY_FIRST_WORD.get(word)
-            if rests is None:
-                continue
+def _adverse_in_sentence(folded: str, start: int, end: int, found: dict[str, int]) -> None:
+    """Add the phrases of the sentence ``folded[start:end]`` to ``found`` (phrase -> offset)."""
+    before: deque[str] = deque(maxlen=_NEGATION_WINDOW)  # the words before this one
+    # Phrases whose first word has been read: (rest of the phrase, words of it matched,
+    # where it starts, whether it is negated).
+    open_phrases: list[tuple[tuple[frozenset[str], ...], int, int, bool]] = []
+    for match in _WORD.finditer(folded, start, end):
+        word = match.group()
+        still_open = []
+        for rest, matched, begins, negated in open_phrases:
+            if word in rest[matched]:
+                if matched + 1 < len(rest):
+                    still_open.append((rest, matched + 1, begins, negated))
+                elif not negated:
+                    found.setdefault(folded[begins : match.end()], begins)
+        open_phrases = still_open
+        rests = _BY_FIRST_WORD.get(word)
+        if rests is not None:
+            negated = any(_is_negator(w) for w in before)
             for rest in rests:
-                tail = words[i + 1 : i + 1 + len(rest)]
-                if len(tail) != len(rest) or any(
-                    w not in forms for (w, _, _), forms in zip(tail, rest, strict=True)
-                ):
-                    continue
-                window = words[max(0, i - _NEGATION_WINDOW) : i]
-                if any(_is_negator(w) for w, _, _ in window):
-                    continue
-                end = tail[-1][2] if tail else _end
-                found.setdefault(normalise(text[start:end]).translate(_APOSTROPHES), None)
-    return list(found)
+                if rest:
+                    open_phrases.append((rest, 0, match.start(), negated))
+                elif not negated:
+                    found.setdefault(word, match.start())
+        before.append(word)
 
 
 # ---------------------------------------------------------------------------
-# PSED601: the limbs of the Crime and Disorder Act 1998 s17 duty.
-
-S17_LIMBS: tuple[str, ...] = (
-    "crime",
-    "disorder",
-    "anti-social behaviour",
-    "drugs",
-    "alcohol",
-    "substance misuse",
-    "re-offending",
-    "violence",
-    "local environment",
-    "safety",
-)
-"""The words that show a community-safety entry considered a limb of s17."""
-
-_S17 = re.compile(
-    r"\b(?:"
-    r"(?P<crime>crimes?|criminal)"
-    r"|(?P<disorder>disorders?)"
-    r"|(?P<asb>anti[\s\-\u2010\u2011]?social\s+behaviou?rs?|asb)"
-    r"|(?P<drugs>drugs?)"
-    r"|(?P<alcohol>alcohol)"
-    r"|(?P<substance>substance\s+(?:mis)?use)"
-    r"|(?P<reoffending>re[\s\-\u2010\u2011]?offend(?:ing|ers?|s|ed)?)"
-    r"|(?P<violence>violence|violent)"
-    r"|(?P<environment>local\s+environment)"
-    r"|(?P<safety>safety)"
-    r")\b",
-    re.IGNORECASE,
-)
-_S17_NAMES = {
-    "crime": "crime",
-    "disorder": "disorder",
-    "asb": "anti-social behaviour",
-    "drugs": "drugs",
-    "alcohol": "alcohol",
-    "substance": "substance misuse",
-    "reoffending": "re-offending",
-    "violence": "violence",
-    "environment": "local environment",
-    "safety": "safety",
-}
+# The analysis of one text.
 
 
-def s17_limbs(text: str | None) -> list[str]:
-    """The s17 limbs ``text`` mentions (PSED601), by their :data:`S17_LIMBS` name.
+def _count_words(key: str) -> int:
+    """The words of a comparison key: its tokens that are not all digits and numerals.
 
-    Matched case-insensitively on whole words, with common variants: crimes and
-    criminal, anti-social or antisocial behaviour (or behavior, or ASB), drug,
-    substance use, reoffending and re-offenders, violent. A mention counts
-    whatever it says: the rule asks whether a limb was considered, not how.
-
-    >>> s17_limbs("No change to crime or anti-social behaviour; no alcohol licences involved.")
-    ['crime', 'anti-social behaviour', 'alcohol']
+    A key's tokens hold only letters, digits and numerals, so a token that is not all
+    numeric holds a letter: the tokens of the compared form that contain a letter.
     """
-    if not text:
-        return []
-    found: dict[str, None] = {}
-    for match in _S17.finditer(text):
-        if match.lastgroup is not None:
-            found.setdefault(_S17_NAMES[match.lastgroup], None)
-    return list(found)
+    count = 0
+    for piece in _pieces(key):
+        tokens = piece.split()
+        count += len(tokens) - sum(map(str.isnumeric, tokens))
+    return count
+
+
+_KEY_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """One text of a document as the rules read it: built once, whichever rules ask.
+
+    Rules get it from ``ctx.text(value)``; other code from :func:`text`. The
+    attributes after :attr:`placeholder` are worked out the first time they are read.
+    """
+
+    raw: str
+    """The text as written (``""`` for an absent value)."""
+    folded: str
+    """The compared form: NFKC, default-ignorable characters removed, look-alike letters,
+    apostrophes and hyphens read as ASCII (:data:`LOOK_ALIKES`), case folded, each run
+    of white space one space, trimmed."""
+    placeholder: bool
+    """True when the text gives nothing: empty, white space or punctuation only, only
+    one of the :data:`PLACEHOLDER_WORDS` (case and punctuation ignored), or containing
+    one of :data:`PLACEHOLDER_ANYWHERE`. A placeholder never counts as a reason, a
+    mitigation or a justification."""
+
+    @property
+    def real(self) -> bool:
+        """True when the text is not a placeholder."""
+        return not self.placeholder
+
+    @functools.cached_property
+    def words(self) -> int:
+        """The number of words: runs of non-space characters containing a letter.
+
+        "65+" and "-" are not words; "N/A" and "don't" are one word each.
+        """
+        return _count_words(self.key)
+
+    @functools.cached_property
+    def key(self) -> str:
+        """The comparison key: the compared form with punctuation (and ``_``) deleted.
+
+        Punctuation is deleted, not replaced by a space, so "council's" and "councils"
+        agree (PSED501).
+        """
+        return _collapse(_KEY_PUNCTUATION.sub("", self.folded).replace("_", ""))
+
+    @functools.cached_property
+    def leftovers(self) -> tuple[str, ...]:
+        """Template or editing leftovers (PSED106), each once, in order of first appearance.
+
+        The whole words TBC, TBD, TODO and XXX (reported in capitals); "lorem ipsum";
+        "[insert"; "delete as appropriate"; "click here to enter text"; "click or tap
+        here to enter text"; "choose an item" (reported in lower case); and Word comment
+        anchors, ``[`` + one to three capital letters + one or more digits + ``]``
+        (reported as written).
+        """
+        return _leftovers(self.raw, self.folded)
+
+    @functools.cached_property
+    def adverse(self) -> tuple[str, ...]:
+        """The adverse phrases (PSED502) that are not negated, each once, in order.
+
+        Phrases are those of :data:`ADVERSE_PHRASES`, on whole words: a one-word phrase
+        in any inflection, a longer one with its first or last word inflected. A phrase
+        is negated when a word of :data:`NEGATORS`, "cannot" or a word ending in "n't"
+        stands within the four words before it in the same sentence (a sentence ends at
+        ``.``, ``!`` or ``?``). Each phrase is given in the compared form.
+        """
+        return _adverse(self.folded)
+
+
+def text(value: str | None) -> Text:
+    """The :class:`Text` of ``value`` (``None`` reads as ``""``), analysed afresh.
+
+    >>> t = text("  Older   People\\n(65+) ")
+    >>> t.folded, t.placeholder, t.words
+    ('older people (65+)', False, 2)
+    """
+    raw = value or ""
+    folded = _fold(raw)
+    return Text(raw=raw, folded=folded, placeholder=_is_placeholder(folded))
+
+
+def normalise(value: str | None) -> str:
+    """The compared form of ``value`` (:attr:`Text.folded`): the comparison of text and groups.
+
+    >>> normalise("  Older   People\\n(65+) ")
+    'older people (65+)'
+    """
+    return _fold(value or "")
+
+
+def is_placeholder(value: str | None) -> bool:
+    """True when ``value`` gives nothing (:attr:`Text.placeholder`).
+
+    >>> [is_placeholder(t) for t in ("N/A", "n.a.", "None.", "TBC!", " - ", "[Insert name]")]
+    [True, True, True, True, True, True]
+    >>> is_placeholder("None of the groups is affected")
+    False
+    """
+    return _is_placeholder(_fold(value or ""))
+
+
+def word_count(value: str | None) -> int:
+    """The number of words in ``value`` (:attr:`Text.words`).
+
+    >>> word_count("No impact - 65+ users unaffected.")
+    4
+    """
+    return text(value).words
+
+
+def adverse_phrases(value: str | None) -> list[str]:
+    """The adverse phrases of ``value`` that are not negated (:attr:`Text.adverse`).
+
+    >>> adverse_phrases("Some older people may be excluded. This won't disadvantage anyone.")
+    ['excluded']
+    """
+    return list(text(value).adverse)
+
+
+def comparison_key(value: str | None) -> str:
+    """``value`` compared case-, space- and punctuation-insensitively (:attr:`Text.key`).
+
+    >>> comparison_key("No change -- see the Council's plan.")
+    'no change see the councils plan'
+    """
+    return text(value).key
+
+
+# ---------------------------------------------------------------------------
+# Phrase lists for rules.
+
+
+@attrs.frozen(init=False)
+class Phrases:
+    """A list of phrases a rule looks for in texts, compiled once.
+
+    Write each phrase in lower case with single spaces and an ASCII apostrophe; a
+    trailing ``*`` stands for any ending of the last word ("discriminat*" matches
+    discriminate, discrimination, discriminatory). Phrases are found in the compared
+    form (:attr:`Text.folded`), on word boundaries, so never inside a longer word.
+    Where two phrases overlap, the one that starts first is found, and of two that
+    start together the longer.
+
+    >>> NO_DATA = Phrases("no data", "not known", "don't know")
+    >>> NO_DATA.find(text("We DON'T KNOW; there is no database. No data."))
+    ("don't know", 'no data')
+    """
+
+    phrases: tuple[str, ...]
+    """The phrases as given."""
+    pattern: re.Pattern[str] = attrs.field(repr=False)
+    """The regular expression that finds them."""
+
+    def __init__(self, *phrases: str) -> None:
+        for phrase in phrases:
+            if not phrase or phrase != _fold(phrase) or "*" in phrase[:-1]:
+                raise ValueError(
+                    f"the phrase {phrase!r} must be non-empty lower-case text with single "
+                    "spaces, and may have '*' only at its end"
+                )
+        by_length = sorted(range(len(phrases)), key=lambda i: -len(phrases[i]))
+        alternatives = "|".join(f"(?P<p{i}>{_phrase_pattern(phrases[i])})" for i in by_length)
+        self.__attrs_init__(phrases=tuple(phrases), pattern=re.compile(rf"\b(?:{alternatives})"))
+
+    def find(self, found_in: Text) -> tuple[str, ...]:
+        """The phrases ``found_in`` contains, spelled as given, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for match in self.pattern.finditer(found_in.folded):
+            name = match.lastgroup
+            if name is not None:
+                seen.setdefault(self.phrases[int(name[1:])], None)
+        return tuple(seen)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    if phrase.endswith("*"):
+        return re.escape(phrase[:-1]) + r"\w*"
+    return re.escape(phrase) + (r"\b" if _word_char(phrase[-1]) else "")
+
+
+# ---------------------------------------------------------------------------
+# The document's text pass.
+
+
+@attrs.frozen(kw_only=True)
+class TextField:
+    """One free-text field of a document: where it is, its name, and its text."""
+
+    pointer: str
+    """The JSON Pointer of the field, such as ``/impacts/0/details``."""
+    name: str
+    """The field's name, such as ``details``."""
+    text: Text
+    """The field's text as the rules read it."""
+
+
+# These string fields hold codes or addresses, not text people write for readers.
+_NOT_FREE_TEXT = frozenset({"id", "framework", "url", "rule", "pointer", "code", "ref"})
+_TEXT, _OBJECT, _ITEMS = range(3)
+_PLANS: dict[type, tuple[tuple[str, int, type], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, int, type], ...]:
+    """(name, kind, class) of each field of a model class that holds free text or objects.
+
+    Decided once per class from its type hints: a text field, an object field, or a
+    list of objects (a document's own characteristics are read too; an impact entry's
+    characteristic, a code, is not).
+    """
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        steps: list[tuple[str, int, type]] = []
+        for field in attrs.fields(cls):
+            if field.metadata.get("document", True) is False or field.name in _NOT_FREE_TEXT:
+                continue
+            args = [a for a in typing.get_args(hints[field.name]) if a is not type(None)]
+            hint = (
+                hints[field.name]
+                if not args or typing.get_origin(hints[field.name]) is tuple
+                else args[0]
+            )
+            if hint is str:
+                steps.append((field.name, _TEXT, str))
+            elif typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0]):
+                steps.append((field.name, _ITEMS, typing.get_args(hint)[0]))
+            elif isinstance(hint, type) and attrs.has(hint) and hint is not Characteristic:
+                steps.append((field.name, _OBJECT, hint))
+        plan = _PLANS[cls] = tuple(steps)
+    return plan
+
+
+def _free_text(obj: Any, pointer: str, out: list[tuple[str, str, str]]) -> None:
+    """Add (parent pointer, name, text) for every free-text field below ``obj``, in order."""
+    for name, kind, cls in _plan(type(obj)):
+        value = getattr(obj, name)
+        if kind == _TEXT:
+            if type(value) is str:
+                out.append((pointer, name, value))
+        elif kind == _ITEMS:
+            for j, item in enumerate(value):
+                if isinstance(item, cls):
+                    _free_text(item, f"{pointer}/{name}/{j}", out)
+        elif isinstance(value, cls):
+            _free_text(value, f"{pointer}/{name}", out)
+
+
+def _with_leftovers(texts: list[str]) -> set[int]:
+    """The indexes of ``texts`` that may hold a leftover marker (PSED106).
+
+    Answered for the whole document at once, so the usual document, with no marker, is
+    read once: the ASCII texts are joined by NUL characters (which no marker holds)
+    and lower-cased, which for ASCII gives the letters of the compared form, and the
+    markers and anchors are looked for in that one string. Texts that are not ASCII
+    are kept for their own reading.
+    """
+    starts: list[int] = []
+    plain: list[str] = []
+    maybe: set[int] = set()
+    at = 0
+    for i, raw in enumerate(texts):
+        if raw.isascii():
+            starts.append(at)
+            plain.append(raw)
+            at += len(raw) + 1
+        else:
+            maybe.add(i)
+    indexes = [i for i, raw in enumerate(texts) if raw.isascii()]
+    joined = "\0".join(plain)
+    hits = [offset for offset, _ in _markers_in(joined.lower())]
+    if "[" in joined:
+        hits.extend(match.start() for match in _ANCHOR.finditer(joined))
+    maybe.update(indexes[bisect.bisect_right(starts, offset) - 1] for offset in hits)
+    return maybe
+
+
+@attrs.frozen
+class TextPass:
+    """The texts of one document, each analysed once: what ``ctx.text`` is in a rule.
+
+    Call it with a string read from the document (or None) for its :class:`Text`;
+    the same string gives the same object for the rest of the check.
+    """
+
+    proposal: Proposal
+    """The document."""
+    _texts: dict[str, Text] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def __call__(self, value: str | None) -> Text:
+        """The :class:`Text` of ``value``, analysed on first use."""
+        raw = value or ""
+        found = self._texts.get(raw)
+        if found is None:
+            found = self._texts[raw] = text(raw)
+        return found
+
+    @functools.cached_property
+    def _raw_fields(self) -> list[tuple[str, str, str]]:
+        """(parent pointer, name, text) of every free-text field, in document order."""
+        found: list[tuple[str, str, str]] = []
+        _free_text(self.proposal, "", found)
+        return found
+
+    def _field(self, parent: str, name: str, raw: str) -> TextField:
+        return TextField(pointer=f"{parent}/{name}", name=name, text=self(raw))
+
+    @functools.cached_property
+    def fields(self) -> tuple[TextField, ...]:
+        """Every free-text field of the document, in document order.
+
+        Names, descriptions, summaries, details, groups, actions, owners, monitoring,
+        justifications, sign-off names and roles, waiver reasons and the labels of the
+        document's own characteristics; not ids, codes, URLs or pointers.
+        """
+        return tuple(self._field(*found) for found in self._raw_fields)
+
+    @functools.cached_property
+    def with_leftovers(self) -> tuple[TextField, ...]:
+        """The free-text fields holding template or editing leftovers (PSED106), in order."""
+        found = self._raw_fields
+        maybe = _with_leftovers([raw for _, _, raw in found])
+        return tuple(self._field(*found[i]) for i in sorted(maybe) if self(found[i][2]).leftovers)

@@ -7,8 +7,9 @@ reference from it); :func:`main` runs a command and returns the exit code:
 
 - 0: nothing fails;
 - 1: at least one unwaived finding at or above ``--fail-on`` (``check``);
-- 2: a usage error, a file that could not be read, or an unexpected problem;
-- 130: interrupted (Ctrl-C).
+- 2: a usage error, a file that could not be read, no document found, or an
+  unexpected problem;
+- 130: interrupted (Ctrl-C); 143: stopped by SIGTERM (``kill``, ``timeout``).
 
 No traceback reaches a user: every error is one line on standard error.
 """
@@ -23,15 +24,18 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any, NoReturn
 
+from psed._files import DEFAULT_EXCLUDE
+
 __all__ = ["build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 _FORMATS = ("text", "json", "sarif", "junit", "github")
-_AUDIT_FORMATS = ("text", "csv", "json")
+_AUDIT_FORMATS = ("text", "csv", "json", "html", "xlsx")
 _RENDER_FORMATS = ("html", "docx", "pdf", "md")
 _RENDER_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md"}
 _STATUSES = ("draft", "submitted", "approved")
@@ -43,10 +47,52 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit 2."""
+    """An argument parser whose errors are one line, suggest what was meant, and exit 2.
+
+    An error names the help of the command it is about (``psed check --help``), and a
+    word that is nearly a command, an option or a choice gets "did you mean".
+    """
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        hint = _did_you_mean(message, self)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint} (see '{self.prog} --help')\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        command = _commands(self).get(getattr(parsed, "command", None) or "")
+        if extras and command is not None:
+            # argparse reports a subcommand's unknown option from the main parser:
+            # report it from the subcommand's own, which knows its options.
+            command.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The subcommands of ``parser`` by name (none for a subcommand's own parser)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
+    """ "; did you mean ...?" for an invalid choice or an unknown option close to a real one."""
+    import difflib
+    import re
+
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        word, options = choice[1], [o.strip(" '") for o in choice[2].split(",")]
+    else:
+        unknown = re.search(r"unrecognized arguments: (\S+)", message)
+        if not unknown or not unknown[1].startswith("-"):
+            return ""
+        word = unknown[1].split("=", 1)[0]
+        options = [o for action in parser._actions for o in action.option_strings]
+    near = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{near[0]}'?" if near else ""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -84,6 +130,10 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
+def _patterns(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -92,6 +142,28 @@ def _jobs(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a number of processes; give 1 or more, or 0 for one per core"
+        )
+    return value
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days; give 0 or more")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 2:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of proposals; give 2 or more (default 3)"
         )
     return value
 
@@ -158,14 +230,24 @@ examples:
   psed audit assessments/
   psed audit assessments/ --format csv > portfolio.csv
   psed audit assessments/ --format json --as-of 2026-11-26 --jobs 0
+  psed audit assessments/ --db audit.sqlite --baseline
+  psed audit assessments/ --db audit.sqlite --format html -o estate.html
+  psed audit assessments/ --format xlsx -o estate.xlsx
 
 One row per document: status, errors, warnings, completeness (the share of the
 framework's required characteristics assessed with a real reason), sign-offs present
-and review date; then totals by rule and by characteristic, and the unreadable files.
-"?" marks a status or framework the document gives but psed does not know.
+and review date. "?" marks a status or framework the document gives but psed does not
+know. Then the portfolio findings (PSED701-PSED704, which only an audit reports), the
+reviews overdue and due within --due-within days, the actions past their due date,
+totals by organisation, directorate and programme, the cumulative impact of each
+programme, and totals by rule and by characteristic. --db records the run in an SQLite
+history (created if needed); --baseline then lists the findings new and resolved since
+the previous run recorded there, and only new findings decide the exit status.
+--format html (a dashboard) and xlsx (a workbook) need the psed[audit] extra.
 
 exit status, as for check: 0 nothing fails; 1 a document has an unwaived finding at or
-above --fail-on; 2 a usage error or a file that could not be read.
+above --fail-on; 2 a usage error, a history that cannot be used, or a file that could
+not be read.
 """
 
 _RENDER_EPILOG = """\
@@ -273,6 +355,26 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="check files in N worker processes (default 1; 0: one per core); "
         "the output is the same",
     )
+    parser.add_argument(
+        "--exclude",
+        type=_patterns,
+        metavar="PATTERNS",
+        help="skip these files and folders when searching a folder, comma-separated, in "
+        ".gitignore syntax (replaces the default: " + ", ".join(DEFAULT_EXCLUDE) + ")",
+    )
+    parser.add_argument(
+        "--extend-exclude",
+        type=_patterns,
+        metavar="PATTERNS",
+        help="skip these too, on top of the default or configured exclude",
+    )
+    parser.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="search folders without skipping what .gitignore files ignore",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -304,6 +406,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="report format: text (default), json (versioned, see 'psed schema --report'), "
         "sarif (2.1.0, for code scanning), junit (XML), github (workflow annotations)",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="text format: print only the summary line (and --statistics), not each finding",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="text format: after the findings, the number of findings of each rule",
     )
     check.set_defaults(handler=_cmd_check)
 
@@ -416,7 +529,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=_AUDIT_FORMATS,
         default="text",
-        help="text (default), csv (one row per document) or json (audit_version 1)",
+        help="text (default), csv (one row per document), json (audit_version 1), "
+        "html (a dashboard) or xlsx (a workbook; needs -o)",
+    )
+    audit.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    audit.add_argument(
+        "--due-within",
+        type=_days,
+        default=90,
+        metavar="DAYS",
+        help="list the reviews due within DAYS days of --as-of (default 90)",
+    )
+    audit.add_argument(
+        "--min-cumulative",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="PSED701 reports a characteristic adverse in N or more proposals of a "
+        "programme with no cumulative assessment (default 3)",
+    )
+    audit.add_argument(
+        "--db",
+        metavar="FILE",
+        help="record the run in this SQLite history (created if it does not exist)",
+    )
+    audit.add_argument(
+        "--baseline",
+        action="store_true",
+        help="with --db: list only the findings new since the previous run, and those resolved",
     )
     audit.set_defaults(handler=_cmd_audit)
 
@@ -517,7 +659,11 @@ def _use_color(stream: IO[str]) -> bool:
 
 
 def _load_config(args: argparse.Namespace) -> Any:
-    """The configuration: --config, else the one found upward from the current folder."""
+    """The configuration: --config, else the one found upward from the current folder.
+
+    The command line's --select, --ignore, --fail-on and folder options replace the
+    configuration's values; its selectors are checked as a configuration file's are.
+    """
     from psed.config import Config, ConfigError, find_config, load_config
 
     try:
@@ -526,15 +672,14 @@ def _load_config(args: argparse.Namespace) -> Any:
                 raise UsageError(f"--config: {args.config}: no such file")
             config = load_config(args.config)
         else:
-            found = find_config(os.getcwd())
+            found = find_config()
             config = Config() if found is None else load_config(found)
         overrides: dict[str, Any] = {}
-        if getattr(args, "select", None) is not None:
-            overrides["select"] = args.select
-        if getattr(args, "ignore", None) is not None:
-            overrides["ignore"] = args.ignore
-        if getattr(args, "fail_on", None) is not None:
-            overrides["fail_on"] = args.fail_on
+        for key in ("select", "ignore", "fail_on", "exclude", "respect_gitignore"):
+            if getattr(args, key, None) is not None:
+                overrides[key] = getattr(args, key)
+        if getattr(args, "extend_exclude", None):
+            overrides["extend_exclude"] = (*config.extend_exclude, *args.extend_exclude)
         if overrides:
             import attrs
 
@@ -542,14 +687,42 @@ def _load_config(args: argparse.Namespace) -> Any:
         config.catalogue()  # a bad framework definition is reported now, once
     except ConfigError as exc:
         raise UsageError(f"configuration: {exc}") from None
+    _check_command_line_selectors(args)
     return config
+
+
+def _check_command_line_selectors(args: argparse.Namespace) -> None:
+    """--select and --ignore name real rules, and --ignore says what a prefix turns off."""
+    select, ignore = getattr(args, "select", None), getattr(args, "ignore", None)
+    if select is None and ignore is None:
+        return
+    from psed.config import ConfigError, check_selectors
+    from psed.rules import all_rules
+
+    codes = [rule.code for rule in all_rules()]
+    for flag, selectors in (("--select", select), ("--ignore", ignore)):
+        if selectors is None:
+            continue
+        try:
+            matched = check_selectors(selectors, codes, key=flag[2:])
+        except ConfigError as exc:
+            raise UsageError(f"{flag}: {exc}") from None
+        if flag == "--ignore" and not getattr(args, "quiet", False):
+            for selector, hits in matched.items():
+                if len(hits) > 1:
+                    print(
+                        f"psed {args.command}: --ignore {selector} turns off {len(hits)} rules: "
+                        f"{', '.join(hits)}",
+                        file=sys.stderr,
+                    )
 
 
 def _read_stdin(paths: Sequence[str], max_bytes: int) -> bytes | None:
     if "-" not in paths:
         return None
-    # one byte past the limit is enough to report the document as too large
-    return sys.stdin.buffer.read(max_bytes + 1)
+    from psed._batch import read_stream
+
+    return read_stream(sys.stdin.buffer, max_bytes)
 
 
 def _write(out: IO[str], pieces: Iterable[str]) -> None:
@@ -574,15 +747,29 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
     )
 
 
+def _nothing_found(command: str, finder: Any) -> str:
+    """The error for a run that found no document, naming where it looked."""
+    where = ", ".join(finder.searched) or ", ".join(finder.paths)
+    skipped = (
+        f"; {finder.excluded} skipped by exclude patterns or .gitignore" if finder.excluded else ""
+    )
+    return (
+        f"psed {command}: error: no assessment found in {where} (psed looks for *.json, "
+        f"*.yaml and *.yml files{skipped}); name the files or the folder that holds them"
+    )
+
+
 # --------------------------------------------------------------------------- commands
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
     from psed._batch import run_map
-    from psed._files import discover
+    from psed._files import Finder
     from psed.output import RenderStep, RunInfo, Totals, make_renderer
 
+    if (args.quiet or args.statistics) and args.format != "text":
+        raise UsageError("--quiet and --statistics apply to the text format only")
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
     run_info = RunInfo(
@@ -593,20 +780,27 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         law_date=job.law_date,
     )
     color = args.format == "text" and _use_color(out)
-    renderer = make_renderer(args.format, run_info, color=color)
-    step = RenderStep(args.format, run_info, color)
+    options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
+    renderer = make_renderer(args.format, run_info, color=color, **options)
+    step = RenderStep(args.format, run_info, color, args.quiet, args.statistics)
     totals = Totals()
+    finder = Finder(args.paths, config)
     out.write(renderer.begin())
-    with contextlib.closing(run_map(discover(args.paths), job, step, jobs=args.jobs)) as pieces:
+    with contextlib.closing(run_map(finder, job, step, jobs=args.jobs)) as pieces:
         for piece in pieces:
             totals.add_counts(
                 piece.counts,
                 ok=piece.ok,
                 unreadable=piece.unreadable,
                 read_with_problems=piece.read_with_problems,
+                codes=piece.codes,
             )
             out.write(renderer.add_items(piece.items))
     _write(out, renderer.end(totals))
+    if totals.files == 0:
+        out.flush()
+        print(_nothing_found("check", finder), file=sys.stderr)
+        return EXIT_USAGE
     if totals.unreadable:
         return EXIT_USAGE
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
@@ -614,10 +808,19 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
-    from psed.audit import AuditTotals, iter_audit
+    from psed.audit import HistoryError
+    from psed.audit._run import AuditRun, RunOptions
     from psed.output import RunInfo
-    from psed.output.audit import make_audit_renderer
+    from psed.output.audit import AuditView, render_audit
 
+    if args.baseline and not args.db:
+        raise UsageError("--baseline compares with the history: give --db FILE as well")
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("--format xlsx writes a workbook: give -o FILE, such as -o estate.xlsx")
+    if args.format in ("html", "xlsx"):
+        _require_audit_extra(args.format)
+    if args.output and not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
+        raise UsageError(f"cannot write {args.output}: its folder does not exist")
     config = _load_config(args)
     job = _job(args, config)
     run_info = RunInfo(
@@ -627,106 +830,116 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         fail_on=job.fail_on,
         law_date=job.law_date,
     )
-    renderer = make_audit_renderer(args.format, run_info)
-    totals = AuditTotals()
-    out.write(renderer.begin())
-    with contextlib.closing(iter_audit(args.paths, job, jobs=args.jobs)) as rows:
-        for row, codes in rows:
-            totals.add(row, codes)
-            out.write(renderer.add(row))
-    _write(out, renderer.end(totals))
+    options = RunOptions(
+        due_within=args.due_within,
+        min_cumulative=args.min_cumulative,
+        db=args.db,
+        baseline=args.baseline,
+    )
+    try:
+        with AuditRun(args.paths, job, options, jobs=args.jobs) as run:
+            run.run()
+            totals = run.totals()
+            if totals.documents == 0:
+                out.flush()
+                print(_nothing_found("audit", run.finder), file=sys.stderr)
+                return EXIT_USAGE
+            baseline = run.baseline()
+            view = AuditView(
+                run=run_info,
+                rows=run.rows,
+                findings=run.findings,
+                portfolio=run.portfolio,
+                totals=totals,
+                estate=run.estate(),
+                trends=run.trends(),
+                baseline=baseline,
+                run_id=run.run_id if args.db else None,
+            )
+            if args.output:
+                _write_file(args.output, args.format, view)
+            else:
+                render_audit(args.format, view, out)
+    except HistoryError as exc:
+        raise UsageError(f"--db: {exc}") from None
     if totals.unreadable:
         return EXIT_USAGE
+    if baseline is not None:
+        fails = any(b.finding.fails(job.fail_on) for b in baseline.new)
+        return EXIT_FAIL if fails else EXIT_OK
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
 
 
-def _rule_dict(rule: Any) -> dict[str, Any]:
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": str(rule.severity),
-        "status": str(rule.status),
-        "summary": rule.summary,
-        "references": list(rule.references),
-        "help_url": rule.help_url,
-        "origin": rule.origin,
-    }
+def _require_audit_extra(fmt: str) -> None:
+    module = {"html": "psed.output.audit_html", "xlsx": "psed.output.audit_xlsx"}[fmt]
+    try:
+        __import__(module)
+    except ImportError as exc:
+        raise UsageError(
+            f"--format {fmt} needs the psed[audit] extra ({exc.name} is not installed): "
+            "pip install 'psed[audit]'"
+        ) from None
 
 
-def _duty_dict(duty: Any) -> dict[str, Any]:
-    from psed.law import Jurisdiction
+def _write_file(path: str, fmt: str, view: Any) -> None:
+    """Write the report to ``path`` whole: to a temporary file beside it, then renamed."""
+    import tempfile
 
-    return {
-        "id": duty.id,
-        "citation": duty.citation,
-        "title": duty.title,
-        "jurisdictions": [j.value for j in Jurisdiction if j in duty.jurisdictions],
-        "in_force": None if duty.in_force is None else duty.in_force.isoformat(),
-        "until": None if duty.until is None else duty.until.isoformat(),
-        "requires": list(duty.requires),
-        "required_by": duty.required_by,
-        "scope": duty.scope.value,
-        "functions": list(duty.functions),
-        "basis": duty.basis.value,
-        "source": duty.source,
-        "confirmed": duty.confirmed,
-    }
+    from psed.output.audit import render_audit
+
+    if os.path.exists(path) and not os.path.isfile(path):
+        # not a regular file (/dev/null, a pipe): nothing to replace, write to it directly
+        try:
+            with open(path, "wb" if fmt == "xlsx" else "w") as stream:
+                render_audit(fmt, view, stream)
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".psed-", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        if fmt == "xlsx":
+            with os.fdopen(handle, "wb") as binary:
+                render_audit(fmt, view, binary)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
+                render_audit(fmt, view, text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    print(f"psed: wrote {path}", file=sys.stderr)
 
 
 def _cmd_duties(args: argparse.Namespace, out: IO[str]) -> int:
-    import json
-
-    from psed.law import Jurisdiction
+    from psed.output.rules import duties_json, duties_markdown, duties_text
 
     duties = list(_load_config(args).catalogue().duties.values())
-    if args.format == "json":
-        out.write(json.dumps([_duty_dict(d) for d in duties], indent=2) + "\n")
-        return EXIT_OK
-    rows = []
-    for d in duties:
-        where = ", ".join(j.label for j in Jurisdiction if j in d.jurisdictions)
-        start = "-" if d.in_force is None else d.in_force.isoformat()
-        end = "" if d.until is None else d.until.isoformat()
-        requires = ", ".join(d.requires) or "-"
-        rows.append((d.id, d.citation, where, start, end, requires))
-    if args.format == "markdown":
-        out.write("| duty | provision | where | in force from | until | requires |\n")
-        out.write("|---|---|---|---|---|---|\n")
-        for row in rows:
-            out.write("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |\n")
-        return EXIT_OK
-    headers = ("DUTY", "PROVISION", "WHERE", "FROM", "UNTIL", "REQUIRES")
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers[:-1])]
-    for row in (headers, *rows):
-        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    render = {"json": duties_json, "markdown": duties_markdown}.get(args.format, duties_text)
+    out.write(render(duties))
     return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
-    import json
-
+    from psed.output.rules import rules_json, rules_markdown, rules_text
     from psed.rules import all_rules
 
     if args.duties:
         return _cmd_duties(args, out)
     rules = sorted(all_rules(), key=lambda r: r.code)
-    if args.format == "json":
-        out.write(json.dumps([_rule_dict(r) for r in rules], indent=2) + "\n")
-    elif args.format == "markdown":
-        out.write("| code | name | severity | from status | what it reports |\n")
-        out.write("|---|---|---|---|---|\n")
-        for r in rules:
-            summary = r.summary.replace("|", "\\|")
-            out.write(
-                f"| [{r.code}]({r.help_url}) | {r.name} | {r.severity} | {r.status} | {summary} |\n"
-            )
-    else:
-        width = max((len(r.name) for r in rules), default=10)
-        for r in rules:
-            out.write(
-                f"{r.code:<8} {r.name:<{width}} {r.severity!s:<7} {r.status!s:<9} {r.summary}\n"
-            )
+    render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
+    out.write(render(rules))
     return EXIT_OK
 
 
@@ -744,52 +957,8 @@ def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
     return seen[:3]
 
 
-def _references_by_framework(rule: Any, catalogue: Any, day: _dt.date) -> list[str]:
-    """``framework (jurisdiction): citation [law]; ...`` for each framework of ``catalogue``."""
-    from psed.law import citations_under
-
-    lines = []
-    for framework in catalogue.frameworks.values():
-        cited = citations_under(rule.cites, framework, catalogue, day)
-        text = "; ".join(f"{c} [{b.value}]" if b is not None else c for c, b in cited)
-        lines.append(f"  {framework.id} ({framework.jurisdiction.label}): {text or 'none'}")
-    return lines
-
-
-def explain_text(rule: Any, *, catalogue: Any = None, law_date: _dt.date | None = None) -> str:
-    """A rule's full documentation as plain text (what ``psed explain`` prints).
-
-    The references are listed for each framework of ``catalogue`` (default: the
-    process-wide one) as the law stood on ``law_date`` (default: today), each marked
-    law or practice.
-    """
-    from psed.catalogue import default_catalogue
-
-    day = law_date or _dt.date.today()
-    lines = [
-        f"{rule.code} {rule.name}",
-        "",
-        rule.summary,
-        "",
-        f"Severity: {rule.severity} (from status {rule.status}; below it, info)",
-    ]
-    if rule.references:
-        lines.append(f"References by framework (the law on {day.isoformat()}):")
-        lines += _references_by_framework(rule, catalogue or default_catalogue(), day)
-    lines += ["", "What it checks", "", rule.what.strip(), "", "Why it matters", ""]
-    lines += [rule.why.strip()]
-    for title, example in (
-        ("Failing example", rule.fail_example),
-        ("Passing example", rule.pass_example),
-    ):
-        if example and example.strip():
-            lines += ["", title, ""]
-            lines += ["    " + line if line else "" for line in example.rstrip().splitlines()]
-    lines += ["", f"Documentation: {rule.help_url}"]
-    return "\n".join(lines) + "\n"
-
-
 def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed.output.rules import explain_text
     from psed.rules import all_rules
 
     rules = all_rules()
@@ -972,19 +1141,52 @@ def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
         return EXIT_USAGE
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived (``kill``, ``timeout``, a CI runner stopping the job).
+
+    Not an Exception, so that nothing on the way treats it as a problem with a file:
+    like Ctrl-C, it stops the run, and the worker processes are ended on the way out.
+    """
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: IO[str] | None = None,
+    line: str | None = None,
+) -> None:
+    print(f"psed: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``psed`` command with ``argv`` (default: the process's) and return the exit code."""
+    import signal
+    import threading
+    import warnings
+
     out = sys.stdout
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
-        if hasattr(out, "reconfigure"):
-            out.reconfigure(errors="backslashreplace")
-        code = _run(argv, out)
-        out.flush()
-        return code
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            if hasattr(out, "reconfigure"):
+                out.reconfigure(errors="backslashreplace")
+            code = _run(argv, out)
+            out.flush()
+            return code
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except _Terminated:
+        return EXIT_TERMINATED
     except BrokenPipeError:
         # The reader went away (psed check . | head): stop quietly.
         try:
@@ -999,3 +1201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -10,6 +10,12 @@ Rule selection (``select`` / ``ignore``) takes codes or code prefixes such as ``
 specific, ``ignore`` wins. So ``select = ["PSED5"]`` with ``ignore = ["PSED501"]``
 runs PSED502 only, and ``select = ["PSED501"]`` with ``ignore = ["PSED5"]`` runs
 PSED501. Structural findings (PSED001-PSED007) are always reported.
+
+A selector must name at least one registered rule: a code with a typing slip such as
+``PSED6O1`` is an error that suggests what was meant. In ``ignore`` and ``severity`` a
+selector must also be no broader than a family (``PSED5``): ``PSED`` or ``ALL`` there is
+an error, so that a careless setting never turns the rules off in silence.
+:func:`check_selectors` is the check, used for files and the command line alike.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ import os
 import re
 import sys
 import threading
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from psed._files import DEFAULT_EXCLUDE
 from psed._parse import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
@@ -36,7 +44,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-__all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config"]
+__all__ = [
+    "CONFIG_FILES",
+    "LIMIT_RANGES",
+    "Config",
+    "ConfigError",
+    "check_selectors",
+    "find_config",
+    "load_config",
+]
 
 CONFIG_FILES = ("psed.toml", "pyproject.toml")
 """The files :func:`find_config` looks for in each folder, in this order."""
@@ -68,6 +84,59 @@ def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
 
 def _ignore(value: Iterable[str] | str) -> tuple[str, ...]:
     return _selectors(value) or ()
+
+
+def _patterns(value: Iterable[str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _family(code: str) -> str:
+    """A code's family prefix: its letters and first digit (``PSED1`` for PSED105)."""
+    letters = code.rstrip("0123456789")
+    return code[: len(letters) + 1]
+
+
+def check_selectors(
+    selectors: Iterable[str], codes: Iterable[str], *, key: str = "select"
+) -> dict[str, tuple[str, ...]]:
+    """Each selector with the codes it matches; ConfigError for one that is not safe to use.
+
+    ``key`` is what the selectors are for: ``select``, ``ignore`` or ``severity``. A
+    selector must match at least one of ``codes`` (the error suggests the nearest code
+    or family prefix: "did you mean"). In ``ignore`` and ``severity``, where a slip turns
+    rules off or down, it must also be no broader than a family: ``PSED`` alone, or
+    ``ALL``, is refused there (``select`` takes both: running every rule is safe).
+    """
+    known = sorted(set(codes))
+    families = sorted({_family(code) for code in known})
+    narrow = key != "select"
+    matched: dict[str, tuple[str, ...]] = {}
+    for selector in selectors:
+        if selector == "ALL":
+            if narrow:
+                raise ConfigError(
+                    f"'ALL' in {key} would take in every rule; name the codes or families "
+                    "you mean, such as 'PSED5'"
+                )
+            matched[selector] = tuple(known)
+            continue
+        hits = tuple(code for code in known if code.startswith(selector))
+        if hits and narrow and not any(c.isdigit() for c in selector):
+            shown = ", ".join(f"'{f}'" for f in families if f.startswith(selector))
+            raise ConfigError(
+                f"{selector!r} takes in every family of rules ({shown}); name the families "
+                "or codes you mean, such as 'PSED5' or 'PSED501'"
+            )
+        if not hits:
+            near = difflib.get_close_matches(selector, [*families, *known], n=2, cutoff=0.6)
+            hint = (
+                f"did you mean {' or '.join(repr(n) for n in near)}?"
+                if near
+                else "use a code or prefix listed by `psed rules`"
+            )
+            raise ConfigError(f"{selector!r} matches no rule; {hint}")
+        matched[selector] = hits
+    return matched
 
 
 def _severity_value(value: Severity | str) -> Severity:
@@ -131,8 +200,18 @@ class Config:
     """
     limits: Limits = attrs.field(default=DEFAULT_LIMITS)
     """Reading limits for :func:`psed.validate`: size, nesting depth, YAML alias expansion."""
+    exclude: tuple[str, ...] = attrs.field(default=DEFAULT_EXCLUDE, converter=_patterns)
+    """What a folder search skips (``.gitignore`` syntax); replaces the defaults."""
+    extend_exclude: tuple[str, ...] = attrs.field(default=(), converter=_patterns)
+    """More to skip, on top of :attr:`exclude`."""
+    respect_gitignore: bool = True
+    """Skip what the repository's ``.gitignore`` files ignore."""
     import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    """The organisation's own import templates (YAML files) for ``psed import``."""
+    """The organisation's own import templates for ``psed import``: YAML files, as paths
+    (relative ones resolved against the configuration file's folder).
+
+    .. versionadded:: 0.2.0
+    """
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 
@@ -199,8 +278,20 @@ _TOP_KEYS = (
     "max-depth",
     "max-values",
     "max-alias-nodes",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
     "import-templates",
 )
+
+LIMIT_RANGES: dict[str, tuple[str, int, int]] = {
+    "max-bytes": ("max_bytes", 1, 2**31 - 1),
+    "max-depth": ("max_depth", 1, 1_000),
+    "max-values": ("max_values", 1, 10**9),
+    "max-alias-nodes": ("max_alias_nodes", 1, 10**9),
+}
+"""Each reading limit's key: its :class:`~psed.Limits` field and the range it may take
+(the largest values are far past any real document, and still safe to count to)."""
 _FRAMEWORK_KEYS = (
     "base",
     "label",
@@ -250,10 +341,28 @@ class _Reader:
             raise self.error(key, f"expected non-empty text, got {value!r}")
         return value
 
+    def line(self, value: Any, key: str) -> str:
+        """Text on one line: a label, shown in reports and written into templates."""
+        text = self.text(value, key)
+        if not text.isprintable():
+            raise self.error(
+                key, f"{text!r} has a line break or a control character; write it on one line"
+            )
+        return text
+
     def texts(self, value: Any, key: str) -> tuple[str, ...]:
         if isinstance(value, str) or not isinstance(value, list):
             raise self.error(key, f'expected a list of text such as ["a", "b"], got {value!r}')
-        return tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(value))
+        items = tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(value))
+        for i, item in enumerate(items):
+            if item in items[:i]:
+                raise self.error(f"{key}[{i}]", f"{item!r} is listed twice; keep one")
+        return items
+
+    def flag(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(key, f"expected true or false, got {value!r}")
+        return value
 
     def table(self, value: Any, key: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
@@ -272,9 +381,9 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
             values = r.texts(mapping[key], key)
             try:
                 kwargs[key] = _selectors(values)
+                check_selectors(kwargs[key], _rule_codes(), key=key)
             except ConfigError as exc:
                 raise r.error(key, str(exc)) from None
-            _check_known(r, key, kwargs[key])
     if "severity" in mapping:
         table = r.table(mapping["severity"], "severity")
         overrides: dict[str, Severity] = {}
@@ -285,7 +394,10 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
                 overrides[selector[0]] = _severity_value(value)
             except ConfigError as exc:
                 raise r.error(f"severity.{code}", str(exc)) from None
-        _check_known(r, "severity", tuple(overrides))
+        try:
+            check_selectors(overrides, _rule_codes(), key="severity")
+        except ConfigError as exc:
+            raise r.error("severity", str(exc)) from None
         kwargs["severity"] = overrides
     if "fail-on" in mapping:
         try:
@@ -293,19 +405,21 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         except ConfigError as exc:
             raise r.error("fail-on", str(exc)) from None
     limits: dict[str, int] = {}
-    for key, field in (
-        ("max-bytes", "max_bytes"),
-        ("max-depth", "max_depth"),
-        ("max-values", "max_values"),
-        ("max-alias-nodes", "max_alias_nodes"),
-    ):
+    for key, (field, low, high) in LIMIT_RANGES.items():
         if key in mapping:
             value = mapping[key]
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise r.error(key, f"expected a whole number of at least 1, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise r.error(
+                    key, f"expected a whole number from {low:,} to {high:,}, got {value!r}"
+                )
             limits[field] = value
     if limits:
         kwargs["limits"] = attrs.evolve(DEFAULT_LIMITS, **limits)
+    for key, field in (("exclude", "exclude"), ("extend-exclude", "extend_exclude")):
+        if key in mapping:
+            kwargs[field] = r.texts(mapping[key], key)
+    if "respect-gitignore" in mapping:
+        kwargs["respect_gitignore"] = r.flag(mapping["respect-gitignore"], "respect-gitignore")
     if "import-templates" in mapping:
         folder = Path(source).parent if source else Path.cwd()
         kwargs["import_templates"] = tuple(
@@ -317,6 +431,12 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
             _list_of_tables(r, mapping.get("characteristics", []), "characteristics")
         )
     ]
+    for i, characteristic in enumerate(characteristics):
+        if any(c.code == characteristic.code for c in characteristics[:i]):
+            raise r.error(
+                f"characteristics[{i}].code",
+                f"{characteristic.code!r} is defined twice; keep one definition",
+            )
     kwargs["characteristics"] = characteristics
     catalogue = default_catalogue()
     try:
@@ -399,16 +519,10 @@ def _duties(r: _Reader, table: Mapping[str, Any]) -> list[Duty]:
     return out
 
 
-def _check_known(r: _Reader, key: str, selectors: tuple[str, ...] | None) -> None:
+def _rule_codes() -> list[str]:
     from psed.rules import all_rules
 
-    codes = [rule.code for rule in all_rules()]
-    for selector in selectors or ():
-        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
-            raise r.error(
-                key,
-                f"{selector!r} matches no rule; use a code or prefix listed by `psed rules`",
-            )
+    return [rule.code for rule in all_rules()]
 
 
 def _list_of_tables(r: _Reader, value: Any, key: str) -> list[Mapping[str, Any]]:
@@ -438,7 +552,7 @@ def _characteristic(r: _Reader, entry: Mapping[str, Any], where: str) -> Charact
     basis = r.texts(entry["legal-basis"], f"{where}.legal-basis") if "legal-basis" in entry else ()
     return Characteristic(
         code=code,
-        label=r.text(entry["label"], f"{where}.label"),
+        label=r.line(entry["label"], f"{where}.label"),
         description=(
             r.text(entry["description"], f"{where}.description") if "description" in entry else None
         ),
@@ -464,13 +578,13 @@ def _frameworks(r: _Reader, table: Mapping[str, Any], catalogue: Catalogue) -> l
             if base in pending and base != fid:
                 continue
             flag = entry.get("community-safety")
-            if flag is not None and not isinstance(flag, bool):
-                raise r.error(f"{where}.community-safety", f"expected true or false, got {flag!r}")
+            if flag is not None:
+                flag = r.flag(flag, f"{where}.community-safety")
             try:
                 framework = catalogue.derive_framework(
                     fid,
                     base=base,
-                    label=r.text(entry["label"], f"{where}.label") if "label" in entry else None,
+                    label=r.line(entry["label"], f"{where}.label") if "label" in entry else None,
                     require=r.texts(entry.get("require", []), f"{where}.require"),
                     optional=r.texts(entry.get("optional", []), f"{where}.optional"),
                     signoffs=(
@@ -519,14 +633,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{path}: nested too deeply to read (arrays or tables inside one another); "
+            "a psed configuration needs only a few levels"
+        ) from None
 
 
 def _psed_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    if path.name == "pyproject.toml":
-        tool = data.get("tool")
-        table = tool.get("psed") if isinstance(tool, Mapping) else None
-        return table if table is None or isinstance(table, Mapping) else {}
-    return data
+    """``[tool.psed]`` of a pyproject.toml (None when it has none), or the whole file."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, Mapping):
+        raise ConfigError(f"{path}: tool: expected a table ([tool]), got {tool!r}")
+    table = tool.get("psed")
+    if table is None or isinstance(table, Mapping):
+        return table
+    raise ConfigError(
+        f"{path}: tool.psed: expected a table ([tool.psed] with keys such as select), got {table!r}"
+    )
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -547,16 +675,33 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
     """The configuration file that applies to ``start`` (a folder or a file; default: cwd).
 
     Looks in the folder and then each parent for ``psed.toml`` and then ``pyproject.toml``;
-    a pyproject.toml without ``[tool.psed]`` is skipped. None when there is none.
+    a pyproject.toml without ``[tool.psed]`` is skipped. None when there is none. A
+    folder that cannot be examined (no permission) is skipped with a warning.
     """
-    here = Path.cwd() if start is None else Path(start)
-    here = here.resolve()
-    if here.is_file():
-        here = here.parent
+    try:
+        here = (Path.cwd() if start is None else Path(start)).resolve()
+        if here.is_file():
+            here = here.parent
+    except OSError as exc:
+        warnings.warn(
+            f"cannot look for a configuration from {start or 'the current folder'} "
+            f"({exc.strerror or exc}); none is used",
+            stacklevel=2,
+        )
+        return None
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if not candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except OSError as exc:
+                warnings.warn(
+                    f"cannot look for a configuration in {folder} ({exc.strerror or exc}); "
+                    "skipped it",
+                    stacklevel=2,
+                )
+                break
+            if not found:
                 continue
             if name == "pyproject.toml":
                 try:

@@ -221,7 +221,13 @@ def test_rules_in_three_formats(capsys: pytest.CaptureFixture[str]) -> None:
 
     codes = sorted(r.code for r in all_rules())
     _, text, _ = run(capsys, "rules")
-    assert [line.split()[0] for line in text.splitlines()] == codes
+    header, *rows = text.splitlines()
+    assert header.split() == ["code", "name", "severity", "from", "what", "it", "reports"]
+    assert [line.split()[0] for line in rows] == codes
+    psed201 = next(line for line in rows if line.startswith("PSED201 "))
+    rule = next(r for r in all_rules() if r.code == "PSED201")
+    assert psed201.split()[1:4] == [rule.name, str(rule.severity), str(rule.status)]
+    assert header.index("name") == psed201.index("negative")  # columns line up
     _, out, _ = run(capsys, "rules", "--format", "json")
     listed = json.loads(out)
     assert [r["code"] for r in listed] == codes
@@ -341,3 +347,59 @@ def test_a_duplicate_key_is_checked_and_not_counted_unreadable(
     code, out, _ = run(capsys, "check", str(path), "--as-of", AS_OF, "--format", "json")
     entry = json.loads(out)["files"][0]
     assert (entry["unreadable"], entry["status"]) == (False, "draft")
+
+
+# ------------------------------------------------------------------ selectors and usage errors
+
+
+def test_unknown_or_over_broad_selectors_are_usage_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    wales = str(EXAMPLES / "library-service-review-wales.yaml")
+    code, out, err = run(capsys, "check", wales, "--select", "PSED6O1")
+    assert (code, out) == (2, "")
+    assert err == (
+        "psed check: error: --select: 'PSED6O1' matches no rule; did you mean 'PSED601' or "
+        "'PSED6'?\n"
+    )
+    code, out, err = run(capsys, "check", wales, "--ignore", "PSED")
+    assert (code, out) == (2, "")
+    assert err.startswith("psed check: error: --ignore: 'PSED' takes in every family of rules")
+    code, _, err = run(capsys, "check", wales, "--ignore", "ALL")
+    assert code == 2
+    assert "would take in every rule" in err
+    code, _, _ = run(capsys, "check", wales, "--as-of", AS_OF, "--select", "PSED")  # every rule
+    assert code == 0
+
+
+def test_ignoring_a_family_says_what_it_turned_off(capsys: pytest.CaptureFixture[str]) -> None:
+    from psed.rules import all_rules
+
+    family = sorted(r.code for r in all_rules() if r.code.startswith("PSED5"))
+    wales = str(EXAMPLES / "library-service-review-wales.yaml")
+    code, out, err = run(capsys, "check", wales, "--as-of", AS_OF, "--ignore", "PSED5,PSED105")
+    assert code == 0
+    assert err == (
+        f"psed check: --ignore PSED5 turns off {len(family)} rules: {', '.join(family)}\n"
+    )
+    assert "PSED5" not in out
+
+
+def test_usage_errors_point_to_the_command_help_and_suggest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "chek", "x.yaml")
+    assert code == 2
+    assert "did you mean 'check'? (see 'psed --help')" in err
+    code, _, err = run(capsys, "check", "x.yaml", "--formt", "json")
+    assert code == 2
+    assert err == (
+        "psed check: error: unrecognized arguments: --formt json; did you mean '--format'? "
+        "(see 'psed check --help')\n"
+    )
+    code, _, err = run(capsys, "check", "x.yaml", "--format", "jsn")
+    assert "did you mean 'json'? (see 'psed check --help')" in err
+    code, _, err = run(capsys, "audit", "x.yaml", "--satus", "draft")
+    assert "did you mean '--status'? (see 'psed audit --help')" in err
+    code, _, err = run(capsys, "check", "x.yaml", "--zzzz")
+    assert err == "psed check: error: unrecognized arguments: --zzzz (see 'psed check --help')\n"

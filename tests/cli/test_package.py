@@ -6,9 +6,9 @@ import ast
 import datetime as dt
 import importlib
 import importlib.metadata
+import importlib.util
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -43,6 +43,21 @@ def test_every_public_name_resolves_to_its_module_object() -> None:
         assert getattr(psed, name) is getattr(module, name), name
 
 
+def test_a_public_function_is_not_shadowed_by_a_subpackage_of_its_name() -> None:
+    # psed.render is a function; its package is psed.rendering. A subpackage named as a
+    # public function would replace the function on the package once it was imported.
+    shadowed = [n for n in psed.__all__ if importlib.util.find_spec(f"psed.{n}") is not None]
+    assert shadowed == []
+    shadowed = [n for n, m in psed._MODULE_OF.items() if m.rpartition(".")[2] == n]
+    code = (
+        "import importlib, inspect, psed\n"
+        f"for name in {shadowed!r}:\n"
+        "    importlib.import_module('psed.' + name)\n"
+        "    assert not inspect.ismodule(getattr(psed, name)), name\n"
+    )
+    _python("-c", code)
+
+
 def test_dir_shows_only_the_public_api() -> None:
     shown = dir(psed)
     assert shown == sorted([*psed.__all__, "audit", "forms", "law", "rules", "testing"])
@@ -68,13 +83,15 @@ def _python(*code: str) -> str:
 def test_import_psed_loads_nothing_until_a_name_is_used() -> None:
     loaded = _python("-c", "import sys, psed; print(sorted(m for m in sys.modules if 'psed' in m))")
     assert loaded == "['psed']"
-    # the version and the command's parser need none of the model, the reader or the rules
+    # the version and the command's parser need none of the model, the reader or the rules,
+    # nor the libraries they are built on
     out = _python(
         "-c",
         "import sys, psed.cli; psed.cli.build_parser(); "
-        "print(sorted(m for m in sys.modules if m.startswith('psed')))",
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('psed', 'attr', 'attrs', 'cattrs', 'yaml', 'pathspec')))",
     )
-    assert out == "['psed', 'psed.cli']"
+    assert out == "['psed', 'psed._files', 'psed.cli']"
 
 
 def test_python_m_psed_runs_the_command() -> None:
@@ -96,8 +113,3 @@ def test_check_of_a_dict_says_to_call_validate() -> None:
     with pytest.raises(TypeError, match=r"not dict; .*call psed\.validate"):
         psed.check({"name": "x"})  # type: ignore[arg-type]
     assert psed.validate({"name": "x"}).status is not None
-
-
-def test_the_package_has_no_placeholder_for_modules_that_always_ship() -> None:
-    for path in Path(psed.__file__).parent.rglob("*.py"):
-        assert "not available yet" not in path.read_text("utf-8"), path

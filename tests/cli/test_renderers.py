@@ -75,6 +75,29 @@ def test_text_line_names_path_pointer_code_severity_message() -> None:
     assert finding_line("a.yaml", f) == (
         "a.yaml:/impacts/0/mitigations: PSED201 [error] Message for PSED201."
     )
+    assert finding_line("a.yaml", f, position=(12, 5)) == (
+        "a.yaml:12:5: /impacts/0/mitigations: PSED201 [error] Message for PSED201."
+    )
+
+
+def test_every_format_gives_the_place_of_a_finding() -> None:
+    text = render([MIXED], "text", RUN).splitlines()
+    assert (
+        text[0]
+        == "docs/mixed.yaml:12:1: /impacts/0/mitigations: PSED201 [error] Message for PSED201."
+    )
+    assert text[2].startswith("docs/mixed.yaml:/impacts/2/details: PSED501")  # place unknown
+    sarif = json.loads(render([MIXED], "sarif", RUN))["runs"][0]["results"]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif]
+    assert regions[:3] == [
+        {"startLine": 12, "startColumn": 1},
+        {"startLine": 13, "startColumn": 1},
+        {"startLine": 1, "startColumn": 1},
+    ]
+    github = render([MIXED], "github", RUN).splitlines()
+    assert github[1].startswith("::warning file=docs/mixed.yaml,line=13,col=1,")
+    junit = render([MIXED], "junit", RUN)
+    assert "docs/mixed.yaml:12:1: /impacts/0/mitigations: PSED201" in junit
 
 
 def test_text_whole_document_is_slash_and_waived_is_marked() -> None:
@@ -318,10 +341,10 @@ def test_github_annotations_are_escaped() -> None:
     out = render([odd, WARN_ONLY, MIXED], "github", RUN)
     lines = out.splitlines()
     assert lines[0] == (
-        "::error file=dir%2Cx/a%3Ab.yaml,line=7,title=PSED201 some-rule::"
+        "::error file=dir%2Cx/a%3Ab.yaml,line=7,col=1,title=PSED201 some-rule::"
         "100%25 sure,%0Areally: yes (/impacts/0)"
     )
-    assert lines[1].startswith("::warning file=docs/warn.json,line=1,title=PSED310")
+    assert lines[1].startswith("::warning file=docs/warn.json,line=1,col=1,title=PSED310")
     assert any(line.startswith("::notice") and "waived" in line for line in lines)
     assert lines[-1].startswith("3 files checked")
 

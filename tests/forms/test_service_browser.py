@@ -162,6 +162,17 @@ def _fill_by_keyboard(driver: Any, answers: dict[str, str]) -> None:
     assert done == set(answers), set(answers) - done
 
 
+def _start(driver: Any, base_url: str) -> str:
+    """A new assessment: the URL of its task list."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{base_url}/")
+    driver.find_element(By.ID, "start").click()
+    WebDriverWait(driver, 30).until(lambda d: "/assessments/" in d.current_url)
+    return str(driver.current_url)
+
+
 def _summary_focused(driver: Any) -> bool:
     return bool(
         driver.execute_script(
@@ -227,9 +238,7 @@ def test_error_summary_takes_focus_and_each_link_moves_to_its_field(
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    driver.get(f"{base_url}/")
-    driver.find_element(By.ID, "start").click()
-    tasks = driver.current_url
+    tasks = _start(driver, base_url)
     driver.get(f"{tasks}/{section}")
     assert _violations(driver) == [], "blank page"
     # Pages that need nothing yet get a date that is not a real one.
@@ -259,9 +268,7 @@ def test_check_answers_errors_and_other_pages_have_no_violations(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    driver.get(f"{base_url}/")
-    driver.find_element(By.ID, "start").click()
-    tasks = driver.current_url
+    tasks = _start(driver, base_url)
     driver.get(f"{tasks}/check")
     assert _violations(driver) == []
     driver.find_element(By.ID, "submit").click()

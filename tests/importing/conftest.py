@@ -5,12 +5,21 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from psed.importing import ImportResult, import_file
+from psed.importing import ImportResult, builtin_templates, import_file, load_template
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TEMPLATES = Path(__file__).parent / "templates"
+"""Organisations' own templates, as a configuration's ``import-templates`` would name them."""
 
 
 @functools.cache
-def imported(name: str, template: str = "auto") -> ImportResult:
-    """The import of a fixture file (PDFs take a second or two: each is imported once)."""
-    return import_file(FIXTURES / name, template=template)
+def imported(name: str, template: str = "auto", own: tuple[str, ...] = ()) -> ImportResult:
+    """The import of a fixture file (PDFs take a second or two: each is imported once).
+
+    ``own`` names template files in ``templates/`` to choose among as well as the
+    built-in ones.
+    """
+    templates = list(builtin_templates().values()) + [
+        load_template(str(TEMPLATES / f)) for f in own
+    ]
+    return import_file(FIXTURES / name, template=template, templates=templates)

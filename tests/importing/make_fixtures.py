@@ -534,6 +534,679 @@ def county_eqia() -> Path:
     return save(d, "county-eqia.docx")
 
 
+# ------------------------------------------------------------- ECNI section 75 screening form
+
+
+def tick_line(cell: Any, chosen: str, labels: tuple[str, ...]) -> None:
+    """Options on one line, each followed by its check box: "Existing ☐ Revised ☒ New ☐"."""
+    paragraph = cell.paragraphs[0]
+    for text in labels:
+        paragraph.add_run(f"{text} ")
+        checkbox(paragraph, text == chosen)
+        paragraph.add_run(" ")
+
+
+_S75 = (
+    "Religious belief",
+    "Political opinion",
+    "Racial group",
+    "Age",
+    "Marital status",
+    "Sexual orientation",
+    "Men and women generally",
+    "Disability",
+    "Dependants",
+)
+
+
+def ni_screening() -> Path:
+    """The Equality Commission NI model screening form, as a district council fills it in."""
+    d = new_document("Leisure Pass concessions 2025")
+    d.add_heading("Section 75 Policy Screening Form", level=1)
+    d.add_heading("Part 1. Policy scoping", level=2)
+    d.add_paragraph(
+        "The first stage of the screening process involves scoping the policy under "
+        "consideration. The purpose of policy scoping is to help prepare the background and "
+        "context and set out the aims and objectives for the policy being screened."
+    )
+    d.add_heading("Information about the policy", level=3)
+    t = table(d, 6, 2, (7.0, 10.0))
+    label(t.cell(0, 0), "Name of the policy")
+    fill(t.cell(0, 1), "Leisure Pass concessions 2025")
+    label(t.cell(1, 0), "Is this an existing, revised or a new policy?")
+    tick_line(t.cell(1, 1), "Revised", ("Existing", "Revised", "New"))
+    label(t.cell(2, 0), "What is it trying to achieve? (intended aims/outcomes)")
+    fill(
+        t.cell(2, 1),
+        "Replace the council's separate leisure concession schemes with one Leisure Pass at "
+        "three price bands, so that concessions are the same at all four leisure centres.",
+    )
+    label(
+        t.cell(3, 0),
+        "Are there any Section 75 categories which might be expected to benefit from the "
+        "intended policy?",
+    )
+    tick_line(t.cell(3, 1), "YES", ("YES", "NO", "N/A"))
+    label(t.cell(4, 0), "If YES, explain how.")
+    fill(
+        t.cell(4, 1),
+        "Disabled customers and people with dependants, through free entry for carers and "
+        "lower family bands.",
+    )
+    label(t.cell(5, 0), "Who initiated or wrote the policy?")
+    fill(t.cell(5, 1), "Leisure and Outdoor Recreation Service")
+    d.add_heading("Available evidence", level=3)
+    d.add_paragraph(
+        "Evidence to help inform the screening process may take many forms. Public "
+        "authorities should ensure that their screening decision is informed by relevant "
+        "data."
+    )
+    t = table(d, 3, 2, (5.0, 12.0))
+    label(t.cell(0, 0), "Section 75 category")
+    label(t.cell(0, 1), "Details of evidence/information")
+    fill(t.cell(1, 0), "Age")
+    fill(
+        t.cell(1, 1), "Leisure management system: 9,800 free swims a year by people aged 60 to 64."
+    )
+    fill(t.cell(2, 0), "Disability")
+    fill(t.cell(2, 1), "Carer entries recorded at two of the four centres, 2023-24.")
+    d.add_heading("Part 2. Screening questions", level=2)
+    d.add_paragraph(
+        "1. What is the likely impact on equality of opportunity for those affected by this "
+        "policy, for each of the Section 75 equality categories? minor/major/none"
+    )
+    q1 = {
+        "Religious belief": ("Prices are the same for everyone whatever their religion.", "none"),
+        "Political opinion": ("Prices do not differ by area or community background.", "none"),
+        "Racial group": ("Prices are the same for everyone.", "none"),
+        "Age": (
+            "Free swimming ends for people aged 60 to 64, so about 9,800 swims a year become "
+            "chargeable and some people may stop swimming.",
+            "major",
+        ),
+        "Marital status": ("No impact identified.", "none"),
+        "Sexual orientation": ("No impact identified.", "none"),
+        "Men and women generally": (
+            "Concession use is 54% women and 46% men, close to the borough's population.",
+            "none",
+        ),
+        "Disability": (
+            "A carer accompanying a disabled customer gets free entry at every centre, not at "
+            "two of the four as now.",
+            "minor",
+        ),
+        "Dependants": (
+            "Family bands cost less than four single concessions, but lone parents with one "
+            "child pay more than under the lone-parent scheme.",
+            "minor",
+        ),
+    }
+    t = table(d, 1 + len(_S75), 3, (4.5, 9.0, 3.5))
+    for cell, text in zip(
+        t.rows[0].cells,
+        ("Section 75 category", "Details of policy impact", "Level of impact? minor/major/none"),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, name in zip(t.rows[1:], _S75, strict=True):
+        label(row.cells[0], name)
+        fill(row.cells[1], q1[name][0])
+        fill(row.cells[2], q1[name][1])
+    d.add_paragraph(
+        "3. To what extent is the policy likely to impact on good relations between people of "
+        "different religious belief, political opinion or racial group? minor/major/none"
+    )
+    t = table(d, 4, 3, (4.5, 9.0, 3.5))
+    for cell, text in zip(
+        t.rows[0].cells,
+        ("Good relations category", "Details of policy impact", "Level of impact minor/major/none"),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, name in zip(
+        t.rows[1:], ("Religious belief", "Political opinion", "Racial group"), strict=True
+    ):
+        label(row.cells[0], name)
+        fill(row.cells[1], "The centres are shared spaces open to the whole community.")
+        fill(row.cells[2], "none")
+    d.add_heading("Part 3. Screening decision", level=2)
+    t = table(d, 2, 2, (7.0, 10.0))
+    label(t.cell(1, 0), "Screening decision")
+    tick_line(
+        t.cell(1, 1),
+        "Screen out with mitigation",
+        ("Screen in", "Screen out", "Screen out with mitigation"),
+    )
+    label(
+        t.cell(0, 0),
+        "If the decision is not to conduct an equality impact assessment, please provide "
+        "details of the reasons.",
+    )
+    fill(
+        t.cell(0, 1),
+        "The impact on people aged 60 to 64 is mitigated by the lowest band for those on "
+        "means-tested benefits.",
+    )
+    d.add_heading("Part 6. Approval and authorisation", level=2)
+    t = table(d, 4, 3, (6.0, 7.0, 4.0))
+    for r, values in enumerate(
+        (
+            ("Screened by:", "Position/Job Title", "Date"),
+            ("Aoife Byrne", "Equality Officer", "12/02/2025"),
+            ("Approved by:", "Position/Job Title", "Date"),
+            ("Ciarán Doyle", "Director of Leisure and Outdoor Recreation", "19.02.25"),
+        )
+    ):
+        for c, text in enumerate(values):
+            if r % 2 == 0:
+                label(t.cell(r, c), text)
+            else:
+                fill(t.cell(r, c), text)
+    return save(d, "ni-s75-screening.docx")
+
+
+# ------------------------------------------------------------- a Welsh integrated impact assessment
+
+_IIA_HEAD = (
+    "Positive",
+    "Negative",
+    "None / Negligible",
+    "Describe why it will have a positive / negative or negligible impact",
+    "What will you do to mitigate any negative impacts or better contribute to positive impacts?",
+)
+
+
+def iia_table(d: Any, first: str, rows: list[tuple[str, str, str, str]]) -> None:
+    """One IIA table: a characteristic column, three tick boxes, the reasons, the mitigation."""
+    t = table(d, 1 + len(rows), 6, (4.0, 1.8, 1.8, 2.2, 7.0, 7.0))
+    for cell, text in zip(t.rows[0].cells, (first, *_IIA_HEAD), strict=True):
+        label(cell, text)
+    for row, (name, impact, why, action) in zip(t.rows[1:], rows, strict=True):
+        cells = row.cells
+        label(cells[0], name)
+        if impact:
+            for cell, which in zip(cells[1:4], ("positive", "negative", "none"), strict=True):
+                boxes(cell, impact == which)
+        if why:
+            fill(cells[4], why)
+        if action:
+            fill(cells[5], action)
+
+
+def wales_iia() -> Path:
+    """A Welsh county council's IIA, with the socio-economic duty and the Welsh language."""
+    d = new_document("Library service review 2024", landscape=True)
+    d.add_heading("Integrated Impact Assessment", level=1)
+    d.add_heading("Proposal Details", level=2)
+    t = table(d, 5, 2, (8.0, 17.0))
+    label(t.cell(0, 0), "Title of Policy / Proposal / Initiative")
+    fill(t.cell(0, 1), "Library service review 2024")
+    label(t.cell(1, 0), "Service Area")
+    fill(t.cell(1, 1), "Customer Contact and Libraries")
+    label(t.cell(2, 0), "Officer completing Integrated Impact Assessment")
+    fill(t.cell(2, 1), "Rhian Evans, Equality and Inclusion Officer")
+    label(t.cell(3, 0), "Corporate Lead Officer")
+    fill(t.cell(3, 1), "Gareth Jones")
+    label(t.cell(4, 0), "Please give a brief description of the purpose of the proposal")
+    fill(
+        t.cell(4, 1),
+        "Merge the mobile library and the home delivery service into one community library "
+        "service, and open two branches on Saturdays instead of Mondays.",
+    )
+    d.add_heading("Protected Characteristics", level=2)
+    iia_table(
+        d,
+        "Protected Characteristic",
+        [
+            (
+                "Age",
+                "negative",
+                "Older people in villages the mobile library served will have fewer visits.",
+                "Offer home delivery to everyone over 75 in the villages affected.",
+            ),
+            (
+                "Disability",
+                "positive",
+                "Home delivery reaches people who could not get to the mobile library stop.",
+                "",
+            ),
+            ("Gender Reassignment", "none", "No differential impact identified.", ""),
+            ("Marriage and Civil Partnership", "none", "No differential impact identified.", ""),
+            ("Pregnancy and Maternity", "none", "No differential impact identified.", ""),
+            ("Race", "none", "No differential impact identified.", ""),
+            ("Religion or Belief", "none", "No differential impact identified.", ""),
+            ("Sex / Gender", "none", "No differential impact identified.", ""),
+            ("Sexual Orientation", "none", "No differential impact identified.", ""),
+        ],
+    )
+    d.add_heading("Socio-economic Duty", level=2)
+    iia_table(
+        d,
+        "Socio-economic disadvantage",
+        [
+            ("Socio-economic disadvantage", "", "", ""),
+            (
+                "Low income / income poverty",
+                "negative",
+                "Families on low incomes in villages may have to travel to a branch.",
+                "Keep the bus-pass scheme for library visits.",
+            ),
+            (
+                "Material deprivation",
+                "none",
+                "No differential impact identified.",
+                "",
+            ),
+        ],
+    )
+    d.add_heading("Welsh Language", level=2)
+    iia_table(
+        d,
+        "Welsh Language",
+        [
+            ("Welsh Language", "", "", ""),
+            (
+                "Opportunities for people to use the Welsh language",
+                "positive",
+                "The community library service will offer every visit in Welsh, which gives "
+                "more opportunities to use the language.",
+                "",
+            ),
+            (
+                "Treating the Welsh language no less favourably than the English language",
+                "none",
+                "Stock and staff are bilingual, so Welsh is treated no less favourably than "
+                "English.",
+                "",
+            ),
+        ],
+    )
+    d.add_heading("Sign off", level=2)
+    t = table(d, 4, 2, (8.0, 17.0))
+    label(t.cell(0, 0), "Engagement and consultation")
+    fill(
+        t.cell(0, 1),
+        "Consultation with library users and community councils, 8 January to 16 February "
+        "2024; 640 responses, most asking for Saturday opening.",
+    )
+    label(t.cell(1, 0), "Date completed")
+    fill(t.cell(1, 1), "1st March 2024")
+    label(t.cell(2, 0), "Date of approval")
+    fill(t.cell(2, 1), "8 March 2024")
+    label(t.cell(3, 0), "Review date")
+    fill(t.cell(3, 1), "March 8, 2025")
+    return save(d, "wales-iia.docx")
+
+
+# ------------------------------------------------------------- committee-system web pages
+#
+# Committee systems (ModernGov among them) publish a report's appendices as web pages
+# made from the Word file: <p class="MsoNormal"> paragraphs, MsoTableGrid tables, bold
+# labels, the form's end-note references as [n] links and the end notes at the foot.
+
+_MODERNGOV_HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" \
+"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{title}</title>
+<link type="text/css" href="../../SiteSpecific/ssMgStyles.css" rel="stylesheet" />
+</head>
+<body>
+<div class="mgMainBody">
+"""
+_MODERNGOV_FOOT = """</div>
+</body>
+</html>
+"""
+
+
+def _p(text: str, *, bold: bool = False, italic: bool = False, note: int | None = None) -> str:
+    import html as _html
+
+    body = _html.escape(text)
+    if bold:
+        body = f"<b>{body}</b>"
+    if italic:
+        body = f"<i>{body}</i>"
+    if note is not None:
+        body += f'<a href="#_edn{note}" name="_ednref{note}"><sup>[{note}]</sup></a>'
+    return f'<p class="MsoNormal">{body}</p>'
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f'<td valign="top">{c}</td>' for c in cells) + "</tr>"
+
+
+def _grid(*rows: str) -> str:
+    return (
+        '<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def east_sussex_html() -> Path:
+    """East Sussex County Council's Equality Impact Analysis, as its committee site shows it."""
+    parts = [
+        _p("Equality Impact Analysis Template", bold=True),
+        _p(
+            "Equality Impact Analysis (EqIA) (or Equality Impact Assessment) aims to make "
+            "services and public policy better for all service-users and staff and supports "
+            "value for money by getting council services right first time.",
+        ),
+        _p(
+            "This template sets out the steps you need to take to complete an EqIA for your "
+            "project. Guidance for sections is in the end-notes.",
+            note=1,
+        ),
+        _grid(
+            _row(
+                _p("Title of Project/Service/Policy", bold=True, note=2),
+                _p("Rural bus route review"),
+            ),
+            _row(_p("Team/Department", bold=True, note=3), _p("Passenger Transport")),
+            _row(_p("Directorate", bold=True), _p("Communities, Economy and Transport")),
+            _row(
+                _p(
+                    "Provide a comprehensive description of your Project (Service/Policy, "
+                    "etc.) including its Purpose and Scope",
+                    bold=True,
+                    note=4,
+                ),
+                _p(
+                    "Withdraw the subsidy from three rural bus routes with fewer than five "
+                    "passengers a journey, and replace them with a bookable community bus."
+                ),
+            ),
+        ),
+        "<h2>Part 4 – Assessment of impact</h2>",
+    ]
+    sections = [
+        (
+            "4.1 Age: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on different ages/age groups?",
+            "Most passengers on the three routes are over 65 and use a concessionary pass; "
+            "some would lose access to the weekly market.",
+            "The community bus accepts concessionary passes and will call at the market "
+            "villages every week.",
+            "Passenger numbers by age from concessionary pass data, reported every quarter.",
+        ),
+        (
+            "4.2 Disability: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on people who have a disability?",
+            "The community bus is wheelchair accessible and picks up from the door, which "
+            "will improve access for disabled passengers.",
+            "",
+            "",
+        ),
+        (
+            "4.3 Sex: Testing of disproportionate, negative, neutral or positive impact.",
+            "d) What is the proposal, project or service’s impact on people of different sexes?",
+            "No disproportionate impact identified.",
+            "",
+            "",
+        ),
+    ]
+    for heading, question, answer, action, monitoring in sections:
+        parts.append(f"<h3>{heading}</h3>")
+        rows = [
+            _row(
+                _p("a) How is this protected characteristic reflected in the County?", bold=True),
+                _p(""),
+            ),
+            _row(_p(question, bold=True), _p(answer)),
+            _row(
+                _p(
+                    "e) What actions are to be taken to mitigate any negative impact or to "
+                    "enhance positive impact?",
+                    bold=True,
+                ),
+                _p(action) if action else _p(""),
+            ),
+            _row(
+                _p(
+                    "g) How will any impact or planned actions be monitored and reviewed?",
+                    bold=True,
+                ),
+                _p(monitoring) if monitoring else _p(""),
+            ),
+        ]
+        parts.append(_grid(*rows))
+    parts += [
+        "<h2>Part 5 – Conclusions and recommendations for decision makers</h2>",
+        _p(
+            "5.2 Impact assessment outcome Based on the analysis of the impact in part four "
+            "mark below (‘X’) with a summary of your recommendation.",
+            bold=True,
+        ),
+        _grid(
+            _row(
+                _p("Outcome of impact assessment", bold=True),
+                _p("X"),
+                _p("Please explain your answer fully.", bold=True),
+            ),
+            _row(
+                _p(
+                    "A No major change – Your analysis demonstrates that the policy/strategy "
+                    "is robust."
+                ),
+                _p(""),
+                _p(""),
+            ),
+            _row(
+                _p("B Adjust the policy/strategy – This involves taking steps to remove barriers."),
+                _p("X"),
+                _p("The community bus replaces the three routes."),
+            ),
+            _row(
+                _p("C Continue the policy/strategy – This means adopting your proposals."),
+                _p(""),
+                _p(""),
+            ),
+            _row(_p("D Stop and remove the policy/strategy."), _p(""), _p("")),
+        ),
+        _grid(
+            _row(
+                _p("Date completed:", bold=True),
+                _p("12 June 2023"),
+                _p("Signed by (person completing)", bold=True),
+                _p("Alex Green"),
+            ),
+            _row(
+                _p("", bold=True),
+                _p(""),
+                _p("Role of person completing", bold=True),
+                _p("Passenger Transport Manager"),
+            ),
+            _row(
+                _p("Date:", bold=True),
+                _p("19/06/2023"),
+                _p("Signed by (Manager)", bold=True),
+                _p("Sam Patel"),
+            ),
+        ),
+        "<hr />",
+        _p("[1] Guidance on completing the form is on the intranet equality pages."),
+        _p("[2] Give the name the proposal is known by in the committee report."),
+    ]
+    page = _MODERNGOV_HEAD.format(title="Appendix 2 EqIA Rural bus route review") + "\n".join(parts)
+    path = HERE / "east-sussex-eqia.html"
+    path.write_text(page + _MODERNGOV_FOOT, encoding="utf-8")
+    return path
+
+
+def brighton_hove_html() -> Path:
+    """Brighton & Hove City Council's EIA template (2019), as its committee site shows it."""
+    parts = [
+        _p("Equality Impact and Outcome Assessment (EIA) Template - 2019", bold=True),
+        _p(
+            "EIAs make services better for everyone and support value for money by getting "
+            "services right first time.",
+        ),
+        _p(
+            "See end notes for full guidance. Either hover the mouse over the end note link "
+            "(eg: Age13) or use the hyperlinks (‘Ctrl’ key and left click).",
+        ),
+        _p("1. Equality Impact and Outcomes Assessment (EIA) Template", bold=True),
+        _grid(
+            _row(_p("Title of EIA", bold=True, note=5), _p("Seafront lighting upgrade 2024")),
+            _row(_p("ID No.", bold=True, note=6), _p("EEC61")),
+            _row(_p("Team/Department", bold=True, note=7), _p("City Transport")),
+            _row(
+                _p("Focus of EIA", bold=True, note=8),
+                _p(
+                    "Replace 420 seafront lamp columns with LED lighting and add lighting to "
+                    "two underpasses."
+                ),
+            ),
+        ),
+        _p("5. Impacts", bold=True),
+        _grid(
+            _row(
+                _p("Protected characteristics groups", bold=True),
+                _p("Summary of impacts identified", bold=True),
+                _p("Actions to mitigate / enhance impact", bold=True),
+            ),
+            _row(
+                _p("Age", bold=True, note=13),
+                _p("Brighter underpasses will help older people feel safer after dark."),
+                _p(""),
+            ),
+            _row(
+                _p("Disability", bold=True, note=14),
+                _p(
+                    "Works will close parts of the pavement for up to six weeks, which may be a "
+                    "barrier for wheelchair users."
+                ),
+                _p("Keep a step-free route open past every closure."),
+            ),
+            _row(
+                _p("Sex/ Gender identity", bold=True, note=19),
+                _p(
+                    "Women in the survey said unlit underpasses made them feel unsafe; lighting "
+                    "will improve this."
+                ),
+                _p(""),
+            ),
+            _row(
+                _p("Community Cohesion", bold=True, note=22),
+                _p("N/A"),
+                _p(""),
+            ),
+        ),
+        _grid(
+            _row(
+                _p("Staff member completing Equality Impact Assessment:", bold=True),
+                _p("Jo Clarke"),
+                _p("Date:", bold=True),
+                _p("03/04/2024"),
+            ),
+            _row(
+                _p(
+                    "Directorate Management Team rep or Head of Service/ Commissioning Manager:",
+                    bold=True,
+                ),
+                _p("Chris Ward"),
+                _p("Date:", bold=True),
+                _p("10/04/2024"),
+            ),
+        ),
+        "<hr />",
+        _p("[5] The title should be the same as the policy or project it assesses."),
+        _p("[13] Age: people of all ages, including children and older people."),
+    ]
+    page = _MODERNGOV_HEAD.format(title="Seafront lighting upgrade 2024 APX. n 3") + "\n".join(
+        parts
+    )
+    path = HERE / "brighton-hove-eia.html"
+    path.write_text(page + _MODERNGOV_FOOT, encoding="utf-8")
+    return path
+
+
+def brighton_hove_docx() -> Path:
+    """Brighton & Hove's EIA form as the Word file it is filled in as (the same answers)."""
+    d = new_document("Seafront lighting upgrade 2024")
+    heading = d.add_paragraph("Equality Impact and Outcome Assessment (EIA) Template - 2019")
+    _bold(heading)
+    d.add_paragraph(
+        "EIAs make services better for everyone and support value for money by getting "
+        "services right first time."
+    )
+    d.add_paragraph(
+        "See end notes for full guidance. Either hover the mouse over the end note link "
+        "(eg: Age13) or use the hyperlinks (‘Ctrl’ key and left click)."
+    )
+    title = d.add_paragraph("1. Equality Impact and Outcomes Assessment (EIA) Template")
+    _bold(title)
+    t = table(d, 4, 2, (5.0, 12.0))
+    for r, (name, note, value) in enumerate(
+        (
+            ("Title of EIA", 5, "Seafront lighting upgrade 2024"),
+            ("ID No.", 6, "EEC61"),
+            ("Team/Department", 7, "City Transport"),
+            (
+                "Focus of EIA",
+                8,
+                "Replace 420 seafront lamp columns with LED lighting and add lighting to two "
+                "underpasses.",
+            ),
+        )
+    ):
+        label(t.cell(r, 0), f"{name}[{note}]")
+        fill(t.cell(r, 1), value)
+    impacts = d.add_paragraph("5. Impacts")
+    _bold(impacts)
+    rows = [
+        ("Age[13]", "Brighter underpasses will help older people feel safer after dark.", ""),
+        (
+            "Disability[14]",
+            "Works will close parts of the pavement for up to six weeks, which may be a "
+            "barrier for wheelchair users.",
+            "Keep a step-free route open past every closure.",
+        ),
+        (
+            "Sex/ Gender identity[19]",
+            "Women in the survey said unlit underpasses made them feel unsafe; lighting will "
+            "improve this.",
+            "",
+        ),
+        ("Community Cohesion[22]", "N/A", ""),
+    ]
+    t = table(d, 1 + len(rows), 3, (4.0, 7.0, 6.0))
+    for cell, text in zip(
+        t.rows[0].cells,
+        (
+            "Protected characteristics groups",
+            "Summary of impacts identified",
+            "Actions to mitigate / enhance impact",
+        ),
+        strict=True,
+    ):
+        label(cell, text)
+    for row, (name, summary, action) in zip(t.rows[1:], rows, strict=True):
+        label(row.cells[0], name)
+        fill(row.cells[1], summary)
+        if action:
+            fill(row.cells[2], action)
+    t = table(d, 2, 4, (6.0, 4.0, 2.0, 5.0))
+    for r, (who, name, date) in enumerate(
+        (
+            ("Staff member completing Equality Impact Assessment:", "Jo Clarke", "03/04/2024"),
+            (
+                "Directorate Management Team rep or Head of Service/ Commissioning Manager:",
+                "Chris Ward",
+                "10/04/2024",
+            ),
+        )
+    ):
+        label(t.cell(r, 0), who)
+        fill(t.cell(r, 1), name)
+        label(t.cell(r, 2), "Date:")
+        fill(t.cell(r, 3), date)
+    return save(d, "brighton-hove-eia.docx")
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -613,7 +1286,11 @@ def hostile_pdfs() -> None:
 def main() -> None:
     seed = southampton_esia()
     to_pdf(seed)
-    county_eqia()
+    for form in (county_eqia(), ni_screening(), wales_iia()):
+        to_pdf(form)
+    east_sussex_html()
+    brighton_hove_html()
+    brighton_hove_docx()
     hostile_pdfs()
     print(f"wrote fixtures in {HERE}")
 

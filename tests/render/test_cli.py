@@ -60,7 +60,8 @@ def test_welsh_is_a_clear_usage_error(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["render", SEED, "--lang", "cy"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "psed render: error: --lang cy: Welsh is not supported in this release; render in English (--lang en)\n"
+        "psed render: error: --lang cy: Welsh is not supported in this release; "
+        "render in English (--lang en)\n"
     )
 
 

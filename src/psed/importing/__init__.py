@@ -4,8 +4,8 @@ Needs the optional extra: ``pip install 'psed[import]'`` (python-docx, pdfplumbe
 and lxml); the rest of psed does not.
 
 >>> from psed.importing import builtin_templates
->>> sorted(builtin_templates())[:2]
-['ecni-s75-screening', 'generic-eqia']
+>>> sorted(builtin_templates())
+['ecni-s75-screening', 'esia', 'generic-eqia', 'psed-rendered', 'wales-iia']
 
 A reader turns the file into plain content (paragraphs and table cells, each with
 where it came from); a template, which is data, maps that content to the fields of
@@ -25,7 +25,7 @@ import attrs
 
 from psed.catalogue import Catalogue
 from psed.findings import Finding
-from psed.importing._mapping import apply_template, pieces_of, score
+from psed.importing._mapping import Mapped, apply_template, pieces_of, score
 from psed.importing._report import import_report, report_schema
 from psed.importing._safety import (
     DEFAULT_LIMITS,
@@ -150,6 +150,86 @@ def choose_template(
     return best, best_score, tuple((t.id, s) for t, s in scored)
 
 
+def _read_own_layout(
+    name: str, source: Source, limits: ImportLimits | None, status: str | None
+) -> Mapped:
+    """Read a file psed rendered with the layout's own reader: every value is where it says."""
+    from psed.importing._psed_layout import read_psed_docx, read_psed_html
+
+    data = read_bounded(name, DEFAULT_LIMITS if limits is None else limits)
+    if source.format == "docx":
+        tree, where = read_psed_docx(name, data)
+    elif source.format == "html":
+        tree, where = read_psed_html(name, data)
+    else:
+        raise ImportProblem(
+            name,
+            "a PDF of psed's own layout cannot be read back exactly; import the HTML or Word "
+            "file it was made from, or choose another template with --template",
+        )
+    if status is not None:
+        tree["status"] = status
+    unmapped, skipped = _not_rendered(name, source, tree)
+    fields = tuple(
+        {"pointer": pointer, "from": [{"kind": "cell", "heading": place}]}
+        for pointer, place in where
+    )
+    return Mapped(tree=tree, fields=fields, inferred=(), unmapped=unmapped, skipped=skipped)
+
+
+def _not_rendered(
+    name: str, source: Source, tree: dict[str, Any]
+) -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
+    """Text in a rendered file that rendering the document read from it would not give.
+
+    Rendering the document again and reading it like the file shows what the file holds
+    beyond the document: text someone added after rendering. It is listed as not
+    imported; the quality-check annex, which is findings and not document data, is
+    skipped. Without the render extra there is nothing to compare with, and the check is
+    left out.
+    """
+    from collections import Counter
+
+    import psed
+    from psed.importing._mapping import pieces_of
+
+    proposal, problems = psed.read(tree)
+    if proposal is None or problems:
+        return (), ()
+    try:
+        from psed.rendering import render
+        from psed.rendering._labels import LABELS
+
+        again = render(proposal, format="docx" if source.format == "docx" else "html")
+    except Exception:  # the render extra is not installed: nothing to compare with
+        return (), ()
+    if isinstance(again, bytes):
+        from psed.importing._docx import read_docx
+
+        fresh = read_docx(name, again, DEFAULT_LIMITS)
+    else:
+        from psed.importing._html import read_html
+
+        fresh = read_html(name, again.encode("utf-8"))
+    expected = Counter(p.text.strip() for p in pieces_of(fresh))
+    unmapped: list[dict[str, Any]] = []
+    skipped: list[dict[str, Any]] = []
+    in_annex = False
+    for piece in pieces_of(source):
+        text = piece.text.strip()
+        if piece.heading and text == LABELS["section.quality"]:
+            in_annex = True
+        if in_annex or text == LABELS["section.quality"]:  # the annex, or its contents line
+            skipped.append(
+                {"text": piece.text, "from": piece.where.as_dict(), "reason": "quality-check annex"}
+            )
+        elif expected[text] > 0:
+            expected[text] -= 1
+        else:
+            unmapped.append({"text": piece.text, "from": piece.where.as_dict()})
+    return tuple(unmapped), tuple(skipped)
+
+
 @attrs.frozen(kw_only=True)
 class ImportResult:
     """One imported file: the document, its YAML, and the account of the source's text.
@@ -221,7 +301,10 @@ def import_file(
         best_score = score(pieces_of(source), chosen)
         candidates = ((chosen.id, best_score),)
     stem = os.path.splitext(os.path.basename(name))[0]
-    mapped = apply_template(source, chosen, status=status, catalogue=catalogue, stem=stem)
+    if chosen.layout == "psed":
+        mapped = _read_own_layout(name, source, limits, status)
+    else:
+        mapped = apply_template(source, chosen, status=status, catalogue=catalogue, stem=stem)
     proposal, findings = psed.read(mapped.tree, catalogue=catalogue)
     text = commented_yaml(mapped.tree, source=name, template=chosen, inferred=mapped.inferred)
     return ImportResult(

@@ -164,9 +164,8 @@ def _on(element: Any, tag: str) -> bool | None:
 
 
 class _Walker:
-    def __init__(self, document: Any, limits: ImportLimits) -> None:
+    def __init__(self, document: Any) -> None:
         self.styles = _Styles(document)
-        self.limits = limits
         self.paragraphs = 0
         self.tables = 0
         self.heading: str | None = None
@@ -405,6 +404,30 @@ def _extras(document: Any, walker: _Walker) -> list[Paragraph]:
     return out
 
 
+def _notes(document: Any, walker: _Walker) -> list[Paragraph]:
+    """The text of the footnotes and end notes (a form's guidance, usually), each note once."""
+    from lxml import etree
+
+    out: list[Paragraph] = []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name not in ("/word/footnotes.xml", "/word/endnotes.xml"):
+            continue
+        kind = "footnote" if "foot" in name else "endnote"
+        try:
+            root = etree.fromstring(part.blob, parser)
+        except etree.XMLSyntaxError:
+            continue
+        for note in root:
+            if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for para in walker.cell_paragraphs(note, Location(kind=kind)):
+                if para.text.strip():
+                    out.append(para)
+    return out
+
+
 def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
     """Read a .docx file's bytes (already checked for size and kind)."""
     try:
@@ -433,7 +456,7 @@ def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
             f"the Word document cannot be opened ({type(exc).__name__}); open and re-save "
             "it in Word, then import it again",
         ) from None
-    walker = _Walker(document, limits)
+    walker = _Walker(document)
     blocks = tuple(walker.body(document.element.body))
     try:
         title = (document.core_properties.title or "").strip() or None
@@ -444,5 +467,5 @@ def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
         format="docx",
         blocks=blocks,
         title=title,
-        extras=tuple(_extras(document, walker)),
+        extras=(*_extras(document, walker), *_notes(document, walker)),
     )

@@ -104,7 +104,10 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     found = _label_cache.get(label)
     if found is None:
         words = label_key(label).split()
-        parts = ["(?:and|&)" if w == "and" else re.escape(w) for w in words]
+        parts = [
+            "(?:and|&)" if w == "and" else re.escape(w).replace("'", "['\u2019\u02bc]")
+            for w in words
+        ]
         found = re.compile(
             rf"^\s*{_NUMBERING}\s*{_SEP}" + _SEP.join(parts) + r"(?![^\W_])",
             re.IGNORECASE,
@@ -113,7 +116,8 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return found
 
 
-_REMAINDER_STRIP = " \t:;-–—?.)]\u00a0"
+_LEADING = re.compile(r"^(?:[\s:;.?)\]\-\u2013\u2014]|\[\d{1,3}\])+")
+"""What stands between a label and its value on the same line: punctuation, an end-note mark."""
 
 
 def match_label(text: str, labels: Iterable[str]) -> str | None:
@@ -122,8 +126,8 @@ def match_label(text: str, labels: Iterable[str]) -> str | None:
     for label in labels:
         m = _label_pattern(label).match(text)
         if m and (best is None or m.end() > best[0]):
-            rest = re.sub(r"^\s*\[\d{1,3}\]", "", text[m.end() :])
-            best = (m.end(), rest.strip(_REMAINDER_STRIP).strip())
+            rest = _LEADING.sub("", text[m.end() :]).rstrip()
+            best = (m.end(), rest)
     return None if best is None else best[1]
 
 
@@ -263,6 +267,12 @@ class Mapped:
 
 
 _GUIDANCE = "form guidance (in italics)"
+_RUNNING_TEXT = frozenset(
+    {"characteristic", "group", "details", "mitigations", "justification", "monitoring", "owner"}
+)
+"""Columns of running text, which a page break can cut mid-sentence."""
+_END_NOTE = re.compile(r"^\s*\[\d{1,3}\]\s")
+"""A paragraph that starts with an end-note number: Word's end notes, as web pages show them."""
 
 
 class _Mapper:
@@ -289,10 +299,15 @@ class _Mapper:
         self.catalogue = catalogue
         self.stem = stem
         self.entries: list[dict[str, Any]] = []
+        self.level_notes: dict[str, str] = {}
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
         self.all_labels = self._all_labels()
-        self.ignore = tuple(label_key(p) for p in template.ignore)
+        # a phrase with its own number ("Part 3. Screening decision") matches only that
+        # numbered text; one without matches whatever number the form puts before it
+        self.ignore = tuple(
+            (label_key(p), label_key(p) != _key_without_number(p)) for p in template.ignore
+        )
         self.grid = self._grid()
 
     # ----------------------------------------------------------------- bookkeeping
@@ -330,6 +345,8 @@ class _Mapper:
             return "form placeholder text"
         if self.template.guidance_italic and piece.italic:
             return _GUIDANCE
+        if piece.row is None and _END_NOTE.match(piece.text):
+            return "form guidance (an end note)"
         return is_leftover(piece.text)
 
     def note(self, pointer: str, pieces: Iterable[int]) -> None:
@@ -369,8 +386,6 @@ class _Mapper:
                 below = self._below(piece)
                 if below and not self._labels_only(below):
                     return below, None
-            if how == "auto" and right:
-                return [], None
             return [], None
         return self._following(i, hi), None
 
@@ -466,8 +481,8 @@ class _Mapper:
         # the labels in the template's order: the most specific wording is found first
         for label in labels:
             for i in range(lo, hi):
-                if not self.free(i):
-                    continue
+                if not self.free(i) or self._ignored(self.pieces[i]):
+                    continue  # used already, or the form's own text ("Part 3. Screening ...")
                 rest = match_label(self.pieces[i].text, (label,))
                 if rest is not None:
                     return i, rest
@@ -587,7 +602,41 @@ class _Mapper:
         items.append({key: text})
         self.note(f"/{path}/{len(items) - 1}/{key}", sources)
 
+    def choice_in_table(self, label_piece: int, rule: FieldRule) -> tuple[str, list[int]] | None:
+        """An option marked in a cell of its own row ("X" beside "No major change ...")."""
+        block = self.pieces[label_piece].block
+        rows: dict[int, list[Piece]] = {}
+        for p in self.pieces:
+            if p.block == block and p.row is not None and p.index > label_piece:
+                rows.setdefault(p.row, []).append(p)
+        found: tuple[str, list[int]] | None = None
+        options: list[int] = []
+        for cells in rows.values():
+            marked = [p for p in cells if ticked(p.text)]
+            for p in cells:
+                for code, labels in rule.choices:
+                    if match_label(p.text, labels) is None:
+                        continue
+                    if marked and found is None:
+                        found = (code, [p.index, marked[0].index])
+                    else:
+                        options.append(p.index)
+        if found is not None:
+            for j in options:
+                if self.free(j):
+                    self.skipped[j] = "option not chosen"
+        return found
+
     def write_choice(self, rule: FieldRule, text: str | None, sources: list[int]) -> None:
+        position = self.label_positions.get(rule.path)
+        if position is not None and self.pieces[position].row is not None:
+            found = self.choice_in_table(position, rule)
+            if found is not None and (text is None or choose(text, rule.choices) is None):
+                marked, used = found
+                for j in used:
+                    self.used[j] = "/" + rule.path.replace(".", "/")
+                self.put(rule.path, marked, used)
+                return
         if text is None:
             return
         code = choose(text, rule.choices)
@@ -624,7 +673,11 @@ class _Mapper:
                     self.flush_rows(rows, current[0])
                     rows = []
                 current = (rule, roles)
-                rows.extend(self.table_rows(block, b, roles, first, continues=bool(rows)))
+                rows.extend(
+                    self.table_rows(
+                        block, b, roles, first, continues=bool(rows) and block.continues
+                    )
+                )
             elif current is not None and block.continues:
                 rows.extend(self.table_rows(block, b, current[1], 0, continues=True))
             elif current is not None:
@@ -653,7 +706,7 @@ class _Mapper:
                         if (
                             more
                             and "characteristic" not in more.values()
-                            and not self._row_has_label(block, first)
+                            and self._all_headings(block, first, rule)
                         ):
                             roles.update(more)
                             self._mark_header(b, first)
@@ -662,9 +715,11 @@ class _Mapper:
                     return rule, roles, first
         return None
 
-    def _row_has_label(self, block: Table, r: int) -> bool:
-        cells = block.rows[r]
-        return bool(cells) and resolve_characteristic(cells[0].text, self.extra_labels) is not None
+    def _all_headings(self, block: Table, r: int, rule: TableRule) -> bool:
+        """Every cell of the row with text is exactly one of the rule's column headings."""
+        labels = [label for _, labels in rule.columns for label in labels]
+        texts = [c.text.strip() for c in block.rows[r] if c.text.strip()]
+        return bool(texts) and all(match_label(t, labels) == "" for t in texts)
 
     def _roles(self, block: Table, r: int, rule: TableRule) -> dict[int, str]:
         roles: dict[int, str] = {}
@@ -711,9 +766,13 @@ class _Mapper:
                 previous = merged[-1]
                 prev_label = self._plain(previous["cells"].get("characteristic", []))
                 joined = f"{prev_label} {label}".strip()
-                if not label or (
-                    resolve_characteristic(prev_label, self.extra_labels) is None
-                    and resolve_characteristic(joined, self.extra_labels) is not None
+                if (
+                    not label
+                    or self._carries_on(row)
+                    or (
+                        resolve_characteristic(prev_label, self.extra_labels) is None
+                        and resolve_characteristic(joined, self.extra_labels) is not None
+                    )
                 ):
                     for role, indexes in row["cells"].items():
                         previous["cells"].setdefault(role, []).extend(indexes)
@@ -724,6 +783,16 @@ class _Mapper:
         for row in merged:
             parent = self.row_entry(row, rule, parent)
 
+    def _carries_on(self, row: dict[str, Any]) -> bool:
+        """A row after a page break whose cells start mid-sentence (a lower-case letter)."""
+        for role, indexes in row["cells"].items():
+            if role not in _RUNNING_TEXT:
+                continue
+            first = next((self.pieces[j].text.strip() for j in indexes), "")
+            if first[:1].isalpha() and first[:1].islower():
+                return True
+        return False
+
     def _plain(self, indexes: Sequence[int]) -> str:
         return " ".join(
             self.pieces[j].text.strip() for j in indexes if not self.leftover(self.pieces[j])
@@ -732,6 +801,15 @@ class _Mapper:
     def _joined_text(
         self, pointer: str, indexes: Sequence[int], joins: bool
     ) -> tuple[str | None, list[int]]:
+        if joins:
+            # a cell broken by a page: judge its parts as one text
+            whole = " ".join(self.pieces[j].text.strip() for j in indexes if self.free(j))
+            why = is_leftover(whole) if whole else None
+            if why:
+                for j in indexes:
+                    if self.free(j):
+                        self.skipped[j] = why
+                return None, []
         content = self.take(pointer, indexes)
         if not content:
             return None, []
@@ -832,8 +910,11 @@ class _Mapper:
         if "impact" in entry:
             return
         guess, reason = infer_impact(entry.get("details"))
+        level = self.level_notes.get(base)
+        if level is not None:
+            reason = f"the form says {level!r}, which gives no direction; {reason}"
         entry["impact"] = guess
-        self.infer(f"{base}/impact", guess, reason)
+        self.infer(f"{base}/impact", guess, reason, sources)
 
     def row_impact(
         self, cells: dict[str, list[int]], rule: TableRule, base: str
@@ -850,11 +931,10 @@ class _Mapper:
             elif text:
                 code = impact_word(text, words)
             for j in indexes:
-                self.used[j] = f"{base}/impact" if code else self.used.get(j, f"{base}/impact?")
-            if code is None:
-                for j in indexes:
-                    self.used.pop(j, None)
-            return code, indexes if code else []
+                self.used[j] = f"{base}/impact"
+            if code is None and text:
+                self.level_notes[base] = text
+            return code, indexes
         ticks: set[str] = set()
         sources: list[int] = []
         for role in ("positive", "negative", "neutral", "not_applicable"):
@@ -932,7 +1012,7 @@ class _Mapper:
             code, n = f"{base}_{n}", n + 1
         self.defined[key] = code
         self.tree.setdefault("characteristics", []).append(
-            {"code": code, "label": " ".join(label.split())}
+            {"code": code, "label": " ".join(re.sub(r"\[\d{1,3}\]", " ", label).split())}
         )
         return code
 
@@ -1144,10 +1224,11 @@ class _Mapper:
 
     def _ignored(self, piece: Piece) -> bool:
         """Form text the template names: the whole piece, or its start for phrases of 4+ words."""
-        key = label_key(piece.text)
-        if not key:
+        full, bare = label_key(piece.text), _key_without_number(piece.text)
+        if not full:
             return False
-        for phrase in self.ignore:
+        for phrase, numbered in self.ignore:
+            key = full if numbered else bare
             if key == phrase or (len(phrase.split()) >= 4 and key.startswith(phrase + " ")):
                 return True
         return False
@@ -1155,6 +1236,8 @@ class _Mapper:
     def finish(self) -> Mapped:
         tree = self.tree
         tree["framework"] = self.template.framework
+        self.provenance["/schema_version"] = [Location(kind="template")]
+        self.provenance["/framework"] = [Location(kind="template")]
         if "name" not in tree:
             if self.source.title:
                 tree["name"] = self.source.title
@@ -1166,6 +1249,7 @@ class _Mapper:
             tree["impacts"] = self.entries
         if self.status is not None:
             tree["status"] = self.status
+            self.provenance["/status"] = [Location(kind="option")]
         elif "status" not in tree:
             status, reason = _status(tree)
             tree["status"] = status
@@ -1202,7 +1286,9 @@ class _Mapper:
                 unmapped.append(_account(piece, role.split(":", 1)[1]))
         for extra in self.source.extras:
             piece = Piece(index=-1, text=extra.text, where=extra.where)
-            if self._ignored(piece) or is_leftover(extra.text):
+            if extra.where.kind in ("footnote", "endnote"):
+                skipped.append(_account(piece, "a footnote or end note (form guidance)"))
+            elif self._ignored(piece) or is_leftover(extra.text):
                 skipped.append(_account(piece, "form text"))
             else:
                 unmapped.append(_account(piece, None))
@@ -1219,6 +1305,11 @@ class _Mapper:
             unmapped=tuple(unmapped),
             skipped=tuple(skipped),
         )
+
+
+def _key_without_number(text: str) -> str:
+    """The label key of a text without its leading number ("4.1", "a)", "Part 2")."""
+    return label_key(re.sub(rf"^\s*{_NUMBERING}\s+", "", text, flags=re.IGNORECASE))
 
 
 def _unique(where: list[Location]) -> list[Location]:
@@ -1301,19 +1392,21 @@ def _combine_all(codes: set[str]) -> str | None:
 
 
 def choose(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | None:
-    """The code of the ticked option in ``text`` (or of the option the text names)."""
+    """The code of the ticked option in ``text`` (or of the option the text names).
+
+    An option's whole wording wins over a wording it merely starts with, so "Screen out
+    with mitigation" is not taken for "Screen out".
+    """
     options = ticked_options(text)
     if options:
-        for label, on in options:
-            if not on:
-                continue
-            for code, labels in choices:
-                if match_label(label, labels) is not None:
-                    return code
-        return None
-    key = label_key(text)
+        chosen = [label for label, on in options if on]
+        return next((code for label in chosen if (code := _option(label, choices))), None)
+    return _option(text, choices)
+
+
+def _option(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | None:
     for code, labels in choices:
-        if any(label_key(label) == key for label in labels):
+        if match_label(text, labels) == "":
             return code
     for code, labels in choices:
         if match_label(text, labels) is not None:

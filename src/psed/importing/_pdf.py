@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from psed.importing._safety import ImportLimits, ImportProblem
@@ -49,6 +49,11 @@ def _is_italic(line: dict[str, Any]) -> bool:
     )
 
 
+def _is_bold(line: dict[str, Any]) -> bool:
+    chars = [c for c in line.get("chars") or [] if not c["text"].isspace()]
+    return bool(chars) and all("bold" in str(c.get("fontname", "")).lower() for c in chars)
+
+
 def _size(line: dict[str, Any]) -> float:
     sizes = [float(c.get("size") or 0) for c in line.get("chars") or []]
     return max(sizes) if sizes else 0.0
@@ -58,6 +63,20 @@ def _clean(text: str) -> str:
     for bullet in ("\uf0b7", "\uf0a7"):
         text = text.replace(bullet, "•")
     return text
+
+
+def _join_lines(lines: Iterable[str]) -> str:
+    """The lines of one paragraph as one text: a space between lines, none after a hyphen.
+
+    Word processors break a line after a hyphen that is in the text ("lone-" / "parent");
+    they do not add one, so the hyphen stays and no space is put in.
+    """
+    out = ""
+    for line in lines:
+        if out and not (out.endswith("-") and out[-2:-1].isalpha()):
+            out += " "
+        out += line
+    return out
 
 
 def _edges(lines: Sequence[dict[str, Any]]) -> list[float]:
@@ -77,21 +96,22 @@ def _edges(lines: Sequence[dict[str, Any]]) -> list[float]:
 
 def _paragraph_texts(
     lines: Sequence[dict[str, Any]], edges: Sequence[float] | None = None
-) -> list[tuple[str, bool, float, float]]:
-    """Group lines into paragraphs: (text, italic, top, largest font size)."""
+) -> list[tuple[str, bool, float, float, bool]]:
+    """Group lines into paragraphs: (text, italic, top, largest font size, bold)."""
     edges = _edges(lines) if edges is None else edges
-    out: list[tuple[str, bool, float, float]] = []
+    out: list[tuple[str, bool, float, float, bool]] = []
     current: list[dict[str, Any]] = []
 
     def flush() -> None:
         if current:
-            text = _clean(" ".join(str(line["text"]).strip() for line in current))
+            text = _clean(_join_lines(str(line["text"]).strip() for line in current))
             out.append(
                 (
                     text,
                     all(_is_italic(line) for line in current),
                     float(current[0]["top"]),
                     max(_size(line) for line in current),
+                    all(_is_bold(line) for line in current),
                 )
             )
 
@@ -193,6 +213,7 @@ def read_pdf(path: str, data: bytes, limits: ImportLimits) -> Source:
             blocks.extend(page_blocks)
             state.ended_open = state.page_ends_open
         count = len(pages)
+    blocks = _join_broken_rows(blocks)
     if not any_text:
         raise ImportProblem(
             path,
@@ -200,6 +221,60 @@ def read_pdf(path: str, data: bytes, limits: ImportLimits) -> Source:
             "to import; run it through OCR (for example ocrmypdf) and import the result",
         )
     return Source(path=path, format="pdf", blocks=tuple(blocks), title=title, pages=count)
+
+
+def _join_broken_rows(blocks: list[Paragraph | Table]) -> list[Paragraph | Table]:
+    """Put a table broken by a page back together, when its second part starts mid-row.
+
+    A row split by a page break goes on at the top of the next page with its first cell
+    empty; its cells' text is joined to the row above, and the rest of that part's rows
+    follow. (A part that starts with the table's repeated heading row is left to the
+    template, which knows the heading.)
+    """
+    out: list[Paragraph | Table] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Table)
+            and isinstance(previous, Table)
+            and block.continues
+            and block.rows
+            and previous.rows
+            and not block.rows[0][0].text.strip()
+            and len(block.rows[0]) == len(previous.rows[-1])
+        ):
+            last = previous.rows[-1]
+            joined = tuple(
+                _join_cells(upper, lower) for upper, lower in zip(last, block.rows[0], strict=True)
+            )
+            out[-1] = Table(
+                rows=(*previous.rows[:-1], joined, *block.rows[1:]),
+                index=previous.index,
+                page=previous.page,
+                continues=previous.continues,
+            )
+            continue
+        out.append(block)
+    return out
+
+
+def _join_cells(upper: Cell, lower: Cell) -> Cell:
+    if not lower.paragraphs:
+        return upper
+    if not upper.paragraphs:
+        return Cell(paragraphs=lower.paragraphs, where=upper.where, span=upper.span)
+    head, tail = upper.paragraphs[-1], lower.paragraphs[0]
+    bridge = Paragraph(
+        text=_join_lines([head.text, tail.text]),
+        where=head.where,
+        heading=head.heading,
+        italic=head.italic and tail.italic,
+    )
+    return Cell(
+        paragraphs=(*upper.paragraphs[:-1], bridge, *lower.paragraphs[1:]),
+        where=upper.where,
+        span=upper.span,
+    )
 
 
 class _State:
@@ -248,8 +323,10 @@ def _page_blocks(page: Any, number: int, state: _State) -> tuple[list[Paragraph 
     sizes = [_size(line) for line in lines if _size(line)]
     if state.body_size is None and sizes:
         state.body_size = statistics.median(sizes)
-    for text, italic, top, size in _paragraph_texts(lines):
+    for text, italic, top, size, bold in _paragraph_texts(lines):
         heading = 2 if state.body_size and size > state.body_size * 1.15 else 0
+        if not heading and bold and len(text.split()) <= 12:
+            heading = 3  # a short line in bold on its own: a heading in all but style
         placed.append(
             (
                 top,
@@ -333,7 +410,7 @@ def _table(
             lines = _lines(chars.get(key, []))
             paragraphs = tuple(
                 Paragraph(text=text, where=where, italic=italic)
-                for text, italic, _, _ in _paragraph_texts(lines)
+                for text, italic, _, _, _ in _paragraph_texts(lines)
             )
             cells.append(Cell(paragraphs=paragraphs, where=where, span=span))
         if cells:

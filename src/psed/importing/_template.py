@@ -123,6 +123,8 @@ class Template:
     characteristics: tuple[tuple[str, str], ...] = ()
     ignore: tuple[str, ...] = ()
     guidance_italic: bool = True
+    layout: str | None = None
+    """``psed``: psed's own rendered layout, read by its own reader rather than by labels."""
     source: str = ""
 
     def characteristic_labels(self) -> dict[str, str]:
@@ -260,6 +262,7 @@ _TOP = (
     "characteristics",
     "ignore",
     "guidance_italic",
+    "layout",
 )
 
 
@@ -335,6 +338,9 @@ def parse_template(raw: Any, source: str = "template") -> Template:
         (label, r.text(code, f"characteristics/{label}"))
         for label, code in r.mapping(body.get("characteristics", {}), "characteristics").items()
     )
+    layout = body.get("layout")
+    if layout not in (None, "psed"):
+        raise r.error("layout", "the only layout with a reader of its own is psed; leave it out")
     guidance = body.get("guidance_italic", True)
     if not isinstance(guidance, bool):
         raise r.error("guidance_italic", "expected true or false")
@@ -351,6 +357,7 @@ def parse_template(raw: Any, source: str = "template") -> Template:
         characteristics=characteristics,
         ignore=r.texts(body["ignore"], "ignore") if "ignore" in body else (),
         guidance_italic=guidance,
+        layout=layout,
         source=source,
     )
 

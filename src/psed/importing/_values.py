@@ -118,14 +118,14 @@ def ticked_options(text: str) -> list[tuple[str, bool]]:
             if part in marks:
                 pending = part == TICKED
             elif pending is not None and part.strip():
-                out.append((part.strip(" :;,"), pending))
+                out.append((part.strip(" :;,\n\t"), pending))
                 pending = None
     else:
         label = ""
         for part in parts:
             if part in marks:
                 if label.strip():
-                    out.append((label.strip(" :;,"), part == TICKED))
+                    out.append((label.strip(" :;,\n\t"), part == TICKED))
                 label = ""
             else:
                 label += part

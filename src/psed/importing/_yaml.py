@@ -79,8 +79,11 @@ def commented_yaml(
     ]
     if count:
         header.append(
-            f"# {count} value{'s' if count != 1 else ''} were inferred rather than read: each is "
-            "marked '# inferred'; confirm or correct them."
+            "# 1 value was inferred rather than read: it is marked '# inferred'; confirm or "
+            "correct it."
+            if count == 1
+            else f"# {count} values were inferred rather than read: each is marked "
+            "'# inferred'; confirm or correct them."
         )
     header.append(
         "# The import report lists where every value came from and any text not imported."

@@ -40,7 +40,7 @@ def make_renderer(fmt: str, run: RunInfo, *, color: bool = False, **options: Any
     if fmt == "text":
         from psed.output.text import TextRenderer
 
-        return TextRenderer(run, color=color)
+        return TextRenderer(run, color=color, **options)
     if fmt == "json":
         from psed.output.json import JsonRenderer
 
@@ -83,6 +83,8 @@ class Rendered:
     ok: bool
     unreadable: bool
     read_with_problems: bool = False
+    codes: Mapping[str, int] = attrs.field(factory=dict)
+    """Unwaived findings by rule code, when the run counts them (``--statistics``)."""
 
 
 _renderers: dict[RenderStep, Renderer] = {}
@@ -99,13 +101,25 @@ class RenderStep:
     fmt: str
     run: RunInfo
     color: bool = False
+    quiet: bool = False
+    """Text only: no line per finding."""
+    statistics: bool = False
+    """Count each file's findings by rule code."""
 
     def __call__(self, outcome: Outcome) -> Rendered:
         renderer = _renderers.get(self)
         if renderer is None:
-            renderer = _renderers[self] = make_renderer(self.fmt, self.run, color=self.color)
+            options = {"quiet": self.quiet} if self.fmt == "text" else {}
+            renderer = make_renderer(self.fmt, self.run, color=self.color, **options)
+            _renderers[self] = renderer
         result = outcome.result
+        codes: dict[str, int] = {}
+        if self.statistics:
+            for finding in result.report.findings:
+                if finding.waived is None:
+                    codes[finding.code] = codes.get(finding.code, 0) + 1
         return Rendered(
+            codes=codes,
             items=renderer.items(result),
             counts=result.report.counts,
             ok=result.report.ok,

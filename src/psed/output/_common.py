@@ -43,9 +43,23 @@ class FileResult:
         """True when the file was checked although reading it found a problem (PSED001)."""
         return not self.unreadable and any(f.code == "PSED001" for f in self.report.findings)
 
+    def position(self, finding: Finding) -> tuple[int, int] | None:
+        """The 1-based (line, column) of a finding's place in the file, or None if unknown.
+
+        From the finding itself (the reading records where each value stands), else the
+        line of its pointer in :attr:`lines` (column 1).
+        """
+        line = getattr(finding, "line", None)
+        if isinstance(line, int) and line >= 1:
+            column = getattr(finding, "column", None)
+            return line, column if isinstance(column, int) and column >= 1 else 1
+        known = self.lines.get(finding.pointer)
+        return None if known is None else (known, 1)
+
     def line(self, finding: Finding) -> int:
         """The 1-based line of a finding's place in the file (1 when not known)."""
-        return self.lines.get(finding.pointer, 1)
+        where = self.position(finding)
+        return 1 if where is None else where[0]
 
     def summary(self) -> dict[str, Any]:
         """The file's entry in the JSON report without its findings."""
@@ -88,6 +102,10 @@ class Totals:
     unreadable: int = 0
     read_with_problems: int = 0
     """Files checked by every rule although reading them found a problem (a duplicate key)."""
+    rule_findings: dict[str, int] = attrs.field(factory=dict)
+    """Unwaived findings by rule code (counted when the run asks for statistics)."""
+    rule_files: dict[str, int] = attrs.field(factory=dict)
+    """Files with at least one unwaived finding of each rule code (likewise)."""
     error: int = 0
     warning: int = 0
     info: int = 0
@@ -109,9 +127,13 @@ class Totals:
         ok: bool,
         unreadable: bool,
         read_with_problems: bool = False,
+        codes: Mapping[str, int] | None = None,
     ) -> None:
-        """Count one more file from its counts and verdict."""
+        """Count one more file from its counts and verdict (``codes``: findings by rule)."""
         self.files += 1
+        for code, number in (codes or {}).items():
+            self.rule_findings[code] = self.rule_findings.get(code, 0) + number
+            self.rule_files[code] = self.rule_files.get(code, 0) + 1
         if unreadable:
             self.unreadable += 1
         if read_with_problems:

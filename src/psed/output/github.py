@@ -1,8 +1,9 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line a finding.
 
-``::error file=PATH,line=N,title=CODE name::message`` makes GitHub show the finding
-on the file in a pull request. Values are escaped as the runner expects (``%`` as
-``%25``, line breaks as ``%0D``/``%0A``; in properties also ``:`` and ``,``).
+``::error file=PATH,line=N,col=M,title=CODE name::message`` makes GitHub show the
+finding on the file in a pull request (line and column 1 when the place is not known).
+Values are escaped as the runner expects (``%`` as ``%25``, line breaks as
+``%0D``/``%0A``; in properties also ``:`` and ``,``).
 ``info`` findings and waived ones are notices. A plain summary line ends the output.
 Other control characters (``\\x1b``, ``\\x0b``, U+2028, ...) are shown as escapes,
 as in the text report, so one finding is always one line of the log; the pointer is
@@ -48,8 +49,9 @@ def annotation(result: FileResult, finding: Finding) -> str:
         message += f" [waived: {finding.waived}]"
     title = f"{finding.code} {finding.name}"
     path = result.path.replace("\\", "/")
+    line, column = result.position(finding) or (1, 1)
     return (
-        f"::{command} file={escape_property(path)},line={result.line(finding)},"
+        f"::{command} file={escape_property(path)},line={line},col={column},"
         f"title={escape_property(title)}::{escape_data(message)}"
     )
 

@@ -58,7 +58,9 @@ def testcase(result: FileResult) -> str:
     findings = result.report.findings
     if not findings:
         return head + "/>\n"
-    listing = "".join(finding_line(result.path, f) + "\n" for f in findings)
+    listing = "".join(
+        finding_line(result.path, f, position=result.position(f)) + "\n" for f in findings
+    )
     if result.unreadable:
         first = next(f for f in findings if f.code == "PSED001")
         inner = (

@@ -4,8 +4,9 @@ One run whose ``tool.driver`` lists every rule of the catalogue (id, name, short
 full description, help text and Markdown, ``helpUri``, default level). Each finding is
 a result with ``ruleId``, ``ruleIndex``, ``level`` (``error``, ``warning`` or
 ``note`` for info), the message, a physical location (the file's path relative to the
-working folder as a URI, and the line of the pointer when the file could be scanned,
-else line 1) and a logical location whose ``fullyQualifiedName`` is the JSON Pointer.
+working folder as a URI, and the line and column of the finding's place when the
+reading knew it, else line 1, column 1) and a logical location whose
+``fullyQualifiedName`` is the JSON Pointer.
 A waived finding carries ``suppressions: [{"kind": "external", "justification": reason}]``.
 
 Each result's properties give the finding's own references (those of the document's
@@ -89,9 +90,10 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
 
 def sarif_result(result: FileResult, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     """One finding as a SARIF ``result``."""
+    line, column = result.position(finding) or (1, 1)
     physical = {
         "artifactLocation": {"uri": artifact_uri(result.path)},
-        "region": {"startLine": result.line(finding)},
+        "region": {"startLine": line, "startColumn": column},
     }
     location: dict[str, Any] = {"physicalLocation": physical}
     if finding.pointer:

@@ -1,4 +1,7 @@
-"""The text report: ``path:pointer: CODE [severity] message``, one finding a line, then a summary.
+"""The text report: ``path:line:column: pointer: CODE [severity] message``, then a summary.
+
+One finding a line. ``line:column:`` (1-based) is the place in the file the finding
+concerns, when the reading knew it (not for a file that could not be read at all).
 
 The whole document (pointer ``""``) is shown as ``/``, and an empty key in a pointer
 as ``""``, so the two cannot be confused: a root key ``""`` (pointer ``/``) is shown
@@ -12,9 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from psed.findings import Finding, Severity
-from psed.output._common import FileResult, Renderer, Totals
+from psed.output._common import FileResult, Renderer, RunInfo, Totals
 
-__all__ = ["TextRenderer", "finding_line", "one_line", "pointer_text", "summary_line"]
+__all__ = [
+    "TextRenderer",
+    "finding_line",
+    "one_line",
+    "pointer_text",
+    "statistics_lines",
+    "summary_line",
+]
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -47,21 +57,31 @@ def pointer_text(pointer: str) -> str:
     return one_line(pointer)
 
 
-def finding_line(path: str, finding: Finding, *, color: bool = False) -> str:
-    """One finding as ``path:pointer: CODE [severity] message``."""
+def finding_line(
+    path: str,
+    finding: Finding,
+    *,
+    color: bool = False,
+    position: tuple[int, int] | None = None,
+) -> str:
+    """One finding as ``path:line:column: pointer: CODE [severity] message``.
+
+    ``line:column:`` (1-based, as editors' problem matchers read it) is there when the
+    place is known; without it the line is ``path:pointer: CODE [severity] message``.
+    """
+    where = one_line(path) + ("" if position is None else f":{position[0]}:{position[1]}")
     pointer = pointer_text(finding.pointer)
+    if position is not None:
+        pointer = " " + pointer
     message = one_line(finding.message)
     sev = finding.severity
     waived = "" if finding.waived is None else f" (waived: {one_line(finding.waived)})"
     if not color:
-        return f"{one_line(path)}:{pointer}: {finding.code} [{sev.value}] {message}{waived}"
+        return f"{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}"
     if finding.waived is not None:
-        return (
-            f"{_DIM}{one_line(path)}:{pointer}: {finding.code} [{sev.value}] "
-            f"{message}{waived}{_RESET}"
-        )
+        return f"{_DIM}{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}{_RESET}"
     return (
-        f"{_BOLD}{one_line(path)}:{pointer}:{_RESET} {_SEVERITY_COLOR[sev]}{_BOLD}"
+        f"{_BOLD}{where}:{pointer}:{_RESET} {_SEVERITY_COLOR[sev]}{_BOLD}"
         f"{finding.code}{_RESET} {_SEVERITY_COLOR[sev]}[{sev.value}]{_RESET} {message}"
     )
 
@@ -91,25 +111,52 @@ def summary_line(totals: Totals) -> str:
     return f"{_plural(totals.files, 'file')} checked: {', '.join(parts)}{tail}"
 
 
+def statistics_lines(totals: Totals) -> list[str]:
+    """One line per rule with unwaived findings, most findings first: count, files, code, name."""
+    if not totals.rule_findings:
+        return []
+    from psed.rules._registry import lookup
+
+    rows = sorted(totals.rule_findings.items(), key=lambda item: (-item[1], item[0]))
+    lines = [f"{'findings':>8}  {'files':>6}  {'code':<8}  rule"]
+    for code, number in rows:
+        rule = lookup(code)
+        name = rule.name if rule is not None else ""
+        lines.append(f"{number:>8}  {totals.rule_files[code]:>6}  {code:<8}  {name}")
+    return lines
+
+
 class TextRenderer(Renderer):
     """Human-readable lines, coloured only when asked (the CLI asks for a terminal).
 
     With a law date given (``--law-date``) the summary says so: every document was
-    judged by the law of that day.
+    judged by the law of that day. ``quiet`` leaves out the line of each finding;
+    ``statistics`` adds, before the summary, the number of findings of each rule (the run
+    must count them: see :class:`psed.output.RenderStep`).
     """
 
+    def __init__(
+        self, run: RunInfo, *, color: bool = False, quiet: bool = False, statistics: bool = False
+    ) -> None:
+        super().__init__(run, color=color)
+        self.quiet = quiet
+        self.statistics = statistics
+
     def items(self, result: FileResult) -> tuple[str, ...]:
+        if self.quiet:
+            return ()
         return (
             "".join(
-                finding_line(result.path, f, color=self.color) + "\n"
+                finding_line(result.path, f, color=self.color, position=result.position(f)) + "\n"
                 for f in result.report.findings
             ),
         )
 
     def end(self, totals: Totals) -> Iterable[str]:
+        lines = statistics_lines(totals) if self.statistics else []
         line = summary_line(totals)
         if self.run.law_date is not None:
             line += f"; judged by the law in force on {self.run.law_date.isoformat()}"
         if self.color:
             line = f"{_BOLD}{line}{_RESET}"
-        return (line + "\n",)
+        return ("".join(f"{text}\n" for text in [*lines, line]),)

@@ -47,6 +47,7 @@ from typing import TypeVar
 import attrs
 
 from psed import law as _law
+from psed._text import TextPass
 from psed.catalogue import Catalogue, Framework
 from psed.findings import Severity
 from psed.law import LawAt, Reference
@@ -104,6 +105,10 @@ class Context:
 
     .. versionadded:: 0.2.0
     """
+    text: TextPass = attrs.field(
+        default=attrs.Factory(lambda self: TextPass(self.proposal), takes_self=True)
+    )
+    """The document's texts, each analysed once: ``ctx.text(entry.details).words``."""
 
     @property
     def law_date(self) -> _dt.date:

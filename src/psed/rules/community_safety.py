@@ -108,7 +108,7 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
             continue
         if entry.impact not in (Impact.NEUTRAL, Impact.NOT_APPLICABLE):
             continue
-        if not _law.mentioned_limbs(entry.details, limbs):
+        if not _law.mentioned_limbs(ctx.text(entry.details).folded, limbs):
             yield Hit(
                 f"/impacts/{i}/details",
                 f"{entry_label(entry)} is marked {entry.impact.label.lower()} without "

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
-from typing import Any
 
-import attrs
-
-from psed._text import any_leftovers, is_placeholder, leftover_markers, normalise, word_count
 from psed.law import required_characteristics
-from psed.model import Characteristic, Impact, ImpactEntry, Proposal
+from psed.model import Impact
 from psed.rules._common import (
     BAILEY,
     BRACKING_26,
@@ -125,10 +120,6 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _group_key(entry: ImpactEntry) -> str | None:
-    return None if is_placeholder(entry.group) else normalise(entry.group or "")
-
-
 @rule(
     code="PSED102",
     name="duplicate-characteristic",
@@ -186,7 +177,8 @@ def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
     """
     seen: set[tuple[str, str | None]] = set()
     for i, entry in enumerate(ctx.proposal.impacts):
-        key = (entry.characteristic.code, _group_key(entry))
+        group = ctx.text(entry.group)
+        key = (entry.characteristic.code, group.folded if group.real else None)
         if key in seen:
             yield Hit(
                 f"/impacts/{i}",
@@ -297,7 +289,7 @@ def missing_impact_details(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for i, entry in enumerate(ctx.proposal.impacts):
-        if entry.impact in _DETERMINED_IMPACT and is_placeholder(entry.details):
+        if entry.impact in _DETERMINED_IMPACT and ctx.text(entry.details).placeholder:
             yield Hit(
                 f"/impacts/{i}/details",
                 f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
@@ -359,7 +351,8 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if entry.impact not in _NO_IMPACT or entry.characteristic.code in exempt:
             continue
-        if is_placeholder(entry.details) or word_count(entry.details) < _MIN_REASON_WORDS:
+        details = ctx.text(entry.details)
+        if details.placeholder or details.words < _MIN_REASON_WORDS:
             yield Hit(
                 f"/impacts/{i}/details",
                 f"{entry_label(entry)} is marked {entry.impact.label.lower()} without a "
@@ -367,10 +360,6 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
                 entry.characteristic.code,
             )
 
-
-# PSED106 walks every free-text field of the document. These string fields are
-# codes or addresses, not text people write for readers.
-_NOT_FREE_TEXT = frozenset({"id", "framework", "url", "rule", "pointer", "code"})
 
 _FIELD_LABELS = {
     "name": "the name",
@@ -393,84 +382,6 @@ _FIELD_LABELS = {
     "reason": "the reason",
     "approved_by": "the approver of the waiver",
 }
-
-
-_CANDIDATE_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _candidate_fields(cls: type) -> tuple[str, ...]:
-    """The names of the document fields of an attrs class that may hold free text (cached)."""
-    names = _CANDIDATE_FIELDS.get(cls)
-    if names is None:
-        names = _CANDIDATE_FIELDS[cls] = tuple(
-            field.name
-            for field in attrs.fields(cls)
-            if field.metadata.get("document", True) is not False
-            and field.name not in _NOT_FREE_TEXT
-        )
-    return names
-
-
-_TEXT, _OBJECT, _ITEMS, _OTHER = range(4)
-_KINDS: dict[type, int] = {}
-_IS_ATTRS: dict[type, bool] = {}
-
-
-def _is_attrs(cls: type) -> bool:
-    known = _IS_ATTRS.get(cls)
-    if known is None:
-        known = _IS_ATTRS[cls] = attrs.has(cls)
-    return known
-
-
-def _kind(cls: type) -> int:
-    """What a field value of type ``cls`` is to PSED106 (decided once per type)."""
-    kind = _KINDS.get(cls)
-    if kind is None:
-        if issubclass(cls, str) and not issubclass(cls, enum.Enum):
-            kind = _TEXT
-        elif issubclass(cls, Characteristic):
-            kind = _OTHER  # an impact entry names its characteristic by code
-        elif _is_attrs(cls):
-            kind = _OBJECT
-        elif issubclass(cls, tuple):
-            kind = _ITEMS
-        else:
-            kind = _OTHER  # enumerations, dates, numbers
-        _KINDS[cls] = kind
-    return kind
-
-
-def _free_text(
-    obj: Any, pointer: str, out: list[tuple[str, str, str]] | None = None
-) -> list[tuple[str, str, str]]:
-    """(parent pointer, field name, text) for every free-text field below ``obj``, in model order.
-
-    The field's own pointer is ``f"{parent}/{name}"``; it is built only for a field
-    that is reported (a list, not a generator: this runs on every field of every
-    document).
-    """
-    if out is None:
-        out = []
-    for name in _candidate_fields(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        kind = _kind(type(value))
-        if kind == _TEXT:
-            out.append((pointer, name, value))
-        elif kind == _OBJECT:
-            _free_text(value, f"{pointer}/{name}", out)
-        elif kind == _ITEMS:
-            here = f"{pointer}/{name}"
-            for j, item in enumerate(value):
-                # Document characteristics are walked too; an intersection names its
-                # characteristics by code, so there they are not text of the document.
-                if _is_attrs(type(item)) and not (
-                    isinstance(item, Characteristic) and not isinstance(obj, Proposal)
-                ):
-                    _free_text(item, f"{here}/{j}", out)
-    return out
 
 
 @rule(
@@ -518,21 +429,15 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     description: Free transport for pupils living over three miles from school.
     ```
     """
-    fields = _free_text(ctx.proposal, "")
-    if not any_leftovers(text for _, _, text in fields):
-        return  # the usual case, found in one pass over all the text
-    for parent, field, text in fields:
-        markers = leftover_markers(text)
-        if markers:
-            pointer = f"{parent}/{field}"
-            what = _FIELD_LABELS.get(field, f"the {field.replace('_', ' ')}")
-            listed = ", ".join(f'"{m}"' for m in markers)
-            yield Hit(
-                pointer,
-                f"{what[0].upper()}{what[1:]} still contains template or editing text "
-                f"({listed}): replace it with the real content.",
-                _characteristic_at(ctx, pointer),
-            )
+    for field in ctx.text.with_leftovers:
+        what = _FIELD_LABELS.get(field.name, f"the {field.name.replace('_', ' ')}")
+        listed = ", ".join(f'"{m}"' for m in field.text.leftovers)
+        yield Hit(
+            field.pointer,
+            f"{what[0].upper()}{what[1:]} still contains template or editing text "
+            f"({listed}): replace it with the real content.",
+            _characteristic_at(ctx, field.pointer),
+        )
 
 
 def _characteristic_at(ctx: Context, pointer: str) -> str | None:
@@ -581,7 +486,7 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
     description: Replace three small grant schemes with one annual fund of 250,000 pounds.
     ```
     """
-    if is_placeholder(ctx.proposal.description):
+    if ctx.text(ctx.proposal.description).placeholder:
         yield Hit(
             "/description",
             "The proposal has no description: say what is proposed and what it aims to do.",
@@ -641,7 +546,7 @@ def missing_service_profile(ctx: Context) -> Iterator[Hit]:
             "There is no service profile: describe the service and say how many customers it has.",
         )
         return
-    if is_placeholder(profile.description):
+    if ctx.text(profile.description).placeholder:
         yield Hit(
             "/service_profile/description",
             "The service profile has no description: describe the service and who uses it.",
@@ -690,7 +595,7 @@ def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
     impact_summary: Dimming after midnight may deter some women from walking at night.
     ```
     """
-    if is_placeholder(ctx.proposal.impact_summary):
+    if ctx.text(ctx.proposal.impact_summary).placeholder:
         yield Hit(
             "/impact_summary",
             "The summary of impact is missing: summarise the main impacts and issues "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import is_placeholder
 from psed.model import Outcome
 from psed.rules._common import (
     BRACKING_26,
@@ -94,7 +93,7 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
         summary: 71% of passengers are over 75; 58% are disabled.
     ```
     """
-    if not any(not is_placeholder(item.source) for item in ctx.proposal.evidence):
+    if not any(not ctx.text(item.source).placeholder for item in ctx.proposal.evidence):
         yield Hit(
             "/evidence",
             "No evidence is recorded: list the data, research or feedback the assessment "
@@ -167,7 +166,11 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     if not adverse:
         return
     engaged = any(
-        not (is_placeholder(e.audience) and is_placeholder(e.method) and is_placeholder(e.summary))
+        not (
+            ctx.text(e.audience).placeholder
+            and ctx.text(e.method).placeholder
+            and ctx.text(e.summary).placeholder
+        )
         for e in ctx.proposal.engagement
     )
     if not engaged:
@@ -301,7 +304,7 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     if decision is None or decision.outcome != Outcome.CONTINUE:
         return
     adverse = _adverse_labels(ctx)
-    if adverse and is_placeholder(decision.justification):
+    if adverse and ctx.text(decision.justification).placeholder:
         yield Hit(
             "/decision/justification",
             f"The proposal continues despite adverse impact on {_listing(adverse)} but the "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import is_placeholder
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._common import (
     BROWN_92,
@@ -103,7 +102,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
             continue
         if any(is_real_mitigation(m) for m in entry.mitigations):
             continue
-        if not is_placeholder(entry.justification):
+        if not ctx.text(entry.justification).placeholder:
             continue
         yield Hit(
             f"/impacts/{i}/mitigations",
@@ -168,7 +167,7 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and is_placeholder(mitigation.owner):
+        if _accountable(mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
                 f"A mitigating action for {entry_label(entry)} has no owner: name the "
@@ -357,7 +356,7 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if is_placeholder(mitigation.action):
+        if ctx.text(mitigation.action).placeholder:
             yield Hit(
                 f"{pointer}/action",
                 f"A mitigation for {entry_label(entry)} is only a placeholder: describe "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import adverse_phrases, comparison_key, is_placeholder
 from psed.model import Impact
 from psed.rules._common import BRACKING_26, BRIDGES, BROWN_92, GENERAL_DUTY, entry_label
 from psed.rules._registry import Context, Hit, rule
@@ -77,9 +76,9 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
     """
     by_text: dict[str, list[int]] = {}
     for i, entry in enumerate(ctx.proposal.impacts):
-        if entry.details is None or is_placeholder(entry.details):
-            continue
-        by_text.setdefault(comparison_key(entry.details), []).append(i)
+        details = ctx.text(entry.details)
+        if details.real:
+            by_text.setdefault(details.key, []).append(i)
     repeated = {i: len(indices) for indices in by_text.values() for i in indices}
     for i, entry in enumerate(ctx.proposal.impacts):
         count = repeated.get(i, 0)
@@ -153,7 +152,7 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if entry.impact not in _NOT_ADVERSE:
             continue
-        phrases = adverse_phrases(entry.details)
+        phrases = ctx.text(entry.details).adverse
         if phrases:
             quoted = ", ".join(f'"{p}"' for p in phrases)
             yield Hit(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
-from psed._text import is_placeholder
 from psed.model import SignOff, Status
 from psed.rules._common import (
     BROWN_91,
@@ -53,7 +52,7 @@ def _missing_name(ctx: Context, slot: str) -> Iterator[Hit]:
             f"/{slot}",
             f"No {_SLOT_NAMES[slot]} is recorded: add their name, role and the date they signed.",
         )
-    elif is_placeholder(signoff.name):
+    elif ctx.text(signoff.name).placeholder:
         yield Hit(
             f"/{slot}/name",
             f"The {_SLOT_NAMES[slot]} has no name: add the name of the person who signs.",
@@ -329,8 +328,9 @@ def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _same_person(a: str, b: str) -> bool:
-    return "".join(a.casefold().split()) == "".join(b.casefold().split())
+def _same_person(ctx: Context, a: str | None, b: str | None) -> bool:
+    """True when two names are the same once compared as text, ignoring all white space."""
+    return ctx.text(a).folded.replace(" ", "") == ctx.text(b).folded.replace(" ", "")
 
 
 @rule(
@@ -377,9 +377,9 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     responsible, approver = ctx.proposal.responsible, ctx.proposal.approver
     if responsible is None or approver is None:
         return
-    if is_placeholder(responsible.name) or is_placeholder(approver.name):
+    if ctx.text(responsible.name).placeholder or ctx.text(approver.name).placeholder:
         return
-    if _same_person(responsible.name or "", approver.name or ""):
+    if _same_person(ctx, responsible.name, approver.name):
         yield Hit(
             "/approver/name",
             "The approver is the responsible officer: the assessment should be approved "
@@ -546,7 +546,7 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for slot, signoff in _signoffs(ctx):
-        if not is_placeholder(signoff.name) and is_placeholder(signoff.role):
+        if not ctx.text(signoff.name).placeholder and ctx.text(signoff.role).placeholder:
             yield Hit(
                 f"/{slot}/role",
                 f"The {_SLOT_NAMES[slot]} {signoff.name} has no role: add their job title.",

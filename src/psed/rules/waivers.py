@@ -75,13 +75,13 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for index, waiver in enumerate(ctx.proposal.waivers):
-        if is_placeholder(waiver.reason):
+        if ctx.text(waiver.reason).placeholder:
             yield Hit(
                 join("waivers", index, "reason"),
                 f"The waiver of {waiver.rule} gives no reason, so it waives nothing: "
                 "say why the finding is accepted.",
             )
-        if is_placeholder(waiver.approved_by):
+        if ctx.text(waiver.approved_by).placeholder:
             yield Hit(
                 join("waivers", index, "approved_by"),
                 f"The waiver of {waiver.rule} names no approver, so it waives nothing: "
