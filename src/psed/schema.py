@@ -38,6 +38,7 @@ _NULL = {"type": "null"}
 # validators' "date" format (ajv-formats) let it through, and psed's reader does not.
 _SCHEMA_DATE = "^(?!0000)" + DATE_PATTERN[1:]
 
+
 def _nullable(schema: dict[str, Any], field: FieldSpec) -> dict[str, Any]:
     if field.required:
         return schema
