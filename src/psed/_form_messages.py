@@ -22,8 +22,16 @@ findings, so :class:`psed.Finding` can fill in its ``form_message`` from here.
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from psed._fields import CLASS_SPECS, FieldSpec, Kind
 from psed.model import Proposal
+
+if TYPE_CHECKING:
+    from psed.catalogue import Catalogue
 
 __all__ = [
     "DATE_EXAMPLE",
@@ -293,8 +301,7 @@ _SITUATION = {
 }
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
+_INDEX = re.compile(r"/[0-9]+(?=/|$)")
 
 
 def field_path(pointer: str) -> str:
@@ -305,7 +312,10 @@ def field_path(pointer: str) -> str:
     """
     if not pointer.startswith("/"):
         return ""
-    return "/".join("*" if t.isdigit() else _unescape(t) for t in pointer[1:].split("/"))
+    path = _INDEX.sub("/*", pointer)[1:]
+    if "~" in path:
+        path = path.replace("~1", "/").replace("~0", "~")
+    return path
 
 
 def _spec_at(path: str) -> FieldSpec | None:
@@ -348,7 +358,10 @@ def message_id(code: str, pointer: str) -> str | None:
     situation (``PSED004.date``, from the kind of field the pointer names), which
     wins over the code's own message.
     """
-    path = field_path(pointer)
+    return _message_id(code, field_path(pointer))
+
+
+def _message_id(code: str, path: str) -> str | None:
     by_field = f"{code}:{path}"
     if by_field in FORM_MESSAGES:
         return by_field
@@ -371,12 +384,22 @@ def _situation(code: str, spec: FieldSpec) -> str:
     return _SITUATION.get(spec.kind, "")
 
 
+_default_catalogue: Callable[[], Catalogue] | None = None
+
+
+def _catalogue() -> Catalogue:
+    global _default_catalogue
+    if _default_catalogue is None:
+        from psed.catalogue import default_catalogue  # built after the model and this table
+
+        _default_catalogue = default_catalogue
+    return _default_catalogue()
+
+
 def _label(code: str | None) -> str:
     if not code:
         return "this characteristic"
-    from psed.catalogue import default_catalogue  # the catalogue is built after the model
-
-    found = default_catalogue().characteristic(code)
+    found = _catalogue().characteristic(code)
     if found is not None:
         return found.label
     words = code.replace("_", " ").strip()
@@ -395,10 +418,26 @@ def form_message(
     ``fallback`` is the finding's full message: a rule from a plug-in that the table
     does not know still shows what it says. ``lang`` is ``en`` only in this release.
     """
-    found = message_id(code, pointer)
+    global _cached_for
+    catalogue = _catalogue()
+    if catalogue is not _cached_for:  # a characteristic registered since: labels may differ
+        _message.cache_clear()
+        _cached_for = catalogue
+    found = _message(code, pointer, characteristic)
+    return fallback if found is None else found
+
+
+_cached_for: object = None
+
+
+@functools.lru_cache(maxsize=8192)
+def _message(code: str, pointer: str, characteristic: str | None) -> str | None:
+    """The message for a code at a place (cached: a report repeats the same few)."""
+    path = field_path(pointer)
+    found = _message_id(code, path)
     if found is None:
-        return fallback
-    name = field_name(pointer)
+        return None
+    name = FIELD_NAMES.get(path, "this answer")
     return FORM_MESSAGES[found].format(
         field=name,
         Field=_capital(name),

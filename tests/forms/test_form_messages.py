@@ -268,3 +268,24 @@ def test_every_structural_finding_has_a_plain_form_message(doc: dict[str, Any]) 
     report = psed.validate(doc, status="draft", as_of=AS_OF)
     for finding in report.findings:
         assert _problems_with(finding.form_message) == [], finding
+
+
+def _details_finding(code: str) -> psed.Finding:
+    return psed.Finding(
+        code="PSED104",
+        name="missing-impact-details",
+        severity=psed.Severity.ERROR,
+        default_severity=psed.Severity.ERROR,
+        message="No details.",
+        pointer="/impacts/0/details",
+        characteristic=code,
+    )
+
+
+def test_a_characteristic_registered_later_is_named_by_its_label() -> None:
+    code = "forms_test_kinship_carers"  # registered for the rest of the process: a unique code
+    assert _details_finding(code).form_message == (
+        "Enter details of the impact on Forms test kinship carers"
+    )
+    psed.register_characteristic(psed.Characteristic(code=code, label="Kinship carers"))
+    assert _details_finding(code).form_message == "Enter details of the impact on Kinship carers"
