@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from forms_helpers import ServicePage
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from service_data import ANSWERS, CHARACTERISTICS, posted
 
 SECTIONS = list(ANSWERS)
@@ -268,3 +270,31 @@ def test_every_characteristic_of_the_framework_has_a_question(client: Any) -> No
     page = _page(client.get(f"{ref}/impacts"))
     assert "impact-community_safety-impact" in page.ids
     assert "impact-poverty-impact" in page.ids
+
+
+FIELD_NAMES_POSTED = sorted({name for answers in ANSWERS.values() for name in answers})
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    section=st.sampled_from(SECTIONS),
+    answers=st.dictionaries(
+        st.sampled_from(FIELD_NAMES_POSTED) | st.text(max_size=12),
+        st.text(max_size=30)
+        | st.sampled_from(["-1", "9" * 40, "0", "29", "2", "0000", "１８", "\u0661", "1,8,0,0"]),
+        max_size=12,
+    ),
+    action=st.sampled_from(["continue", "save", "add", "", "delete"]),
+)
+def test_no_answers_break_a_page(
+    client: Any, section: str, answers: dict[str, str], action: str
+) -> None:
+    ref = _new(client)
+    response = client.post(f"{ref}/{section}", data={**answers, "action": action})
+    assert response.status_code in (200, 303), response.status_code
+    for path in (f"/{section}", "", "/check"):
+        page = client.get(f"{ref}{path}")
+        assert page.status_code == 200, path
+        assert b"Traceback" not in page.data
+    if response.status_code == 200:
+        _check_links_land(_page(response))
