@@ -520,6 +520,8 @@ def test_a_hand_made_context_builds_its_own_text_pass() -> None:
     )
     assert ctx.text.proposal is proposal
     assert ctx.text(proposal.name).leftovers == ("TBC",)
+
+
 def test_text_of_nothing_but_ignorable_characters_is_a_placeholder_not_a_crash() -> None:
     import datetime as dt
 

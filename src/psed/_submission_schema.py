@@ -167,7 +167,8 @@ def _real() -> dict[str, Any]:
 
 
 def _condition(code: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
-    return {"x-psed-rule": code, "description": description, **body}
+    # "type" is named wherever "required" is: validators in strict mode (ajv) ask for it.
+    return {"x-psed-rule": code, "description": description, "type": "object", **body}
 
 
 def _required_text(code: str, key: str, what: str) -> dict[str, Any]:
@@ -305,7 +306,9 @@ def _characteristic_present(code: str, duties: tuple[Duty, ...]) -> dict[str, An
 
 
 def _each_impact(code: str, description: str, item: dict[str, Any]) -> dict[str, Any]:
-    return _condition(code, description, {"properties": {"impacts": {"items": item}}})
+    return _condition(
+        code, description, {"properties": {"impacts": {"type": "array", "items": item}}}
+    )
 
 
 def _impact_determined() -> dict[str, Any]:
@@ -313,7 +316,11 @@ def _impact_determined() -> dict[str, Any]:
         "PSED103",
         "Choose the impact on each characteristic; `unknown` (not yet determined) cannot "
         "be submitted.",
-        {"required": ["impact"], "properties": {"impact": {"not": {"const": "unknown"}}}},
+        {
+            "type": "object",
+            "required": ["impact"],
+            "properties": {"impact": {"not": {"const": "unknown"}}},
+        },
     )
 
 
@@ -336,12 +343,17 @@ def _adverse_mitigated() -> dict[str, Any]:
             "then": {
                 "anyOf": [
                     {
+                        "type": "object",
                         "required": ["mitigations"],
                         "properties": {
                             "mitigations": {"type": "array", "contains": real_mitigation}
                         },
                     },
-                    {"required": ["justification"], "properties": {"justification": _real()}},
+                    {
+                        "type": "object",
+                        "required": ["justification"],
+                        "properties": {"justification": _real()},
+                    },
                 ]
             },
         },

@@ -34,8 +34,8 @@ from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
-from psed.rules.report import bounded
 from psed.rules.portfolio import is_portfolio
+from psed.rules.report import bounded
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]

@@ -106,4 +106,6 @@ def test_a_structural_mistake_fails_even_a_draft() -> None:
     doc["impacts"][0]["impact"] = "quite bad"
     draft = psed.validate(doc, status="draft", as_of=AS_OF)
     assert not draft.ok
-    assert error_summary(draft) == [{"text": draft.errors[0].message, "href": "#impacts-0-impact"}]
+    assert error_summary(draft) == [
+        {"text": draft.errors[0].form_message, "href": "#impacts-0-impact"}
+    ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import is_placeholder, word_count
 from psed.law import required_characteristics
 from psed.model import Impact, ScreeningOutcome
 from psed.rules._common import (

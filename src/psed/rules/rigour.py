@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from psed._text import is_placeholder
 from psed.model import Impact
 from psed.rules._common import (
     AUDIT_WALES_2022,
