@@ -500,12 +500,19 @@ def field_id_map(document: Mapping[str, Any]) -> Callable[[str], str]:
 
 
 def date_parts_in(
-    section: Section, form: Form, document: Mapping[str, Any]
+    section: Section, form: Form | None, document: Mapping[str, Any]
 ) -> dict[str, DateParts]:
-    """Pointer -> the boxes typed, for every date on the page (for :func:`psed.forms.problems`)."""
+    """Pointer -> the boxes, for every date on the page (for :func:`psed.forms.problems`).
+
+    The boxes as typed in ``form``, or (``form`` None) as the saved document fills them.
+    """
     dates: dict[str, DateParts] = {}
 
     def add(pointer: str, fid: str) -> None:
+        if form is None:
+            steps = [int(t) if t.isdigit() else t for t in pointer.split("/")[1:]]
+            dates[pointer] = split_date(_get(document, *steps))
+            return
         dates[pointer] = DateParts(
             day=form.get(f"{fid}-day", ""),
             month=form.get(f"{fid}-month", ""),
