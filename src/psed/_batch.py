@@ -18,8 +18,8 @@ from typing import Any, BinaryIO, TypeVar
 import attrs
 
 from psed._files import STDIN
-from psed._parse import DEFAULT_LIMITS, Limits
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
+from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
@@ -198,7 +198,8 @@ def check_file(path: str, job: Job) -> Outcome:
     :func:`psed.validate` says about the text, and the tree read again for the audit.
     """
     import psed
-    from psed._parse import decode, parse_text
+    from psed._reading.limits import decode
+    from psed._reading.text import parse_text
     from psed.engine import _validate_and_read
 
     data = _read_bytes(path, job)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from psed._fields import CLASS_SPECS, FieldSpec, Kind
+from psed._reading.fields import CLASS_SPECS, FieldSpec, Kind
 from psed.model import Proposal
 
 if TYPE_CHECKING:

@@ -10,6 +10,9 @@ How a finding's severity is decided, in order:
 2. ``info`` when the rule's status is above the status the check uses (a draft gets a
    to-do list without failing);
 3. a waived finding keeps its severity, is marked ``waived`` and does not fail.
+
+A report lists at most :data:`psed.rules.report.MAX_FINDINGS` findings (1,000): beyond
+that, one PSED008 finding at the whole document says how many more there are.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from psed._pointer import is_at_or_below, join, order_key, split
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
+from psed._reading.document import locate
+from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
@@ -31,6 +35,7 @@ from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
 from psed.rules.portfolio import is_portfolio
+from psed.rules.report import bounded
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -141,7 +146,7 @@ def _finding(
         code=rule.code,
         name=rule.name,
         severity=severity,
-        default_severity=rule.severity,
+        default_severity=rule.severity if hit.severity is None else hit.severity,
         message=hit.message,
         pointer=hit.pointer,
         characteristic=hit.characteristic,
@@ -167,6 +172,7 @@ def _run_rules(
         status=status,
         framework=framework,
         catalogue=catalogue,
+        thresholds=config.thresholds_for(framework.id),
         law=law,
     )
     cited: _Cited = {}
@@ -181,10 +187,13 @@ def _run_rules(
                     raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
             if hits:
                 effective = _effective(rule, severity, status)
-                findings.extend(
-                    _finding(rule, effective, hit, _references(rule, hit, law, cited))
-                    for hit in hits
-                )
+                for hit in hits:
+                    if hit.severity is not None:  # the rule's severity for this document
+                        own = config.severity_for(rule.code, hit.severity)  # config wins
+                        graded = _effective(rule, own, status)
+                    else:
+                        graded = effective
+                    findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
 
@@ -265,7 +274,7 @@ def check(
     used_status = Status(proposal.status) if used_status is None else used_status
     findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
     return Report(
-        findings=_sorted(findings),
+        findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
         version=_version(),
@@ -289,33 +298,41 @@ def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def _read(
-    payload: Any, config: Config, catalogue: Catalogue
-) -> tuple[Proposal | None, list[Finding]]:
-    from psed.reading import read
+    payload: Any, config: Config, catalogue: Catalogue, format: str | None = None
+) -> tuple[Proposal | None, list[Finding], Positions | None]:
+    from psed._reading.document import read_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                f"The document must be a JSON or YAML mapping (or its text), not "
-                f"{type(payload).__name__}; send the assessment as an object.",
-            )
-        ]
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    f"The document must be a JSON or YAML mapping (or its text), not "
+                    f"{type(payload).__name__}; send the assessment as an object.",
+                )
+            ],
+            None,
+        )
     if isinstance(payload, bytearray):
         payload = bytes(payload)
     try:
-        proposal, findings = read(payload, catalogue=catalogue, limits=config.limits)
+        read = read_document(payload, format, catalogue, config.limits)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                f"internal error reading the document: {type(exc).__name__}: {exc}; "
-                "please report it",
-            )
-        ]
-    return proposal, list(findings)
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    f"internal error reading the document: {type(exc).__name__}: {exc}; "
+                    "please report it",
+                )
+            ],
+            None,
+        )
+    return read.proposal, list(read.findings), read.positions
 
 
 def _broken_waivers(places: set[str]) -> frozenset[int]:
@@ -379,12 +396,16 @@ def _validate_and_read(
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
     law_date: _dt.date | None = None,
+    format: str | None = None,
 ) -> tuple[Report, Proposal | None]:
     """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
 
     The Proposal is what :func:`psed.read` gives for the same payload, catalogue and
     limits (None when the document could not be read as a mapping): the audit takes
-    both from one reading instead of reading every document twice.
+    both from one reading instead of reading every document twice. ``format``
+    (``"json"``, ``"yaml"``, None to decide from the text) is for text read from a
+    file whose suffix says it. Findings about text carry their line and column, from
+    the one parse.
     """
     used_status = _status(status)
     day = _as_of(as_of)
@@ -393,7 +414,7 @@ def _validate_and_read(
     keep = _only(only)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    proposal, findings = _read(payload, cfg, catalogue)
+    proposal, findings, positions = _read(payload, cfg, catalogue, format)
     law_day: LawDate | None = None
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
@@ -408,7 +429,7 @@ def _validate_and_read(
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=_sorted(findings),
+        findings=locate(bounded(_sorted(findings)), positions),
         as_of=day,
         status=used_status,
         version=_version(),

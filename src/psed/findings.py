@@ -60,6 +60,17 @@ class Finding:
     """Legal and guidance citations behind the rule."""
     waived: str | None = None
     """None, or the reason of the waiver that accepts this finding."""
+    line: int | None = None
+    """The line (from 1) of the place :attr:`pointer` names, in the text the document was
+    read from; None when it was not read from text (a mapping, a Proposal).
+
+    .. versionadded:: 0.2.0
+    """
+    column: int | None = None
+    """The column (from 1, in characters) of that place; None with :attr:`line`.
+
+    .. versionadded:: 0.2.0
+    """
     form_message: str = attrs.field(
         default=attrs.Factory(lambda self: _form_message(self), takes_self=True)
     )
@@ -84,6 +95,8 @@ class Finding:
             "characteristic": self.characteristic,
             "references": list(self.references),
             "waived": self.waived,
+            "line": self.line,
+            "column": self.column,
         }
 
     def fails(self, fail_on: Severity) -> bool:

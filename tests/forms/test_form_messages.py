@@ -16,10 +16,10 @@ import pytest
 from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from psed._reading.fields import CLASS_SPECS, ClassSpec, Kind
 
 import psed
 import psed.rules
-from psed._fields import CLASS_SPECS, ClassSpec, Kind
 from psed._form_messages import (
     FIELD_NAMES,
     FORM_MESSAGES,
