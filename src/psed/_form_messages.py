@@ -190,6 +190,8 @@ FORM_MESSAGES: dict[str, str] = {
     "PSED005": "Remove the answer to a question this form does not ask",
     "PSED006": "Select a characteristic from the list, or add it as a characteristic of your own",
     "PSED007": "Select the kind of assessment from the list",
+    "PSED008": "There are too many problems to list here: put the first ones right, then check "
+    "again",
     # Completeness.
     "PSED101": "Assess the impact on {characteristic}",
     "PSED101.grouped": "Assess the impact on: {characteristics}",
@@ -205,6 +207,7 @@ FORM_MESSAGES: dict[str, str] = {
     "PSED110": "Change the screening outcome: an impact is negative or mixed, so assess it in full",
     "PSED111": "Explain the reason for the screening outcome",
     "PSED112": "Give more detail about the impact on {characteristic}",
+    "PSED113": "Enter a name or brief description of the proposal",
     # Mitigation.
     "PSED201": "Add an action to reduce the impact on {characteristic}, or explain why it is "
     "justified",
