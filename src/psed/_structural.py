@@ -26,6 +26,7 @@ from psed._fields import (
     FieldSpec,
     Kind,
 )
+from psed._i18n import Message
 from psed.catalogue import BUILTIN_CHARACTERISTICS, Catalogue
 from psed.findings import Finding, Severity
 from psed.model import Characteristic, Proposal
@@ -51,15 +52,19 @@ STRUCTURAL_NAMES: dict[str, str] = {
 
 
 def structural_finding(
-    code: str, pointer: str, message: str, characteristic: str | None = None
+    code: str, pointer: str, message: str | Message, characteristic: str | None = None
 ) -> Finding:
-    """A structural finding: always ``error``, never below its status."""
+    """A structural finding: always ``error``, never below its status.
+
+    ``message`` is a :class:`psed._i18n.Message` (translated) or plain text.
+    """
     return Finding(
         code=code,
         name=STRUCTURAL_NAMES[code],
         severity=Severity.ERROR,
         default_severity=Severity.ERROR,
-        message=message,
+        message=str(message),
+        source=message if isinstance(message, Message) else None,
         pointer=pointer,
         characteristic=characteristic,
         references=("psed document format, schema_version 1",),

@@ -47,6 +47,7 @@ from typing import TypeVar
 import attrs
 
 from psed import law as _law
+from psed._i18n import Message
 from psed._text import TextPass
 from psed.catalogue import Catalogue, Framework
 from psed.findings import Severity
@@ -127,11 +128,13 @@ class Hit:
 
     ``pointer`` is an RFC 6901 JSON Pointer that resolves in
     ``psed.unstructure(proposal)`` (build it with :func:`psed._pointer.join`);
-    ``message`` is one plain-English sentence a form user understands.
+    ``message`` is one plain-English sentence a form user understands: a
+    :class:`psed._i18n.Message` (``_("...", name=value)``) for a sentence the
+    catalogues translate, or plain text, shown as it is in every language.
     """
 
     pointer: str
-    message: str
+    message: str | Message
     characteristic: str | None = None
 
 

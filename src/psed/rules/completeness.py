@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import C_, _
 from psed.law import required_characteristics
 from psed.model import Impact
 from psed.rules._common import (
@@ -19,8 +20,9 @@ from psed.rules._common import (
     SCOTLAND_REG5,
     WALES_REG8_2,
     WALES_REG8_3B,
-    characteristic_label,
-    entry_label,
+    entry_term,
+    impact_term,
+    label_term,
 )
 from psed.rules._registry import Context, Hit, rule
 
@@ -112,10 +114,13 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     assessed = {entry.characteristic.code for entry in ctx.proposal.impacts}
     for code, _duties in required_characteristics(ctx.framework, ctx.law):
         if code not in assessed:
-            label = characteristic_label(ctx, code)
             yield Hit(
                 "/impacts",
-                f"{label} has no impact entry: add one saying what the impact is and why.",
+                _(
+                    "{characteristic} has no impact entry: add one saying what the impact "
+                    "is and why.",
+                    characteristic=label_term(ctx, code),
+                ),
                 code,
             )
 
@@ -182,8 +187,11 @@ def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
         if key in seen:
             yield Hit(
                 f"/impacts/{i}",
-                f"{entry_label(entry)} is assessed more than once: merge the entries "
-                "or give each a different group.",
+                _(
+                    "{entry} is assessed more than once: merge the entries or give each a "
+                    "different group.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
         seen.add(key)
@@ -237,8 +245,11 @@ def impact_not_determined(ctx: Context) -> Iterator[Hit]:
         if entry.impact == Impact.UNKNOWN:
             yield Hit(
                 f"/impacts/{i}/impact",
-                f"The impact on {entry_label(entry)} is not yet determined: choose positive, "
-                "negative, mixed, neutral or not applicable.",
+                _(
+                    "The impact on {entry} is not yet determined: choose positive, negative, "
+                    "mixed, neutral or not applicable.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -292,8 +303,12 @@ def missing_impact_details(ctx: Context) -> Iterator[Hit]:
         if entry.impact in _DETERMINED_IMPACT and ctx.text(entry.details).placeholder:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
-                "details: say who is affected, how, and what evidence shows it.",
+                _(
+                    "{entry} is marked {impact} but has no details: say who is affected, how, "
+                    "and what evidence shows it.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                ),
                 entry.characteristic.code,
             )
 
@@ -355,33 +370,38 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
         if details.placeholder or details.words < _MIN_REASON_WORDS:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} without a "
-                "reason: say in a sentence why this group is not affected.",
+                _(
+                    "{entry} is marked {impact} without a reason: say in a sentence why this "
+                    "group is not affected.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                ),
                 entry.characteristic.code,
             )
 
 
 _FIELD_LABELS = {
-    "name": "the name",
-    "description": "the description",
-    "impact_summary": "the summary of impact",
-    "positive_impacts": "the positive impacts",
-    "source": "the evidence source",
-    "summary": "the summary",
-    "audience": "the audience",
-    "method": "the method",
-    "group": "the group",
-    "details": "the details of impact",
-    "action": "the mitigating action",
-    "owner": "the owner",
-    "monitoring": "the monitoring",
-    "justification": "the justification",
-    "maker": "the decision maker",
-    "role": "the role",
-    "label": "the label",
-    "reason": "the reason",
-    "approved_by": "the approver of the waiver",
+    "name": C_("field, starting a sentence", "The name"),
+    "description": C_("field, starting a sentence", "The description"),
+    "impact_summary": C_("field, starting a sentence", "The summary of impact"),
+    "positive_impacts": C_("field, starting a sentence", "The positive impacts"),
+    "source": C_("field, starting a sentence", "The evidence source"),
+    "summary": C_("field, starting a sentence", "The summary"),
+    "audience": C_("field, starting a sentence", "The audience"),
+    "method": C_("field, starting a sentence", "The method"),
+    "group": C_("field, starting a sentence", "The group"),
+    "details": C_("field, starting a sentence", "The details of impact"),
+    "action": C_("field, starting a sentence", "The mitigating action"),
+    "owner": C_("field, starting a sentence", "The owner"),
+    "monitoring": C_("field, starting a sentence", "The monitoring"),
+    "justification": C_("field, starting a sentence", "The justification"),
+    "maker": C_("field, starting a sentence", "The decision maker"),
+    "role": C_("field, starting a sentence", "The role"),
+    "label": C_("field, starting a sentence", "The label"),
+    "reason": C_("field, starting a sentence", "The reason"),
+    "approved_by": C_("field, starting a sentence", "The approver of the waiver"),
 }
+"""How PSED106 names a text field at the start of its sentence."""
 
 
 @rule(
@@ -430,12 +450,16 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for field in ctx.text.with_leftovers:
-        what = _FIELD_LABELS.get(field.name, f"the {field.name.replace('_', ' ')}")
+        what = _FIELD_LABELS.get(field.name) or _("The {field}", field=field.name.replace("_", " "))
         listed = ", ".join(f'"{m}"' for m in field.text.leftovers)
         yield Hit(
             field.pointer,
-            f"{what[0].upper()}{what[1:]} still contains template or editing text "
-            f"({listed}): replace it with the real content.",
+            _(
+                "{field} still contains template or editing text ({markers}): replace it "
+                "with the real content.",
+                field=what,
+                markers=listed,
+            ),
             _characteristic_at(ctx, field.pointer),
         )
 
@@ -489,7 +513,7 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
     if ctx.text(ctx.proposal.description).placeholder:
         yield Hit(
             "/description",
-            "The proposal has no description: say what is proposed and what it aims to do.",
+            _("The proposal has no description: say what is proposed and what it aims to do."),
         )
 
 
@@ -543,19 +567,24 @@ def missing_service_profile(ctx: Context) -> Iterator[Hit]:
     if profile is None:
         yield Hit(
             "/service_profile",
-            "There is no service profile: describe the service and say how many customers it has.",
+            _(
+                "There is no service profile: describe the service and say how many "
+                "customers it has."
+            ),
         )
         return
     if ctx.text(profile.description).placeholder:
         yield Hit(
             "/service_profile/description",
-            "The service profile has no description: describe the service and who uses it.",
+            _("The service profile has no description: describe the service and who uses it."),
         )
     if profile.customers is None:
         yield Hit(
             "/service_profile/customers",
-            "The service profile gives no number of customers: add how many people use "
-            "or are affected by the service.",
+            _(
+                "The service profile gives no number of customers: add how many people use "
+                "or are affected by the service."
+            ),
         )
 
 
@@ -598,6 +627,8 @@ def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
     if ctx.text(ctx.proposal.impact_summary).placeholder:
         yield Hit(
             "/impact_summary",
-            "The summary of impact is missing: summarise the main impacts and issues "
-            "for the decision-maker.",
+            _(
+                "The summary of impact is missing: summarise the main impacts and issues "
+                "for the decision-maker."
+            ),
         )

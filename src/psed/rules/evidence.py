@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import Arg, _
 from psed.model import Outcome
 from psed.rules._common import (
     BRACKING_26,
@@ -20,7 +21,8 @@ from psed.rules._common import (
     WALES_REG8_2,
     WALES_REG8_3A,
     WALES_REG8_3B,
-    characteristic_name,
+    characteristic_term,
+    listing,
 )
 from psed.rules._registry import Context, Hit, rule
 
@@ -33,18 +35,13 @@ __all__ = [
 ]
 
 
-def _adverse_labels(ctx: Context) -> list[str]:
-    labels: dict[str, None] = {}
+def _adverse_labels(ctx: Context) -> list[Arg]:
+    labels: dict[str, Arg] = {}
     for entry in ctx.proposal.impacts:
         if entry.impact.is_adverse:
-            labels.setdefault(characteristic_name(entry.characteristic), None)
-    return list(labels)
-
-
-def _listing(labels: list[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+            term = characteristic_term(entry.characteristic)
+            labels.setdefault(str(term), term)
+    return list(labels.values())
 
 
 @rule(
@@ -96,8 +93,10 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
     if not any(not ctx.text(item.source).placeholder for item in ctx.proposal.evidence):
         yield Hit(
             "/evidence",
-            "No evidence is recorded: list the data, research or feedback the assessment "
-            "relied on.",
+            _(
+                "No evidence is recorded: list the data, research or feedback the assessment "
+                "relied on."
+            ),
         )
 
 
@@ -176,8 +175,11 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     if not engaged:
         yield Hit(
             "/engagement",
-            f"Adverse impacts are recorded ({_listing(adverse)}) but no engagement: record "
-            "who was consulted about them, how, and what they said.",
+            _(
+                "Adverse impacts are recorded ({characteristics}) but no engagement: record "
+                "who was consulted about them, how, and what they said.",
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -234,13 +236,15 @@ def missing_decision_outcome(ctx: Context) -> Iterator[Hit]:
     if decision is None:
         yield Hit(
             "/decision",
-            "No decision is recorded: give the outcome (no major change, adjust, continue "
-            "or stop), its date and who decided.",
+            _(
+                "No decision is recorded: give the outcome (no major change, adjust, continue "
+                "or stop), its date and who decided."
+            ),
         )
     elif decision.outcome is None:
         yield Hit(
             "/decision/outcome",
-            "The decision has no outcome: choose no major change, adjust, continue or stop.",
+            _("The decision has no outcome: choose no major change, adjust, continue or stop."),
         )
 
 
@@ -307,8 +311,12 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     if adverse and ctx.text(decision.justification).placeholder:
         yield Hit(
             "/decision/justification",
-            f"The proposal continues despite adverse impact on {_listing(adverse)} but the "
-            "decision gives no justification: explain why it goes ahead despite the impact.",
+            _(
+                "The proposal continues despite adverse impact on {characteristics} but the "
+                "decision gives no justification: explain why it goes ahead despite the "
+                "impact.",
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -371,6 +379,9 @@ def outcome_contradicts_impacts(ctx: Context) -> Iterator[Hit]:
     if adverse:
         yield Hit(
             "/decision/outcome",
-            f"The outcome is no major change, but adverse impacts are recorded for "
-            f"{_listing(adverse)}: choose adjust or continue, or correct the impacts.",
+            _(
+                "The outcome is no major change, but adverse impacts are recorded for "
+                "{characteristics}: choose adjust or continue, or correct the impacts.",
+                characteristics=listing(adverse),
+            ),
         )

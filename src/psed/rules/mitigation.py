@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import _
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._common import (
     BROWN_92,
@@ -14,7 +15,8 @@ from psed.rules._common import (
     S149_3A,
     SHEAKH,
     WALES_REG8_1C,
-    entry_label,
+    entry_term,
+    impact_term,
     is_real_mitigation,
 )
 from psed.rules._registry import Context, Hit, rule
@@ -106,9 +108,12 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             f"/impacts/{i}/mitigations",
-            f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
-            "mitigation and no justification: add a mitigating action or explain why the "
-            "impact is justified.",
+            _(
+                "{entry} is marked {impact} but has no mitigation and no justification: add a "
+                "mitigating action or explain why the impact is justified.",
+                entry=entry_term(entry),
+                impact=impact_term(entry.impact),
+            ),
             entry.characteristic.code,
         )
 
@@ -170,8 +175,11 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
         if _accountable(mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
-                f"A mitigating action for {entry_label(entry)} has no owner: name the "
-                "person or post responsible for it.",
+                _(
+                    "A mitigating action for {entry} has no owner: name the person or post "
+                    "responsible for it.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -232,8 +240,11 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
         if _accountable(mitigation) and mitigation.due is None:
             yield Hit(
                 f"{pointer}/due",
-                f"A mitigating action for {entry_label(entry)} has no due date: add the "
-                "date by which it will be done.",
+                _(
+                    "A mitigating action for {entry} has no due date: add the date by which "
+                    "it will be done.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -301,9 +312,12 @@ def mitigation_overdue(ctx: Context) -> Iterator[Hit]:
         if mitigation.due < ctx.as_of:
             yield Hit(
                 f"{pointer}/due",
-                f"A mitigating action for {entry_label(entry)} was due on "
-                f"{mitigation.due.isoformat()} and is not done: complete it, record its "
-                "progress, or set a new date.",
+                _(
+                    "A mitigating action for {entry} was due on {due} and is not done: "
+                    "complete it, record its progress, or set a new date.",
+                    entry=entry_term(entry),
+                    due=mitigation.due.isoformat(),
+                ),
                 entry.characteristic.code,
             )
 
@@ -359,7 +373,10 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
         if ctx.text(mitigation.action).placeholder:
             yield Hit(
                 f"{pointer}/action",
-                f"A mitigation for {entry_label(entry)} is only a placeholder: describe "
-                "the action or remove the mitigation.",
+                _(
+                    "A mitigation for {entry} is only a placeholder: describe the action or "
+                    "remove the mitigation.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import _
 from psed.model import Impact
-from psed.rules._common import BRACKING_26, BRIDGES, BROWN_92, GENERAL_DUTY, entry_label
+from psed.rules._common import (
+    BRACKING_26,
+    BRIDGES,
+    BROWN_92,
+    GENERAL_DUTY,
+    entry_term,
+    impact_term,
+)
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = ["adverse_language_not_negative", "boilerplate_impact_text"]
@@ -85,8 +93,12 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
         if count >= _BOILERPLATE_MIN:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"The details for {entry_label(entry)} are the same text as {count - 1} other "
-                "entries: say how the proposal affects this group in particular.",
+                _(
+                    "The details for {entry} are the same text as {others} other entries: say "
+                    "how the proposal affects this group in particular.",
+                    entry=entry_term(entry),
+                    others=count - 1,
+                ),
                 entry.characteristic.code,
             )
 
@@ -157,8 +169,13 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
             quoted = ", ".join(f'"{p}"' for p in phrases)
             yield Hit(
                 f"/impacts/{i}/impact",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but its details "
-                f"describe an adverse effect ({quoted}): mark it mixed or negative and record "
-                "the mitigation, or reword the details.",
+                _(
+                    "{entry} is marked {impact} but its details describe an adverse effect "
+                    "({phrases}): mark it mixed or negative and record the mitigation, or "
+                    "reword the details.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                    phrases=quoted,
+                ),
                 entry.characteristic.code,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
+from psed._i18n import C_, Message, _
 from psed.model import SignOff, Status
 from psed.rules._common import (
     BROWN_91,
@@ -32,7 +33,11 @@ __all__ = [
     "self_approval",
 ]
 
-_SLOT_NAMES = {"responsible": "responsible officer", "approver": "approver"}
+_SLOT_NAMES: dict[str, Message] = {
+    "responsible": C_("sign-off", "responsible officer"),
+    "approver": C_("sign-off", "approver"),
+}
+"""How a message names the person who signs in each slot."""
 
 
 def _signoffs(ctx: Context) -> Iterator[tuple[str, SignOff]]:
@@ -50,12 +55,18 @@ def _missing_name(ctx: Context, slot: str) -> Iterator[Hit]:
     if signoff is None:
         yield Hit(
             f"/{slot}",
-            f"No {_SLOT_NAMES[slot]} is recorded: add their name, role and the date they signed.",
+            _(
+                "No {who} is recorded: add their name, role and the date they signed.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
     elif ctx.text(signoff.name).placeholder:
         yield Hit(
             f"/{slot}/name",
-            f"The {_SLOT_NAMES[slot]} has no name: add the name of the person who signs.",
+            _(
+                "The {who} has no name: add the name of the person who signs.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
 
 
@@ -66,13 +77,19 @@ def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
     if signoff is None:
         yield Hit(
             f"/{slot}",
-            f"No {_SLOT_NAMES[slot]} is recorded, so there is no date of signature: add "
-            "the sign-off with its date.",
+            _(
+                "No {who} is recorded, so there is no date of signature: add the sign-off "
+                "with its date.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
     elif signoff.date is None:
         yield Hit(
             f"/{slot}/date",
-            f"The {_SLOT_NAMES[slot]}'s sign-off has no date: add the date they signed.",
+            _(
+                "The {who}'s sign-off has no date: add the date they signed.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
 
 
@@ -322,9 +339,13 @@ def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
     if approver.date < responsible.date:
         yield Hit(
             "/approver/date",
-            f"The approval ({approver.date.isoformat()}) is dated before the responsible "
-            f"officer signed ({responsible.date.isoformat()}): correct the dates, or sign "
-            "the assessment again before approving it.",
+            _(
+                "The approval ({approved}) is dated before the responsible officer signed "
+                "({signed}): correct the dates, or sign the assessment again before "
+                "approving it.",
+                approved=approver.date.isoformat(),
+                signed=responsible.date.isoformat(),
+            ),
         )
 
 
@@ -382,8 +403,10 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     if _same_person(ctx, responsible.name, approver.name):
         yield Hit(
             "/approver/name",
-            "The approver is the responsible officer: the assessment should be approved "
-            "by someone else, normally a more senior manager.",
+            _(
+                "The approver is the responsible officer: the assessment should be approved "
+                "by someone else, normally a more senior manager."
+            ),
         )
 
 
@@ -431,8 +454,13 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
         if signoff.date is not None and signoff.date > ctx.as_of:
             yield Hit(
                 f"/{slot}/date",
-                f"The {_SLOT_NAMES[slot]}'s date ({signoff.date.isoformat()}) is in the "
-                f"future (checked as of {ctx.as_of.isoformat()}): correct the date.",
+                _(
+                    "The {who}'s date ({date}) is in the future (checked as of {as_of}): "
+                    "correct the date.",
+                    who=_SLOT_NAMES[slot],
+                    date=signoff.date.isoformat(),
+                    as_of=ctx.as_of.isoformat(),
+                ),
             )
     decision = ctx.proposal.decision
     if (
@@ -443,9 +471,13 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
     ):
         yield Hit(
             "/decision/date",
-            f"The decision date ({decision.date.isoformat()}) is in the future (checked "
-            f"as of {ctx.as_of.isoformat()}) but the assessment is approved: correct the "
-            "date, or approve the assessment once the decision is taken.",
+            _(
+                "The decision date ({date}) is in the future (checked as of {as_of}) but the "
+                "assessment is approved: correct the date, or approve the assessment once "
+                "the decision is taken.",
+                date=decision.date.isoformat(),
+                as_of=ctx.as_of.isoformat(),
+            ),
         )
 
 
@@ -501,10 +533,14 @@ def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
         if signoff.date is not None and signoff.date > decision.date:
             yield Hit(
                 f"/{slot}/date",
-                f"The {_SLOT_NAMES[slot]} signed on {signoff.date.isoformat()}, after the "
-                f"decision was taken on {decision.date.isoformat()}: an assessment should "
-                "ordinarily be complete before the decision; correct the dates, or record "
-                "why a later sign-off is part of a staged assessment.",
+                _(
+                    "The {who} signed on {signed}, after the decision was taken on {decided}: "
+                    "an assessment should ordinarily be complete before the decision; correct "
+                    "the dates, or record why a later sign-off is part of a staged assessment.",
+                    who=_SLOT_NAMES[slot],
+                    signed=signoff.date.isoformat(),
+                    decided=decision.date.isoformat(),
+                ),
             )
 
 
@@ -549,7 +585,11 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
         if not ctx.text(signoff.name).placeholder and ctx.text(signoff.role).placeholder:
             yield Hit(
                 f"/{slot}/role",
-                f"The {_SLOT_NAMES[slot]} {signoff.name} has no role: add their job title.",
+                _(
+                    "The {who} {name} has no role: add their job title.",
+                    who=_SLOT_NAMES[slot],
+                    name=signoff.name or "",
+                ),
             )
 
 
@@ -595,8 +635,10 @@ def missing_review_date(ctx: Context) -> Iterator[Hit]:
     if ctx.proposal.review_date is None:
         yield Hit(
             "/review_date",
-            "There is no review date: set a date to look again at the impacts once the "
-            "proposal is in place.",
+            _(
+                "There is no review date: set a date to look again at the impacts once the "
+                "proposal is in place."
+            ),
         )
 
 
@@ -644,8 +686,10 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
     if review is not None and review < ctx.as_of:
         yield Hit(
             "/review_date",
-            f"The review was due on {review.isoformat()}: review the assessment and set "
-            "the next review date.",
+            _(
+                "The review was due on {date}: review the assessment and set the next review date.",
+                date=review.isoformat(),
+            ),
         )
 
 
@@ -694,6 +738,10 @@ def review_before_approval(ctx: Context) -> Iterator[Hit]:
     if review is not None and approved is not None and review < approved:
         yield Hit(
             "/review_date",
-            f"The review date ({review.isoformat()}) is before the approval "
-            f"({approved.isoformat()}): set a review date after approval.",
+            _(
+                "The review date ({review}) is before the approval ({approved}): set a review "
+                "date after approval.",
+                review=review.isoformat(),
+                approved=approved.isoformat(),
+            ),
         )
