@@ -39,6 +39,8 @@ _AUDIT_FORMATS = ("text", "csv", "json")
 _RENDER_FORMATS = ("html", "docx", "pdf", "md")
 _RENDER_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md"}
 _STATUSES = ("draft", "submitted", "approved")
+_LANGUAGES = ("en", "cy")
+"""psed._i18n.LANGUAGES, written out so that building the parser imports nothing more."""
 _SEVERITIES = ("error", "warning", "info")
 
 
@@ -264,6 +266,29 @@ Run 'psed COMMAND --help' for a command's options.
 """
 
 
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        choices=_LANGUAGES,
+        help="the language of the messages and summaries: en (English) or cy (Welsh, "
+        "Cymraeg); default: the PSED_LANG environment variable, else en",
+    )
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language asked for: --lang, else PSED_LANG, else English.
+
+    A PSED_LANG that names no language psed has is a usage error.
+    """
+    from psed._i18n import choose_lang
+
+    try:
+        return choose_lang(getattr(args, "lang", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by check and audit: how the rules judge the documents."""
     parser.add_argument(
@@ -291,6 +316,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         "document's own: its decision date, else its approval, sign-off or screening "
         "date, else --as-of)",
     )
+    _add_lang_option(parser)
     parser.add_argument(
         "--select",
         type=_codes,
@@ -683,6 +709,7 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
         fail_on=Severity(config.fail_on),
         lines=lines,
         stdin=_read_stdin(args.paths, config.limits.max_bytes),
+        lang=_lang(args),
     )
 
 
@@ -708,7 +735,9 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from psed.output import RenderStep, RunInfo, Totals, make_renderer
 
     if (args.quiet or args.statistics) and args.format != "text":
-        raise UsageError("--quiet and --statistics apply to the text format only")
+        from psed._i18n import _
+
+        raise UsageError(_("--quiet and --statistics apply to the text format only"))
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
     run_info = RunInfo(
@@ -717,6 +746,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         status=job.status,
         fail_on=job.fail_on,
         law_date=job.law_date,
+        lang=job.lang,
     )
     color = args.format == "text" and _use_color(out)
     options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
@@ -759,6 +789,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         status=job.status,
         fail_on=job.fail_on,
         law_date=job.law_date,
+        lang=job.lang,
     )
     renderer = make_audit_renderer(args.format, run_info)
     totals = AuditTotals()
@@ -988,8 +1019,22 @@ def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
         return handler(args, out)
     except UsageError as exc:
         out.flush()
-        print(f"psed {args.command}: error: {exc}", file=sys.stderr)
+        print(_usage_error(args, exc), file=sys.stderr)
         return EXIT_USAGE
+
+
+def _usage_error(args: argparse.Namespace, exc: UsageError) -> str:
+    """``psed COMMAND: error: MESSAGE``, in the language asked for when it can be told."""
+    from psed._i18n import _, choose_lang
+
+    reason = exc.args[0] if exc.args else ""
+    given = getattr(args, "lang", None)
+    try:
+        lang = "cy" if given == "both" else choose_lang(given)
+    except ValueError:
+        lang = "en"
+    message = _("psed {command}: error: {message}", command=args.command, message=reason)
+    return message.text(lang)
 
 
 class _Terminated(BaseException):

@@ -96,3 +96,10 @@ def test_an_unknown_language_is_refused_with_the_choices() -> None:
         psed.validate({"name": "x"}, lang="fr")
     with pytest.raises(ValueError, match="PSED_LANG"):
         choose_lang(None, environ={"PSED_LANG": "de"})
+
+
+def test_the_command_line_offers_every_language() -> None:
+    from psed import cli
+    from psed._i18n import LANGUAGES
+
+    assert cli._LANGUAGES == LANGUAGES
