@@ -565,9 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--lang",
-        choices=("en", "cy", "both"),
-        default="en",
-        help="the language: en (English); Welsh (cy, both) is not supported in this release",
+        type=str.lower,
+        choices=(*_LANGUAGES, "both"),
+        help="the language of the headings and labels: en (English), cy (Welsh, Cymraeg) or "
+        "both (bilingual, Welsh first); default: the PSED_LANG environment variable, else en",
     )
     render.set_defaults(handler=_cmd_render)
     importer = commands.add_parser(
@@ -919,19 +920,18 @@ def _render_format(args: argparse.Namespace) -> str:
 
 def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     import psed
+    from psed._i18n import _
     from psed.rendering import RenderError
 
-    if args.lang != "en":
-        raise UsageError(
-            f"--lang {args.lang}: Welsh is not supported in this release; "
-            "render in English (--lang en)"
-        )
+    lang = "both" if args.lang == "both" else _lang(args)
     fmt = _render_format(args)
     binary = fmt in ("docx", "pdf")
     if args.output is None and binary and _isatty(out):
-        raise UsageError(f"{fmt} is a binary format: write it to a file with -o FILE")
+        raise UsageError(
+            _("{format} is a binary format: write it to a file with -o FILE", format=fmt)
+        )
     if args.output and not args.force and os.path.exists(args.output):
-        raise UsageError(f"{args.output} already exists; give --force to replace it")
+        raise UsageError(_("{path} already exists; give --force to replace it", path=args.output))
     config = _load_config(args)
     name = "standard input" if args.path == "-" else args.path
     try:
@@ -942,18 +942,25 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
         first = exc.findings[0]
+        reason = first.message if first.source is None else first.source
         if first.code == "PSED001":  # unreadable: the message names the file and the fix
-            raise UsageError(first.message) from None
+            raise UsageError(reason) from None
         raise UsageError(
-            f"{name} cannot be rendered until its structural problems are fixed "
-            f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
-            f"{first.message}); run 'psed check' on it to see them all"
+            _(
+                "{name} cannot be rendered until its structural problems are fixed ({count} "
+                "found; the first, at {pointer}: {message}); run 'psed check' on it to see "
+                "them all",
+                name=name,
+                count=len(exc.findings),
+                pointer=first.pointer or "/",
+                message=reason,
+            )
         ) from None
     report = None
     if args.findings:
         report = psed.check(proposal, as_of=args.as_of or _dt.date.today(), config=config)
     try:
-        result = psed.render(proposal, fmt, findings=report, lang=args.lang)
+        result = psed.render(proposal, fmt, findings=report, lang=lang)
     except RenderError as exc:
         raise UsageError(str(exc)) from None
     if args.output is None:
