@@ -17,7 +17,7 @@ $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml tests/plugin_pkg/pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench,render,import]' -e tests/plugin_pkg
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench,render,import,audit]' -e tests/plugin_pkg
 	touch $@
 
 demo: $(VENV)/.demo-installed

@@ -65,6 +65,7 @@ RULE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("PSED4", "Evidence, engagement and outcome"),
     ("PSED5", "Rigour"),
     ("PSED6", "Community safety and the other duties"),
+    ("PSED7", "Portfolio (psed audit only)"),
     ("PSED9", "Waivers"),
 )
 """Headings of the rule reference, by code prefix (the rule families)."""
@@ -579,6 +580,14 @@ def cli_reference(parser: argparse.ArgumentParser | None = None) -> str:
 
 # ---------------------------------------------------------------------- markers
 
+
+def _history_tables() -> str:
+    """The tables of the audit history (``psed.audit.history``)."""
+    from psed.audit.history import tables_reference
+
+    return tables_reference()
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "format": format_reference,
     "characteristics": characteristics_reference,
@@ -586,6 +595,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "duties": duties_reference,
     "rules": rules_reference,
     "cli": cli_reference,
+    "history-tables": _history_tables,
 }
 """Marker name to generator."""
 

@@ -35,7 +35,7 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
 _FORMATS = ("text", "json", "sarif", "junit", "github")
-_AUDIT_FORMATS = ("text", "csv", "json")
+_AUDIT_FORMATS = ("text", "csv", "json", "html", "xlsx")
 _RENDER_FORMATS = ("html", "docx", "pdf", "md")
 _RENDER_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md"}
 _STATUSES = ("draft", "submitted", "approved")
@@ -148,6 +148,28 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days; give 0 or more")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 2:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of proposals; give 2 or more (default 3)"
+        )
+    return value
+
+
 # --------------------------------------------------------------------------- the parser
 
 _CHECK_EPILOG = """\
@@ -210,14 +232,24 @@ examples:
   psed audit assessments/
   psed audit assessments/ --format csv > portfolio.csv
   psed audit assessments/ --format json --as-of 2026-11-26 --jobs 0
+  psed audit assessments/ --db audit.sqlite --baseline
+  psed audit assessments/ --db audit.sqlite --format html -o estate.html
+  psed audit assessments/ --format xlsx -o estate.xlsx
 
 One row per document: status, errors, warnings, completeness (the share of the
 framework's required characteristics assessed with a real reason), sign-offs present
-and review date; then totals by rule and by characteristic, and the unreadable files.
-"?" marks a status or framework the document gives but psed does not know.
+and review date. "?" marks a status or framework the document gives but psed does not
+know. Then the portfolio findings (PSED701-PSED704, which only an audit reports), the
+reviews overdue and due within --due-within days, the actions past their due date,
+totals by organisation, directorate and programme, the cumulative impact of each
+programme, and totals by rule and by characteristic. --db records the run in an SQLite
+history (created if needed); --baseline then lists the findings new and resolved since
+the previous run recorded there, and only new findings decide the exit status.
+--format html (a dashboard) and xlsx (a workbook) need the psed[audit] extra.
 
 exit status, as for check: 0 nothing fails; 1 a document has an unwaived finding at or
-above --fail-on; 2 a usage error or a file that could not be read.
+above --fail-on; 2 a usage error, a history that cannot be used, or a file that could
+not be read.
 """
 
 _RENDER_EPILOG = """\
@@ -523,7 +555,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=_AUDIT_FORMATS,
         default="text",
-        help="text (default), csv (one row per document) or json (audit_version 1)",
+        help="text (default), csv (one row per document), json (audit_version 1), "
+        "html (a dashboard) or xlsx (a workbook; needs -o)",
+    )
+    audit.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    audit.add_argument(
+        "--due-within",
+        type=_days,
+        default=90,
+        metavar="DAYS",
+        help="list the reviews due within DAYS days of --as-of (default 90)",
+    )
+    audit.add_argument(
+        "--min-cumulative",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="PSED701 reports a characteristic adverse in N or more proposals of a "
+        "programme with no cumulative assessment (default 3)",
+    )
+    audit.add_argument(
+        "--db",
+        metavar="FILE",
+        help="record the run in this SQLite history (created if it does not exist)",
+    )
+    audit.add_argument(
+        "--baseline",
+        action="store_true",
+        help="with --db: list only the findings new since the previous run, and those resolved",
     )
     audit.set_defaults(handler=_cmd_audit)
 
@@ -778,10 +839,19 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
-    from psed.audit import AuditTotals, iter_audit
+    from psed.audit import HistoryError
+    from psed.audit._run import AuditRun, RunOptions
     from psed.output import RunInfo
-    from psed.output.audit import make_audit_renderer
+    from psed.output.audit import AuditView, render_audit
 
+    if args.baseline and not args.db:
+        raise UsageError("--baseline compares with the history: give --db FILE as well")
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("--format xlsx writes a workbook: give -o FILE, such as -o estate.xlsx")
+    if args.format in ("html", "xlsx"):
+        _require_audit_extra(args.format)
+    if args.output and not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
+        raise UsageError(f"cannot write {args.output}: its folder does not exist")
     config = _load_config(args)
     job = _job(args, config)
     run_info = RunInfo(
@@ -792,17 +862,96 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         law_date=job.law_date,
         lang=job.lang,
     )
-    renderer = make_audit_renderer(args.format, run_info)
-    totals = AuditTotals()
-    out.write(renderer.begin())
-    with contextlib.closing(iter_audit(args.paths, job, jobs=args.jobs)) as rows:
-        for row, codes in rows:
-            totals.add(row, codes)
-            out.write(renderer.add(row))
-    _write(out, renderer.end(totals))
+    options = RunOptions(
+        due_within=args.due_within,
+        min_cumulative=args.min_cumulative,
+        db=args.db,
+        baseline=args.baseline,
+    )
+    try:
+        with AuditRun(args.paths, job, options, jobs=args.jobs) as run:
+            run.run()
+            totals = run.totals()
+            if totals.documents == 0:
+                out.flush()
+                print(_nothing_found("audit", run.finder), file=sys.stderr)
+                return EXIT_USAGE
+            baseline = run.baseline()
+            view = AuditView(
+                run=run_info,
+                rows=run.rows,
+                findings=run.findings,
+                portfolio=run.portfolio,
+                totals=totals,
+                estate=run.estate(),
+                trends=run.trends(),
+                baseline=baseline,
+                run_id=run.run_id if args.db else None,
+            )
+            if args.output:
+                _write_file(args.output, args.format, view)
+            else:
+                render_audit(args.format, view, out)
+    except HistoryError as exc:
+        raise UsageError(f"--db: {exc}") from None
     if totals.unreadable:
         return EXIT_USAGE
+    if baseline is not None:
+        fails = any(b.finding.fails(job.fail_on) for b in baseline.new)
+        return EXIT_FAIL if fails else EXIT_OK
     return EXIT_OK if totals.failing == 0 else EXIT_FAIL
+
+
+def _require_audit_extra(fmt: str) -> None:
+    module = {"html": "psed.output.audit_html", "xlsx": "psed.output.audit_xlsx"}[fmt]
+    try:
+        __import__(module)
+    except ImportError as exc:
+        raise UsageError(
+            f"--format {fmt} needs the psed[audit] extra ({exc.name} is not installed): "
+            "pip install 'psed[audit]'"
+        ) from None
+
+
+def _write_file(path: str, fmt: str, view: Any) -> None:
+    """Write the report to ``path`` whole: to a temporary file beside it, then renamed."""
+    import tempfile
+
+    from psed.output.audit import render_audit
+
+    if os.path.exists(path) and not os.path.isfile(path):
+        # not a regular file (/dev/null, a pipe): nothing to replace, write to it directly
+        try:
+            with open(path, "wb" if fmt == "xlsx" else "w") as stream:
+                render_audit(fmt, view, stream)
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".psed-", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        if fmt == "xlsx":
+            with os.fdopen(handle, "wb") as binary:
+                render_audit(fmt, view, binary)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
+                render_audit(fmt, view, text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    print(f"psed: wrote {path}", file=sys.stderr)
 
 
 def _cmd_duties(args: argparse.Namespace, out: IO[str]) -> int:

@@ -207,7 +207,11 @@ class Config:
     respect_gitignore: bool = True
     """Skip what the repository's ``.gitignore`` files ignore."""
     import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    """The organisation's own import templates (YAML files) for ``psed import``."""
+    """The organisation's own import templates for ``psed import``: YAML files, as paths
+    (relative ones resolved against the configuration file's folder).
+
+    .. versionadded:: 0.2.0
+    """
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 

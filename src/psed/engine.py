@@ -31,6 +31,7 @@ from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
+from psed.rules.portfolio import is_portfolio
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -194,8 +195,13 @@ def _run_rules(
                 )
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
-    # Internal errors are never waived: the rule did not really run.
-    outcome = apply_waivers(findings, proposal, as_of, config.is_selected, broken_waivers)
+
+    # Internal errors are never waived: the rule did not really run. A waiver of a
+    # portfolio rule is judged by the audit, the only place those rules run.
+    def runs_here(code: str) -> bool:
+        return config.is_selected(code) and not is_portfolio(code)
+
+    outcome = apply_waivers(findings, proposal, as_of, runs_here, broken_waivers)
     findings = outcome.findings + errors
     if outcome.unused and config.is_selected(UNUSED_WAIVER.code):
         severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)

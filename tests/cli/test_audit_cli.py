@@ -72,3 +72,19 @@ def test_unknown_framework_and_status_are_marked(
     assert code == 1  # PSED004 and PSED007 are errors
     row = out.splitlines()[1].split()
     assert row[2:7] == ["-", "?", "-", "?", "eisa?"]
+
+
+def test_a_folder_with_no_assessment_is_an_error_and_records_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not an assessment\n", encoding="utf-8")
+    db = tmp_path / "audit.sqlite"
+    code, out, err = run(capsys, "audit", str(empty), "--db", str(db))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"psed audit: error: no assessment found in {empty}")
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM runs").fetchone() == (0,)

@@ -251,3 +251,69 @@ def test_a_folder_of_forms_imports_then_audits(
     rows = capsys.readouterr().out.splitlines()
     assert len(rows) == 4
     assert rows[1].split(",")[1:4] == ["Library opening hours 2024", "psed", "approved"]
+
+
+def test_without_the_import_extra_the_message_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+
+    def missing(name: str, package: str | None = None) -> object:
+        return None if name in ("docx", "pdfplumber", "lxml") else real(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", missing)
+    message = _problem(FIXTURES / "southampton-esia.docx")
+    assert "pip install 'psed[import]'" in message
+
+
+def test_a_form_no_template_fits_is_imported_and_said_to_fit_poorly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "letter.html"
+    path.write_text(
+        "<html><body><p>Dear resident,</p><p>The library will close early.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["import", str(path), "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "a poor fit" in out
+    assert "2 pieces of text not imported" in out
+
+
+def test_the_import_report_schema_is_published(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--import-report"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == report_schema()
+    assert printed["properties"]["import_report_version"] == {"const": 1}
+
+
+def test_word_footnotes_and_end_notes_are_accounted_for(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.core_properties.title = "Library hours"
+    document.add_paragraph("Summary of impact and issues")
+    notes = (
+        '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="1"><w:p><w:r><w:t>Say who the proposal affects.</w:t></w:r></w:p>'
+        "</w:endnote></w:endnotes>"
+    )
+    part = Part(
+        PackURI("/word/endnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        notes.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.ENDNOTES)
+    path = tmp_path / "with-notes.docx"
+    document.save(str(path))
+    result = import_file(path, template="generic-eqia")
+    notes_found = [s for s in result.skipped if s["from"]["kind"] == "endnote"]
+    assert [s["text"] for s in notes_found] == ["Say who the proposal affects."]
+    assert notes_found[0]["reason"] == "a footnote or end note (form guidance)"

@@ -138,3 +138,23 @@ def test_the_report_gives_the_source_of_every_value_written(case: str, name: str
     # a document-defined characteristic's code and label come from its row's label
     missing = {p for p in written - sourced if not p.startswith("/characteristics/")}
     assert missing == set()
+
+
+def test_import_templates_in_the_configuration_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from psed.cli import main
+    from psed.config import ConfigError, load_config
+
+    from .conftest import FIXTURES
+
+    bad = tmp_path / "psed.toml"
+    bad.write_text('import-templates = "one.yaml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="import-templates: expected a list"):
+        load_config(bad)
+    missing = tmp_path / "other.toml"
+    missing.write_text('import-templates = ["forms/ours.yaml"]\n', encoding="utf-8")
+    assert load_config(missing).import_templates == (str(tmp_path / "forms" / "ours.yaml"),)
+    source = str(FIXTURES / "brighton-hove-eia.html")
+    assert main(["import", source, "-o", str(tmp_path / "out"), "--config", str(missing)]) == 2
+    assert "ours.yaml: cannot be read" in capsys.readouterr().err

@@ -404,6 +404,30 @@ def _extras(document: Any, walker: _Walker) -> list[Paragraph]:
     return out
 
 
+def _notes(document: Any, walker: _Walker) -> list[Paragraph]:
+    """The text of the footnotes and end notes (a form's guidance, usually), each note once."""
+    from lxml import etree
+
+    out: list[Paragraph] = []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name not in ("/word/footnotes.xml", "/word/endnotes.xml"):
+            continue
+        kind = "footnote" if "foot" in name else "endnote"
+        try:
+            root = etree.fromstring(part.blob, parser)
+        except etree.XMLSyntaxError:
+            continue
+        for note in root:
+            if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for para in walker.cell_paragraphs(note, Location(kind=kind)):
+                if para.text.strip():
+                    out.append(para)
+    return out
+
+
 def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
     """Read a .docx file's bytes (already checked for size and kind)."""
     try:
@@ -443,5 +467,5 @@ def read_docx(path: str, data: bytes, limits: ImportLimits) -> Source:
         format="docx",
         blocks=blocks,
         title=title,
-        extras=tuple(_extras(document, walker)),
+        extras=(*_extras(document, walker), *_notes(document, walker)),
     )

@@ -1286,7 +1286,9 @@ class _Mapper:
                 unmapped.append(_account(piece, role.split(":", 1)[1]))
         for extra in self.source.extras:
             piece = Piece(index=-1, text=extra.text, where=extra.where)
-            if self._ignored(piece) or is_leftover(extra.text):
+            if extra.where.kind in ("footnote", "endnote"):
+                skipped.append(_account(piece, "a footnote or end note (form guidance)"))
+            elif self._ignored(piece) or is_leftover(extra.text):
                 skipped.append(_account(piece, "form text"))
             else:
                 unmapped.append(_account(piece, None))

@@ -347,9 +347,9 @@ class _DocxReader:
         rows = tbl.findall(_W + "tr")
         if not rows:
             return
-        header = rows[0].find(_W + "trPr")
-        is_list = header is not None and header.find(_W + "tblHeader") is not None
-        if is_list:
+        # where it stands says what it is: a field table ("Item | Details" heads it, and no
+        # row of it is labelled so) or a list table whose header row names its columns
+        if (section, subsection) in _LIST_TABLES:
             self.list_table(rows, section, subsection)
             return
         owner = _FIELD_TABLES.get((section, subsection))

@@ -82,6 +82,8 @@ def _summary(result: ImportResult) -> str:
     sure = f"score {result.score:.2f}"
     if others:
         sure += f"; next {others[0][0]} {others[0][1]:.2f}"
+    if result.score < 0.5:
+        sure += "; a poor fit: check the document, or write a template for this form"
     inferred, unmapped = len(result.inferred), len(result.unmapped)
     return (
         f"template {result.template} ({how}, {sure}); "

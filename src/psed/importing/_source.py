@@ -29,7 +29,8 @@ UNTICKED = "☐"
 class Location:
     """Where a piece of text is in the source file, for the import report.
 
-    ``kind`` is ``paragraph``, ``cell``, ``header``, ``footer`` or ``metadata`` (the file's
+    ``kind`` is ``paragraph``, ``cell``, ``header``, ``footer``, ``footnote``, ``endnote``
+    or ``metadata`` (the file's
     properties); for values that come from no text, ``template`` (the framework the
     template names) or ``option`` (``--status``).
     Numbers count from 1: the table among the document's tables, the row in the

@@ -57,6 +57,7 @@ _BUILTIN_MODULES = (
     "psed.rules.community_safety",
     "psed.rules.duties",
     "psed.rules.waivers",
+    "psed.rules.portfolio",
 )
 
 for _module in _BUILTIN_MODULES:
