@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
-from psed.findings import Finding, Report, Severity
+from psed.findings import Finding, Report, Severity, translate
 
 __all__ = [
     "DEFAULT_SEVERITIES",
@@ -163,19 +163,25 @@ def select_findings(
     *,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> list[Finding]:
     """The findings a form user should see, in report order.
 
     ``severities`` keeps those severities (None keeps all); waived findings are
-    left out unless ``include_waived``.
+    left out unless ``include_waived``. ``lang`` (``"en"`` or ``"cy"``) gives the
+    messages in that language; None keeps the report's own.
+
+    .. versionchanged:: 0.2.0
+       ``lang``.
     """
     wanted = _severity_set(severities)
     findings = report.findings if isinstance(report, Report) else tuple(report)
-    return [
+    shown = [
         f
         for f in findings
         if (include_waived or f.waived is None) and (wanted is None or f.severity in wanted)
     ]
+    return shown if lang is None else translate(shown, lang)
 
 
 def by_pointer(
@@ -183,6 +189,7 @@ def by_pointer(
     *,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> dict[str, list[Finding]]:
     """The shown findings grouped by pointer, pointers in order of first appearance.
 
@@ -190,7 +197,9 @@ def by_pointer(
     ``severities=None, include_waived=True`` groups every finding).
     """
     grouped: dict[str, list[Finding]] = {}
-    for f in select_findings(report, severities=severities, include_waived=include_waived):
+    for f in select_findings(
+        report, severities=severities, include_waived=include_waived, lang=lang
+    ):
         grouped.setdefault(f.pointer, []).append(f)
     return grouped
 
@@ -202,6 +211,7 @@ def by_field(
     fields: Collection[str] | None = None,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> dict[str, list[Finding]]:
     """The shown findings grouped by the form field id they are displayed at.
 
@@ -209,7 +219,9 @@ def by_field(
     :func:`field_id_for`); ids are in order of first appearance.
     """
     grouped: dict[str, list[Finding]] = {}
-    for f in select_findings(report, severities=severities, include_waived=include_waived):
+    for f in select_findings(
+        report, severities=severities, include_waived=include_waived, lang=lang
+    ):
         fid = field_id_for(f.pointer, field_id=field_id, fields=fields)
         grouped.setdefault(fid, []).append(f)
     return grouped
@@ -222,20 +234,24 @@ def error_summary(
     fields: Collection[str] | None = None,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> list[dict[str, str]]:
     """The GOV.UK error summary: ``[{"text": message, "href": "#field-id"}, ...]``.
 
     One entry per shown finding, in report order (document order), so the summary
     reads top to bottom like the form. Errors and warnings that are not waived are
     shown by default; pass ``severities=("error",)`` to show only errors, or
-    ``include_waived=True`` to list accepted findings too.
+    ``include_waived=True`` to list accepted findings too. ``lang="cy"`` gives the
+    summary in Welsh (each finding also keeps its English in ``message_en``).
     """
     return [
         {
             "text": f.message,
             "href": "#" + field_id_for(f.pointer, field_id=field_id, fields=fields),
         }
-        for f in select_findings(report, severities=severities, include_waived=include_waived)
+        for f in select_findings(
+            report, severities=severities, include_waived=include_waived, lang=lang
+        )
     ]
 
 
@@ -246,6 +262,7 @@ def form_response(
     fields: Collection[str] | None = None,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> dict[str, Any]:
     """The JSON body a validation endpoint returns to a form front end.
 
@@ -260,6 +277,7 @@ def form_response(
         fields=fields,
         severities=severities,
         include_waived=include_waived,
+        lang=lang,
     )
     return {
         "ok": report.ok,
@@ -269,6 +287,7 @@ def form_response(
             fields=fields,
             severities=severities,
             include_waived=include_waived,
+            lang=lang,
         ),
         "errors_by_field": {
             fid: [
@@ -282,5 +301,8 @@ def form_response(
             ]
             for fid, found in fields_map.items()
         },
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [
+            f.to_dict()
+            for f in (report.findings if lang is None else translate(report, lang).findings)
+        ],
     }
