@@ -44,6 +44,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from psed._text import PLACEHOLDER_WORDS
 from psed.catalogue import Framework
 from psed.model import Status
 
@@ -59,18 +60,7 @@ __all__ = [
 # all match. Letters are never in this class, so the repeats cannot overlap and
 # the pattern runs in linear time.
 _GAP = r"[\W_]*"
-_PLACEHOLDER_WORDS = (
-    "na",
-    "none",
-    "nil",
-    "tbc",
-    "tbd",
-    "todo",
-    "xxx",
-    "tofollow",
-    "seeabove",
-    "loremipsum",
-)
+_PLACEHOLDER_WORDS = PLACEHOLDER_WORDS  # the one definition, in psed._text
 
 
 def _letters(word: str) -> str:
@@ -81,8 +71,9 @@ def _letters(word: str) -> str:
 PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     # The whole text is one placeholder word (or nothing), punctuation ignored.
     "^" + _GAP + "(?:" + "|".join(_letters(w) for w in _PLACEHOLDER_WORDS) + ")?" + _GAP + "$",
-    # "[insert ...]" anywhere.
+    # "[insert ...]" (in Welsh "[mewnosod ...]") anywhere.
     r"\[\s*" + "".join(f"[{c.upper()}{c.lower()}]" for c in "insert"),
+    r"\[\s*" + "".join(f"[{c.upper()}{c.lower()}]" for c in "mewnosod"),
     # Dummy text anywhere.
     r"\b"
     + "".join(f"[{c.upper()}{c.lower()}]" for c in "lorem")

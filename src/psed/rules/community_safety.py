@@ -56,7 +56,10 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
     alcohol or substance misuse (from 1 August 2007 in England, 19 November 2007 in
     Wales); re-offending (from 1 April 2010); violence (serious violence, from 31
     January 2023). Whole words, any case, with common variants such as "antisocial
-    behaviour", "criminal", "reoffending" and "violent". "Safety" alone is not a
+    behaviour", "criminal", "reoffending" and "violent", and in Welsh: trosedd or
+    anhrefn; ymddygiad gwrthgymdeithasol or yr amgylchedd lleol; cyffuriau, alcohol,
+    sylweddau or camddefnyddio; aildroseddu; trais or treisgar (also mutated: drosedd,
+    thrais, gyffuriau). "Safety" alone is not a
     limb: "no road-safety issues" considers none of them. Reported at the entry's
     `details`, naming the limbs in force. Under other frameworks PSED105 treats a
     community-safety entry like any other. A missing entry is PSED101; an

@@ -421,6 +421,8 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     waiver reasons; not ids, codes, URLs or pointers) for: the whole words TBC, TBD,
     TODO or XXX in any case; "lorem ipsum"; "[insert"; "delete as appropriate";
     "click here to enter text"; "click or tap here to enter text"; "choose an item";
+    the same leftovers of Welsh templates ("i'w gadarnhau", "[mewnosod", "dilëwch fel y
+    bo'n briodol", "cliciwch yma i roi testun", "dewiswch eitem");
     and Word comment anchors such as "[JS1]" (one to three capital letters and one or
     more digits in square brackets; "[1]" and "[AB]" are not anchors). One finding
     per field, naming every marker found in it. A field that is nothing but "TBC" is

@@ -245,8 +245,10 @@ def armed_forces_covenant_not_considered(ctx: Context) -> Iterator[Hit]:
     )
 
 
-_OPPORTUNITIES = re.compile(r"opportunit", re.IGNORECASE)
-_LESS_FAVOURABLY = re.compile(r"less\s+favourabl", re.IGNORECASE)
+# The two effects, in English or in Welsh: "cyfle(oedd)" (opportunities, with its
+# mutated forms gyfle, chyfle, nghyfle) and "llai ffafriol" (less favourably).
+_OPPORTUNITIES = re.compile(r"opportunit|(?:c|g|ch|ngh)yfle", re.IGNORECASE)
+_LESS_FAVOURABLY = re.compile(r"less\s+favourabl|llai\s+ffafriol", re.IGNORECASE)
 
 
 @rule(
@@ -265,8 +267,9 @@ def welsh_language_effects_incomplete(ctx: Context) -> Iterator[Hit]:
     2016 by default; a configuration may give the date of the body's compliance
     notice), the `welsh_language` entries' details, taken together, must address
     both effects: on opportunities to use Welsh (the words "opportunity" or
-    "opportunities") and on treating Welsh no less favourably than English ("less
-    favourable" or "less favourably"). Reported at the first entry's `details`,
+    "opportunities", in Welsh "cyfle" or "cyfleoedd") and on treating Welsh no less
+    favourably than English ("less favourable" or "less favourably", in Welsh "llai
+    ffafriol"). Reported at the first entry's `details`,
     naming what is missing. An entry whose details are a placeholder is left to
     PSED104 and PSED105, and a missing entry to PSED101.
 

@@ -128,8 +128,14 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     prevent, mitigate, minimise, minimize, reduce, remove, eliminate, address or
     tackle (in any inflection), "cannot" or a word ending in "n't" stands within the
     four words before it in the same sentence ("will not exclude", "removing
-    barriers", "won't disadvantage"). Reported at the entry's `impact`, naming the
-    phrases found.
+    barriers", "won't disadvantage"). Details written in Welsh are read the same way:
+    anfantais, allgáu (or allgau), eithrio, andwyol, niweidiol, rhwystr, "effaith
+    negyddol", "effeithio'n negyddol", "methu cael mynediad", "methu fforddio",
+    trafferth, "colli mynediad", "llai abl", anoddach and gwahaniaethu, each also in
+    its mutated forms (rwystr, fethu, golli, wahaniaethu), not counting when dim, ddim,
+    heb, ni, nid, nad, na, nac, byth, annhebygol, osgoi, atal, lliniaru, lleihau or
+    dileu stands within the four words before ("ni fydd unrhyw anfantais"). Reported
+    at the entry's `impact`, naming the phrases found.
 
     ## Why it matters
 
