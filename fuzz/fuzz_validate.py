@@ -121,8 +121,9 @@ def _check_nothing_lost(data: bytes, tree: dict[str, Any]) -> None:
     The source tree is what psed's parser built (so YAML's own rules, such as line
     folding, are the parser's business); this checks structuring loses nothing.
     """
-    from psed._parse import DEFAULT_LIMITS, decode, parse_text
-    from psed._pointer import resolve
+    from psed._reading.limits import DEFAULT_LIMITS, decode
+    from psed._reading.pointer import resolve
+    from psed._reading.text import parse_text
 
     text = decode(data)
     assert isinstance(text, str)
@@ -162,7 +163,8 @@ def one_input(data: bytes) -> None:
         _check_nothing_lost(data, tree)
     if proposal is not None:
         # The tree the reader saw, validated as an already-parsed mapping.
-        from psed._parse import DEFAULT_LIMITS, decode, parse_text
+        from psed._reading.limits import DEFAULT_LIMITS, decode
+        from psed._reading.text import parse_text
 
         decoded = decode(data)
         if isinstance(decoded, str):

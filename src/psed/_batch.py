@@ -19,8 +19,8 @@ import attrs
 
 from psed._files import STDIN
 from psed._i18n import Message, _
-from psed._parse import DEFAULT_LIMITS, Limits
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
+from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.config import Config
 from psed.findings import Finding, Report, Severity
 from psed.model import Proposal, Status
@@ -209,7 +209,8 @@ def check_file(path: str, job: Job) -> Outcome:
     :func:`psed.validate` says about the text, and the tree read again for the audit.
     """
     import psed
-    from psed._parse import decode, parse_text
+    from psed._reading.limits import decode
+    from psed._reading.text import parse_text
     from psed.engine import _validate_and_read
 
     data = _read_bytes(path, job)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from psed._text import PLACEHOLDER_WORDS
+from psed._text import PLACEHOLDER_ANYWHERE, PLACEHOLDER_WORDS
 from psed.catalogue import Framework
 from psed.model import Status
 
@@ -60,26 +60,38 @@ __all__ = [
 # all match. Letters are never in this class, so the repeats cannot overlap and
 # the pattern runs in linear time.
 _GAP = r"[\W_]*"
-_PLACEHOLDER_WORDS = PLACEHOLDER_WORDS  # the one definition, in psed._text
 
 
-def _letters(word: str) -> str:
-    """``word`` matched letter by letter in either ASCII case, punctuation allowed between."""
-    return _GAP.join(f"[{c.upper()}{c.lower()}]" for c in word)
+def _letter(char: str) -> str:
+    """One character of a phrase as a pattern: a letter in either ASCII case."""
+    if char.isalpha():
+        return f"[{char.upper()}{char.lower()}]"
+    if char == " ":
+        return r"\s+"
+    return "\\" + char + r"\s*" if char in "[](){}.*+?^$|\\" else char
+
+
+def _anywhere(phrase: str) -> str:
+    """A phrase found anywhere, letter by letter; a word at either end as a whole word."""
+    pattern = "".join(_letter(c) for c in phrase)
+    if phrase[0].isalpha():
+        pattern = r"\b" + pattern
+    if phrase[-1].isalpha() and " " in phrase:
+        pattern += r"\b"
+    return pattern
 
 
 PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     # The whole text is one placeholder word (or nothing), punctuation ignored.
-    "^" + _GAP + "(?:" + "|".join(_letters(w) for w in _PLACEHOLDER_WORDS) + ")?" + _GAP + "$",
-    # "[insert ...]" (in Welsh "[mewnosod ...]") anywhere.
-    r"\[\s*" + "".join(f"[{c.upper()}{c.lower()}]" for c in "insert"),
-    r"\[\s*" + "".join(f"[{c.upper()}{c.lower()}]" for c in "mewnosod"),
-    # Dummy text anywhere.
-    r"\b"
-    + "".join(f"[{c.upper()}{c.lower()}]" for c in "lorem")
-    + r"\s+"
-    + "".join(f"[{c.upper()}{c.lower()}]" for c in "ipsum")
-    + r"\b",
+    "^"
+    + _GAP
+    + "(?:"
+    + "|".join(_GAP.join(_letter(c) for c in word) for word in PLACEHOLDER_WORDS)
+    + ")?"
+    + _GAP
+    + r"(?![\s\S])",
+    # "[insert ...]" and dummy text anywhere.
+    *(_anywhere(phrase) for phrase in PLACEHOLDER_ANYWHERE),
 )
 """Patterns that mark text as a placeholder (ECMA-262 and Python ``re`` compatible)."""
 

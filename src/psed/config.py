@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from psed._files import DEFAULT_EXCLUDE
-from psed._parse import DEFAULT_LIMITS, Limits
+from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
 from psed.law import BUILTIN_DUTIES, Basis, Duty, Jurisdiction

@@ -21,8 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from psed._i18n import DEFAULT_LANG, Message, _, choose_lang
-from psed._pointer import is_at_or_below, join, order_key, split
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
+from psed._reading.document import locate
+from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity, translate
@@ -306,36 +307,47 @@ def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def _read(
-    payload: Any, config: Config, catalogue: Catalogue
-) -> tuple[Proposal | None, list[Finding]]:
-    from psed.reading import read
+    payload: Any, config: Config, catalogue: Catalogue, format: str | None = None
+) -> tuple[Proposal | None, list[Finding], Positions | None]:
+    from psed._reading.document import read_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                _(
-                    "The document must be a JSON or YAML mapping (or its text), not {kind}; "
-                    "send the assessment as an object.",
-                    kind=type(payload).__name__,
-                ),
-            )
-        ]
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    _(
+                        "The document must be a JSON or YAML mapping (or its text), not "
+                        "{kind}; send the assessment as an object.",
+                        kind=type(payload).__name__,
+                    ),
+                )
+            ],
+            None,
+        )
     if isinstance(payload, bytearray):
         payload = bytes(payload)
     try:
-        proposal, findings = read(payload, catalogue=catalogue, limits=config.limits)
+        read = read_document(payload, format, catalogue, config.limits)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
         error = f"{type(exc).__name__}: {exc}"
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                _("internal error reading the document: {error}; please report it", error=error),
-            )
-        ]
-    return proposal, list(findings)
+        return (
+            None,
+            [
+                structural_finding(
+                    "PSED001",
+                    "",
+                    _(
+                        "internal error reading the document: {error}; please report it",
+                        error=error,
+                    ),
+                )
+            ],
+            None,
+        )
+    return read.proposal, list(read.findings), read.positions
 
 
 def _broken_waivers(places: set[str]) -> frozenset[int]:
@@ -410,12 +422,16 @@ def _validate_and_read(
     only: str | Sequence[str] | None = None,
     law_date: _dt.date | None = None,
     lang: str = DEFAULT_LANG,
+    format: str | None = None,
 ) -> tuple[Report, Proposal | None]:
     """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
 
     The Proposal is what :func:`psed.read` gives for the same payload, catalogue and
     limits (None when the document could not be read as a mapping): the audit takes
-    both from one reading instead of reading every document twice.
+    both from one reading instead of reading every document twice. ``format``
+    (``"json"``, ``"yaml"``, None to decide from the text) is for text read from a
+    file whose suffix says it. Findings about text carry their line and column, from
+    the one parse.
     """
     used_status = _status(status)
     day = _as_of(as_of)
@@ -425,7 +441,7 @@ def _validate_and_read(
     code = choose_lang(lang)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    proposal, findings = _read(payload, cfg, catalogue)
+    proposal, findings, positions = _read(payload, cfg, catalogue, format)
     law_day: LawDate | None = None
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
@@ -440,7 +456,7 @@ def _validate_and_read(
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=_sorted(findings),
+        findings=locate(_sorted(findings), positions),
         as_of=day,
         status=used_status,
         version=_version(),

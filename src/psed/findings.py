@@ -78,6 +78,17 @@ class Finding:
 
     .. versionadded:: 0.2.0
     """
+    line: int | None = None
+    """The line (from 1) of the place :attr:`pointer` names, in the text the document was
+    read from; None when it was not read from text (a mapping, a Proposal).
+
+    .. versionadded:: 0.2.0
+    """
+    column: int | None = None
+    """The column (from 1, in characters) of that place; None with :attr:`line`.
+
+    .. versionadded:: 0.2.0
+    """
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (``waived`` is null or the reason).
@@ -95,6 +106,8 @@ class Finding:
             "characteristic": self.characteristic,
             "references": list(self.references),
             "waived": self.waived,
+            "line": self.line,
+            "column": self.column,
         }
         if self.message_en is not None:
             found["message_en"] = self.message_en

@@ -3,35 +3,29 @@
 Three layers, each usable on its own:
 
 - parsing (:func:`loads`, :func:`load`): text or a file to a plain tree, safely
-  and within :class:`Limits` (PSED001 for anything unreadable);
+  and within :class:`Limits` (PSED001 for anything unreadable), in one pass that
+  also keeps where each place is (every finding from text has its line and column);
 - structural checking (:func:`read`, :func:`structure`): a tree to a
   :class:`~psed.model.Proposal`, every problem reported at once (PSED002-PSED007);
 - writing (:func:`unstructure`, :func:`dumps`, :func:`dump`): a Proposal to a
   JSON-ready tree, and to JSON or YAML text that reads back exactly.
 
-Structuring and unstructuring go through one module-level cattrs ``Converter``
-whose hooks know the document conventions: dates as ``YYYY-MM-DD``, enumerations
-as their codes, an impact entry's characteristic as its code, and a document's own
-``characteristics`` as ``{code, label, description}``.
+The machinery lives in ``psed._reading``; this module is its public face.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
 import os
 from collections.abc import Mapping
 from typing import Any
 
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
-
-from psed._fields import CLASS_SPECS, Kind
-from psed._parse import DEFAULT_LIMITS, Limits, decode, parse_text, too_big
-from psed._structural import document_characteristic, structural_finding, walk
+from psed._reading.codes import unreadable
+from psed._reading.converter import unstructure_proposal
+from psed._reading.document import locate, read_document
+from psed._reading.limits import DEFAULT_LIMITS, Limits, too_big
 from psed.catalogue import Catalogue, default_catalogue
 from psed.findings import Finding
-from psed.model import Characteristic, ImpactEntry, Intersection, Proposal
+from psed.model import Proposal
 
 __all__ = [
     "DocumentError",
@@ -49,95 +43,37 @@ __all__ = [
 class DocumentError(ValueError):
     """A document that cannot be read into a Proposal; ``findings`` says every reason.
 
-    ``path`` is the file it came from, when it came from :func:`load`.
+    ``path`` is the file it came from, when it came from :func:`load`. The message
+    names each problem's place (its pointer and, from text, its line) and says what
+    to do.
     """
 
     def __init__(self, findings: list[Finding] | tuple[Finding, ...], path: str | None = None):
         self.findings = tuple(findings)
         self.path = path
-        super().__init__("; ".join(f"{f.pointer or '/'}: {f.message}" for f in self.findings))
+        super().__init__(" ".join(_where(f, path) + f.message for f in self.findings))
 
 
-# --------------------------------------------------------------------------- converter
+def _where(finding: Finding, path: str | None) -> str:
+    """``path:line:`` and the pointer before a message, as much of them as is known."""
+    place = path or ""
+    if finding.line is not None:
+        place = f"{place}:{finding.line}" if place else f"line {finding.line}"
+    if finding.pointer:
+        place = f"{place} {finding.pointer}" if place else finding.pointer
+    return f"{place}: " if place else ""
 
 
-def _structure_date(value: Any, _type: Any) -> _dt.date:
-    if isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(value)
-
-
-def _structure_characteristic(value: Any, _type: Any) -> Characteristic:
-    if isinstance(value, Characteristic):
-        return value
-    return document_characteristic(value["code"], value["label"], value.get("description"))
-
-
-def _unstructure_characteristic(value: Characteristic) -> dict[str, Any]:
-    return {"code": value.code, "label": value.label, "description": value.description}
-
-
-def _enum_code(member: enum.Enum) -> Any:
-    return member.value
-
-
-def _enum_member(value: Any, tp: type[enum.Enum]) -> enum.Enum:
-    return tp(value)
-
-
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-    # Our enums are also ``str``, which cattrs would pass through as members (a YAML
-    # writer cannot represent them): register each one by class, ahead of ``str``.
-    enums = {f.enum for spec in CLASS_SPECS.values() for f in spec.fields if f.enum is not None}
-    for enum_cls in enums:
-        converter.register_unstructure_hook(enum_cls, _enum_code)
-        converter.register_structure_hook(enum_cls, _enum_member)
-    converter.register_structure_hook(_dt.date, _structure_date)
-    converter.register_unstructure_hook(_dt.date, _dt.date.isoformat)
-    converter.register_structure_hook(Characteristic, _structure_characteristic)
-    converter.register_unstructure_hook(Characteristic, _unstructure_characteristic)
-    converter.register_unstructure_hook(
-        ImpactEntry,
-        make_dict_unstructure_fn(
-            ImpactEntry,
-            converter,
-            characteristic=override(unstruct_hook=lambda c: c.code),
-        ),
+def _read(
+    payload: Any, format: str | None, catalogue: Catalogue | None, limits: Limits | None
+) -> tuple[Proposal | None, list[Finding]]:
+    read = read_document(
+        payload,
+        format,
+        default_catalogue() if catalogue is None else catalogue,
+        DEFAULT_LIMITS if limits is None else limits,
     )
-    converter.register_unstructure_hook(
-        Intersection,
-        make_dict_unstructure_fn(
-            Intersection,
-            converter,
-            characteristics=override(unstruct_hook=lambda cs: [c.code for c in cs]),
-        ),
-    )
-    return converter
-
-
-_CONVERTER = _make_converter()
-_structure_proposal = _CONVERTER.get_structure_hook(Proposal)
-_unstructure_proposal = _CONVERTER.get_unstructure_hook(Proposal)
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _parse(
-    payload: str | bytes, format: str | None, limits: Limits
-) -> tuple[Any, list[Finding], bool]:
-    if isinstance(payload, bytes):
-        big = too_big(len(payload), limits)
-        if big is not None:
-            return None, [big], False
-        text = decode(payload)
-        if isinstance(text, Finding):
-            return None, [text], False
-    else:
-        text = payload
-    parsed = parse_text(text, format=format, limits=limits)
-    return parsed.tree, parsed.findings, parsed.ok
+    return read.proposal, locate(read.findings, read.positions)
 
 
 def read(
@@ -152,41 +88,15 @@ def read(
     bytes). Invalid values are replaced by their defaults, unknown keys left out,
     an unknown characteristic kept as a placeholder local one, a missing ``name``
     read as ``""``; each of these is reported. The Proposal is None only when the
-    document is not a mapping at all (or cannot be parsed).
+    document is not a mapping at all (or cannot be parsed, or is over a limit).
+    Findings about text carry the line and column of their place.
 
     >>> import psed
     >>> proposal, findings = psed.read({"name": "Library hours", "status": "final"})
     >>> proposal.status.value, findings[0].code, findings[0].pointer
     ('draft', 'PSED004', '/status')
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
-    findings: list[Finding] = []
-    if isinstance(payload, (str, bytes)):
-        payload, findings, ok = _parse(payload, None, limits)
-        if not ok:
-            return None, findings
-    if not isinstance(payload, Mapping):
-        kind = "empty (null)" if payload is None else type(payload).__name__
-        return None, [
-            structural_finding(
-                "PSED001",
-                "",
-                f"the document is {kind}; the document must be a mapping with at least `name`",
-            )
-        ]
-    cleaned, problems = walk(payload, default_catalogue() if catalogue is None else catalogue)
-    # A value the parser refused (NaN, a huge number, half a character) is null here: a
-    # "required but empty" about the same place would report one mistake twice.
-    refused = {f.pointer for f in findings}
-    findings.extend(p for p in problems if not (p.code == "PSED002" and p.pointer in refused))
-    try:
-        proposal = _structure_proposal(cleaned, Proposal)
-    except Exception as exc:  # pragma: no cover - the walker leaves nothing to fail on
-        findings.append(
-            structural_finding("PSED001", "", f"the document could not be structured: {exc}")
-        )
-        return None, findings
-    return proposal, findings
+    return _read(payload, None, catalogue, limits)
 
 
 def structure(
@@ -216,17 +126,12 @@ def loads(
 ) -> Proposal:
     """Parse JSON or YAML text into a Proposal; raises :class:`DocumentError`.
 
-    ``format`` is ``"json"``, ``"yaml"`` or None to guess (JSON when the text is a
-    JSON object, YAML otherwise).
+    ``format`` is ``"json"``, ``"yaml"`` or None to decide from the text, once: JSON
+    when it starts as a JSON object does (``{"``), YAML otherwise.
     """
     if format not in (None, "json", "yaml"):
         raise ValueError(f"format must be 'json', 'yaml' or None, not {format!r}")
-    limits = DEFAULT_LIMITS if limits is None else limits
-    tree, findings, ok = _parse(text, format, limits)
-    if not ok:
-        raise DocumentError(findings)
-    proposal, problems = read(tree, catalogue=catalogue, limits=limits)
-    findings.extend(problems)
+    proposal, findings = _read(text, format, catalogue, limits)
     if findings or proposal is None:
         raise DocumentError(findings)
     return proposal
@@ -243,35 +148,28 @@ def load(
 ) -> Proposal:
     """Read a ``.json``, ``.yaml`` or ``.yml`` file into a Proposal; raises :class:`DocumentError`.
 
-    The format follows the suffix (any other suffix is guessed from the content).
+    The format follows the suffix (any other suffix is decided from the content).
     The error's ``path`` names the file.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            big = too_big(size, limits)
+            big = too_big(os.fstat(handle.fileno()).st_size, limits)
             if big is not None:
                 raise DocumentError([big], path=name)
             data = handle.read(limits.max_bytes + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = getattr(exc, "strerror", None) or "the name is not a valid file name"
         raise DocumentError(
-            [
-                structural_finding(
-                    "PSED001",
-                    "",
-                    f"{name}: the file cannot be read ({reason}); check the path and permissions",
-                )
-            ],
+            [unreadable(f"The file cannot be read ({reason}): check the path and permissions.")],
             path=name,
         ) from None
     suffix = os.path.splitext(name)[1].lower()
-    try:
-        return loads(data, format=_FORMATS.get(suffix), catalogue=catalogue, limits=limits)
-    except DocumentError as exc:
-        raise DocumentError(exc.findings, path=name) from None
+    proposal, findings = _read(data, _FORMATS.get(suffix), catalogue, limits)
+    if findings or proposal is None:
+        raise DocumentError(findings, path=name)
+    return proposal
 
 
 # --------------------------------------------------------------------------- writing
@@ -292,7 +190,7 @@ def unstructure(proposal: Proposal, *, compact: bool = False) -> dict[str, Any]:
     as codes, dates as ``YYYY-MM-DD``); ``compact=True`` drops nulls and empty lists,
     for files people read. ``structure(unstructure(p)) == p``.
     """
-    tree: dict[str, Any] = _unstructure_proposal(proposal)
+    tree: dict[str, Any] = unstructure_proposal(proposal)
     return _compact(tree) if compact else tree
 
 
@@ -330,14 +228,14 @@ def dumps(
     framework: psed
     status: draft
     """
-    from psed import _dump
+    from psed._reading import writer
 
     if format not in ("yaml", "json"):
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
     tree = _tree(value, compact)
     if format == "json":
-        return _dump.dumps_json(tree)
-    return _dump.dumps_yaml(_dump.prepare(tree))
+        return writer.dumps_json(tree)
+    return writer.dumps_yaml(writer.prepare(tree))
 
 
 def dump(
@@ -364,12 +262,3 @@ def dump(
     text = dumps(value, format=format, compact=compact)
     with open(name, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
-
-
-# The converter writes a characteristic as its code in exactly these two places.
-assert {
-    spec.cls
-    for spec in CLASS_SPECS.values()
-    for f in spec.fields
-    if Kind.CHARACTERISTIC_REF in (f.kind, f.item and f.item.kind)
-} == {ImpactEntry, Intersection}

@@ -1,7 +1,7 @@
 """JSON Schema export: the document format as JSON Schema 2020-12.
 
 The schema is generated from the same field table as the reader
-(:mod:`psed._fields`), so a document passes the schema if and only if
+(:mod:`psed._reading.fields`), so a document passes the schema if and only if
 :func:`psed.read` reports no structural finding, with three exceptions, all
 comparisons between two places of one document that JSON Schema cannot express:
 the schema cannot know the codes a document defines in its own
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from psed._fields import CLASS_SPECS, DATE_PATTERN, ClassSpec, FieldSpec, Kind
+from psed._reading.fields import CLASS_SPECS, DATE_PATTERN, ClassSpec, FieldSpec, Kind
 from psed.catalogue import BUILTIN_CHARACTERISTICS, Catalogue, default_catalogue
 from psed.model import SCHEMA_VERSION, Proposal
 

@@ -28,8 +28,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from psed._fields import CLASS_SPECS, ClassSpec, FieldSpec, Kind
-from psed._structural import document_characteristic
+from psed._reading.fields import CLASS_SPECS, ClassSpec, FieldSpec, Kind
+from psed._reading.structural import document_characteristic
 from psed.catalogue import BUILTIN_CHARACTERISTICS, BUILTIN_FRAMEWORKS
 from psed.model import (
     Aims,

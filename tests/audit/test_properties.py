@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import psed
 import psed.audit
 from psed._batch import Job
-from psed._pointer import resolve
+from psed._reading.pointer import resolve
 from psed.audit._run import AuditRun, RunOptions
 from psed.output._common import RunInfo
 from psed.output.audit import AuditView, render_audit

@@ -26,7 +26,8 @@ import psed
 import psed.audit
 from psed._batch import Job, Outcome, _format, check_file
 from psed._files import discover
-from psed._parse import DEFAULT_LIMITS, decode, parse_text
+from psed._reading.limits import DEFAULT_LIMITS, decode
+from psed._reading.text import parse_text
 from psed.audit import AuditResult, AuditRow, AuditTotals, audit_row, history
 from psed.audit._run import _AuditStep
 from psed.findings import Finding

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import psed
-from psed._structural import structural_finding
+from psed._reading.codes import structural_finding
 from psed.findings import Finding, Report, Severity
 from psed.model import Status
 from psed.output import FileResult, RunInfo, render

@@ -134,7 +134,7 @@ def test_findings_come_in_document_order(temporary_rule: Make) -> None:
         ("/impacts/1/details", "TST207"),
         ("/waivers/0", "TST207"),
     ]
-    from psed._pointer import order_key
+    from psed._reading.pointer import order_key
 
     keys = [(order_key(f.pointer), f.code) for f in report.findings]
     assert keys == sorted(keys)

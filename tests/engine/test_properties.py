@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import psed
-from psed._pointer import order_key, resolve
+from psed._reading.pointer import order_key, resolve
 from psed.testing import documents, proposals
 
 # Plug-ins may register frameworks, and the strategies draw from the registered ones:

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 import psed
-from psed._pointer import resolve
+from psed._reading.pointer import resolve
 
 from .cases import CASES, LONG_KEY, NINE_MIB_TEXT, Case
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import psed
-from psed._pointer import is_at_or_below
+from psed._reading.pointer import is_at_or_below
 from psed.engine import _covered
 from psed.findings import Finding, Severity
 from psed.rules.waivers import apply_waivers, valid_waivers, waivable

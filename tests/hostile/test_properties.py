@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import psed
-from psed._parse import _Resolver as _YamlResolver
+from psed._reading.yaml_reader import Resolver as _YamlResolver
 from psed.testing import documents, texts
 
 AS_OF = _dt.date(2026, 11, 26)

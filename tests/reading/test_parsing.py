@@ -117,7 +117,9 @@ def test_yaml_dates_are_dates_and_times_are_refused() -> None:
     )
     _, findings = psed.read("name: x\nreview_date: 2021-11-18 10:30:00\n")
     assert [(f.code, f.pointer) for f in findings] == [("PSED004", "/review_date")]
-    assert "has a time; write the date only as YYYY-MM-DD" in findings[0].message
+    assert findings[0].message == (
+        "The review date 2021-11-18 10:30:00 has a time: write the date only, as 2021-11-18."
+    )
     assert _codes("name: x\nreview_date: 2021-02-30\n") == [("PSED004", "/review_date")]
 
 
@@ -149,14 +151,15 @@ def test_yaml_duplicate_keys_are_reported_at_the_key_and_reading_goes_on() -> No
         "name: second\n"
         "status: final\n"
     )
-    proposal, findings = psed.read(text)
-    assert [(f.code, f.pointer) for f in findings] == [
-        ("PSED001", "/name"),
+    proposal, found = psed.read(text)
+    findings = {(f.code, f.pointer): f for f in found}
+    assert sorted(findings) == [
         ("PSED001", "/impacts/0/impact"),
+        ("PSED001", "/name"),
         ("PSED004", "/status"),
     ]
-    assert "line 6" in findings[0].message
-    assert "line 5" in findings[1].message
+    assert "line 6" in findings["PSED001", "/name"].message
+    assert "line 5" in findings["PSED001", "/impacts/0/impact"].message
     assert proposal is not None
     assert proposal.name == "first"
     assert proposal.impacts[0].impact is psed.Impact.NEGATIVE
@@ -200,7 +203,7 @@ def test_yaml_key_over_1024_characters_is_named(text: str, line: int) -> None:
     findings = psed.read(text)[1]
     assert [(f.code, f.pointer) for f in findings] == [("PSED001", "")]
     assert findings[0].message.startswith(
-        f"the YAML could not be read at line {line}: a key longer than 1,024 characters"
+        f"The YAML could not be read at line {line}: a key longer than 1,024 characters"
     )
     assert "could not find expected" not in findings[0].message
     assert "k" * 100 not in findings[0].message  # the key is not repeated back
@@ -214,7 +217,7 @@ def test_yaml_key_of_1024_characters_is_read() -> None:
 def test_yaml_missing_colon_after_a_key_says_so_with_the_line() -> None:
     message = psed.read("name: x\nstatus draft\nid: 3\n")[1][0].message
     assert message.startswith(
-        "the YAML could not be read at line 2: a key longer than 1,024 characters, "
+        "The YAML could not be read at line 2: a key longer than 1,024 characters, "
         "or a missing ':' after a key;"
     )
 
@@ -313,6 +316,7 @@ def test_unreadable_file_names_the_path(tmp_path: Path) -> None:
     assert caught.value.path == str(missing)
     (finding,) = caught.value.findings
     assert finding.code == "PSED001"
-    assert str(missing) in finding.message
+    assert "cannot be read" in finding.message
+    assert str(caught.value).startswith(f"{missing}: The file cannot be read")
     with pytest.raises(psed.DocumentError):
         psed.load(tmp_path)  # a directory

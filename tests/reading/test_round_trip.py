@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 
 import psed
-from psed._fields import CLASS_SPECS
+from psed._reading.fields import CLASS_SPECS
 from psed.testing import documents, proposals
 
 

@@ -51,6 +51,9 @@ def test_each_mutation_fails_schema_and_reader(mutation: tuple[dict[str, Any], s
         {"name": "x", "service_profile": {"customers": 1.5}},
         {"name": "x", "framework": "nope"},
         {"name": "x", "characteristics": [{"code": "Bad Code", "label": "x"}]},
+        {"name": "x", "characteristics": [{"code": "local_x\n", "label": "x"}]},
+        {"name": "x", "functions": ["housing\n"]},
+        {"name": "x", "alternatives": [{"option": "a", "chosen": True}] * 2},
         {"name": "x", "waivers": [{"rule": "PSED501", "pointer": "no-slash"}]},
         {"name": "x", "waivers": [{"rule": "PSED501", "pointer": "/a~2"}]},
         {"name": "x", "impacts": [{"characteristic": None}]},
@@ -174,3 +177,23 @@ def test_submission_mode_adds_conditions() -> None:
     assert not validator.is_valid({"name": "x", "framework": "esia"})
     seed = psed.unstructure(psed.load("examples/customer-access-strategy.yaml"), compact=True)
     assert VALIDATOR.is_valid(seed)
+
+
+def test_the_submission_schema_takes_its_placeholders_from_the_text_pass() -> None:
+    import re
+
+    from psed._submission_schema import PLACEHOLDER_PATTERNS
+    from psed._text import PLACEHOLDER_ANYWHERE, PLACEHOLDER_WORDS, is_placeholder
+
+    def marked(text: str) -> bool:
+        return any(re.search(p, text) for p in PLACEHOLDER_PATTERNS)
+
+    for word in PLACEHOLDER_WORDS:
+        spaced = " ".join(word.upper())  # "T B C", punctuation and case ignored
+        assert marked(word)
+        assert marked(spaced)
+        assert marked(f"{word}.\n")
+        assert is_placeholder(spaced)
+    for phrase in PLACEHOLDER_ANYWHERE:
+        assert marked(f"Some text {phrase.upper()} and more")
+    assert not marked("Older residents rely on the mobile library.")

@@ -122,7 +122,7 @@ def test_psed004_invalid_values() -> None:
     ]
     messages = {f.pointer: f.message for f in findings}
     assert messages["/impacts/0/mitigations/0/due"] == (
-        "due: '31/12/2022' is not a date; write it as YYYY-MM-DD"
+        "The due date '31/12/2022' is not a date: write it as 2022-12-31."
     )
     assert "positive, negative, mixed" in messages["/impacts/0/impact"]
     assert "'negative'" in messages["/impacts/0/impact"]
@@ -210,7 +210,8 @@ def test_psed004_characteristic_code_defined_twice() -> None:
         (
             "PSED004",
             "/characteristics/2/code",
-            "code: 'local_one' is defined twice (also at /characteristics/0); keep one",
+            "The characteristic code 'local_one' is defined twice (also at /characteristics/0): "
+            "keep one.",
         ),
         # a code that is not allowed at all is reported for that, once each
         ("PSED004", "/characteristics/3/code", findings[1].message),

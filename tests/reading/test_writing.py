@@ -135,6 +135,8 @@ def _with_tricky_text(draw: st.DrawFn, proposal: psed.Proposal) -> psed.Proposal
                 ),
             )
         )
+    if "id" in changes:  # a document cannot be related to itself
+        changes["related"] = tuple(r for r in proposal.related if r.id != changes["id"])
     return attrs.evolve(proposal, impacts=tuple(impacts), **changes)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from psed._pointer import is_at_or_below, join, order_key
+from psed._reading.pointer import is_at_or_below, join, order_key
 from psed.config import Config
 from psed.findings import Finding, Severity
 from psed.model import Proposal, Status, Waiver

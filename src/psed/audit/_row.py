@@ -18,7 +18,7 @@ import attrs
 
 from psed._batch import Outcome
 from psed._files import STDIN
-from psed._structural import STRUCTURAL_NAMES
+from psed._reading.codes import STRUCTURAL_NAMES
 from psed._text import comparison_key, is_placeholder, normalise
 from psed.catalogue import Catalogue, Framework, default_catalogue
 from psed.findings import Finding, Report

@@ -25,7 +25,7 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import Finder
-from psed._parse import DEFAULT_LIMITS
+from psed._reading.limits import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
 from psed.audit._row import AuditRow, AuditTotals, DocumentData, document_data, finding_values

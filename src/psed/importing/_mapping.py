@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from psed._fields import CLASS_SPECS, Kind
+from psed._reading.fields import CLASS_SPECS, Kind
 from psed._text import is_placeholder
 from psed.catalogue import Catalogue, default_catalogue
 from psed.importing._source import TICKED, UNTICKED, Location, Paragraph, Source, Table

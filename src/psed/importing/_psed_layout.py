@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from psed._fields import CLASS_SPECS, FieldSpec, Kind
-from psed._pointer import split
+from psed._reading.fields import CLASS_SPECS, FieldSpec, Kind
+from psed._reading.pointer import split
 from psed.importing._safety import ImportProblem
 from psed.model import Proposal
 

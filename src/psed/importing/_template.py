@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import yaml
 
-from psed._fields import CLASS_SPECS, Kind
+from psed._reading.fields import CLASS_SPECS, Kind
 from psed.importing._values import label_key
 from psed.model import ImpactEntry, Mitigation, Proposal
 

@@ -127,7 +127,7 @@ class Hit:
     """One place a rule fires: a pointer into the unstructured document and a message.
 
     ``pointer`` is an RFC 6901 JSON Pointer that resolves in
-    ``psed.unstructure(proposal)`` (build it with :func:`psed._pointer.join`);
+    ``psed.unstructure(proposal)`` (build it with :func:`psed._reading.pointer.join`);
     ``message`` is one plain-English sentence a form user understands: a
     :class:`psed._i18n.Message` (``_("...", name=value)``) for a sentence the
     catalogues translate, or plain text, shown as it is in every language.

@@ -7,7 +7,7 @@ and its documentation in the same layout as every other rule.
 
 from __future__ import annotations
 
-from psed._structural import STRUCTURAL_NAMES
+from psed._reading.codes import STRUCTURAL_NAMES
 from psed.findings import Severity
 from psed.model import Status
 from psed.rules._registry import documented_rule, register

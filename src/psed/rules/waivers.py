@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from psed._i18n import _
-from psed._pointer import join
-from psed._structural import STRUCTURAL_NAMES
+from psed._reading.codes import STRUCTURAL_NAMES
+from psed._reading.pointer import join
 from psed._text import is_placeholder
 from psed.findings import Finding, Severity
 from psed.model import Proposal, Status, Waiver

@@ -1,9 +1,9 @@
 """The field table: what each document object may hold, derived once from the model.
 
-One table drives the structural walker (:mod:`psed._structural`), the cattrs
-converter (:mod:`psed.reading`) and the JSON Schema (:mod:`psed.schema`), so the
-three cannot disagree about a field's name, type, whether it is required, or its
-description. The table is built from ``attrs.fields``, ``typing.get_type_hints``
+One table drives the structural walker (:mod:`psed._reading.structural`), the cattrs
+converter (:mod:`psed._reading.converter`), the writer and the JSON Schema
+(:mod:`psed.schema`), so they cannot disagree about a field's name, type, whether it
+is required, or its description. The table is built from ``attrs.fields``, ``typing.get_type_hints``
 and ``metadata["doc"]``; fields whose metadata has ``document=False``
 (``Characteristic.kind``, ``legal_basis``, ``aims``) are not document fields.
 """
@@ -26,8 +26,12 @@ from psed.model import Characteristic, Proposal
 __all__ = [
     "CLASS_SPECS",
     "CODE_PATTERN",
+    "CODE_RE",
     "DATE_PATTERN",
+    "DATE_RE",
+    "PATTERNS",
     "POINTER_PATTERN",
+    "POINTER_RE",
     "SUPPORTED_SCHEMA_VERSIONS",
     "ClassSpec",
     "FieldSpec",
@@ -35,21 +39,36 @@ __all__ = [
     "class_spec",
 ]
 
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_END = r"(?![\s\S])"
+"""The end of the text. Not ``$``: in Python's ``re`` (and so in the ``jsonschema``
+package) ``$`` also matches before a final newline, where JSON Schema's ECMA-262
+patterns do not; ``"local_x\n"`` must fail everywhere."""
+
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_CODE = r"[a-z][a-z0-9]*(_[a-z0-9]+)*"
+_POINTER = r"(/([^~/]|~[01])*)*"
+
+DATE_PATTERN = f"^{_DATE}{_END}"
 """A date is written ``YYYY-MM-DD`` (and must then be a real calendar date)."""
 
-CODE_PATTERN = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
+CODE_PATTERN = f"^{_CODE}{_END}"
 """A document-defined characteristic code is lower snake case."""
 
-POINTER_PATTERN = r"^(/([^~/]|~[01])*)*$"
+POINTER_PATTERN = f"^{_POINTER}{_END}"
 """An RFC 6901 JSON Pointer: empty, or ``/``-separated tokens where ``~`` is escaped."""
 
 SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (model.SCHEMA_VERSION,)
 """The ``schema_version`` values this release reads."""
 
-DATE_RE = re.compile(DATE_PATTERN[1:-1])
-CODE_RE = re.compile(CODE_PATTERN[1:-1])
-POINTER_RE = re.compile(POINTER_PATTERN[1:-1])
+DATE_RE = re.compile(_DATE)
+CODE_RE = re.compile(_CODE)
+POINTER_RE = re.compile(_POINTER)
+PATTERNS: Mapping[str, re.Pattern[str]] = {
+    DATE_PATTERN: DATE_RE,
+    CODE_PATTERN: CODE_RE,
+    POINTER_PATTERN: POINTER_RE,
+}
+"""Each schema pattern and the expression the reader matches whole text with (fullmatch)."""
 
 
 class Kind(enum.Enum):

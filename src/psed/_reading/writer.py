@@ -27,8 +27,8 @@ from typing import Any
 import yaml
 from yaml import resolver as _yr
 
-from psed._fields import CLASS_SPECS, DATE_RE, Kind
-from psed._parse import _Resolver as _PsedResolver
+from psed._reading.fields import CLASS_SPECS, DATE_RE, Kind
+from psed._reading.yaml_reader import Resolver as _PsedResolver
 from psed.model import Proposal
 
 __all__ = ["dumps_json", "dumps_yaml", "prepare"]
@@ -53,7 +53,7 @@ def _printable(ch: str) -> bool:
     """A character written as itself inside double quotes (YAML's printable set, less breaks)."""
     return (
         "\x20" <= ch <= "\x7e"
-        or "\xa0" <= ch <= "\ud7ff"
+        or ("\xa0" <= ch <= "\ud7ff" and ch not in _OTHER_BREAKS)
         or ("\ue000" <= ch <= "\ufffd" and ch != "\ufeff")
         or "\U00010000" <= ch <= "\U0010ffff"
     )

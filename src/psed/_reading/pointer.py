@@ -1,4 +1,4 @@
-"""RFC 6901 JSON Pointer helpers: build, split, resolve, compare and order pointers.
+"""RFC 6901 JSON Pointers (the one implementation in psed), and where each one is in the text.
 
 Findings point into the document with JSON Pointers (``/impacts/3/mitigations/0/owner``,
 ``""`` for the whole document). Reports list findings in document order: the position
@@ -13,21 +13,47 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Union
 
 import attrs
 
 from psed.model import ImpactEntry, Proposal
 
-__all__ = ["escape", "is_at_or_below", "join", "order_key", "resolve", "split", "unescape"]
+__all__ = [
+    "Positions",
+    "escape",
+    "is_at_or_below",
+    "join",
+    "key_text",
+    "order_key",
+    "resolve",
+    "split",
+    "unescape",
+]
 
 _MISSING = object()
 
 
 def escape(token: str | int) -> str:
     """One reference token escaped for a pointer (``~`` -> ``~0``, ``/`` -> ``~1``)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
+
+
+def key_text(key: Any) -> str:
+    """A mapping key as pointer text, spelt as YAML 1.2 and JSON write it (``true``, ``null``)."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, int) and not -(10**100) < key < 10**100:
+        return "a very long number"
+    if isinstance(key, float):
+        return repr(key)
+    return str(key)
 
 
 def unescape(token: str) -> str:
@@ -78,6 +104,38 @@ def resolve(document: Any, pointer: str, default: Any = _MISSING) -> Any:
 def is_at_or_below(pointer: str, prefix: str) -> bool:
     """True when ``pointer`` is ``prefix`` or inside it (``/a/1`` is below ``/a``, not ``/ab``)."""
     return prefix == "" or pointer == prefix or pointer.startswith(prefix + "/")
+
+
+class Positions:
+    """The line and column (1-based) of each place of a document, by pointer.
+
+    A place the table does not hold (a field that is missing, a value inside a YAML
+    alias) is given the position of the nearest place above it that it does hold;
+    the whole document (``""``) is at line 1, column 1. ``table`` is the table, or a
+    function that builds it the first time a position is asked for (JSON text is
+    scanned only when a report has findings).
+    """
+
+    __slots__ = ("_build", "_table")
+
+    def __init__(
+        self, table: dict[str, tuple[int, int]] | Callable[[], dict[str, tuple[int, int]]]
+    ) -> None:
+        self._table = table if isinstance(table, dict) else None
+        self._build = None if isinstance(table, dict) else table
+
+    def locate(self, pointer: str) -> tuple[int, int]:
+        """``(line, column)`` of the place ``pointer`` names, or of the nearest one above it."""
+        table = self._table
+        if table is None:
+            assert self._build is not None
+            table = self._table = self._build()
+        while pointer:
+            found = table.get(pointer)
+            if found is not None:
+                return found
+            pointer = pointer[: pointer.rfind("/")]
+        return (1, 1)
 
 
 # Document order -------------------------------------------------------------------------
