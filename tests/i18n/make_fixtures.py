@@ -78,6 +78,9 @@ BASE: dict[str, Any] = {
                     "owner": "Rheolwr Datblygu Chwaraeon",
                     "due": "2027-03-31",
                     "status": "planned",
+                    "monitoring": (
+                        "Nifer y sesiynau a archebir gan glybiau ieuenctid, bob chwarter."
+                    ),
                 }
             ],
         },
@@ -159,10 +162,27 @@ BASE: dict[str, Any] = {
             ),
         },
     ],
+    "alternatives": [
+        {
+            "option": "Cadw'r oriau presennol a chodi prisiau'r gampfa ym mhob canolfan.",
+            "chosen": False,
+            "reason": "Byddai'n effeithio fwyaf ar bobl ar incwm isel sy'n defnyddio'r gampfa.",
+        },
+        {
+            "option": "Cau'r canolfannau'n gynharach ac agor yn gynharach ar fore Sadwrn.",
+            "chosen": True,
+            "reason": "Mae'n arbed yr un swm gyda'r effaith leiaf, yn ôl yr ymgynghoriad.",
+        },
+    ],
     "decision": {
         "outcome": "adjust",
         "date": "2026-09-15",
         "maker": "Cabinet",
+        "report": {
+            "title": "Dyfodol oriau agor y canolfannau hamdden",
+            "date": "2026-09-05",
+            "assessment_appended": True,
+        },
     },
     "responsible": {
         "name": "Siân Rhys",
@@ -248,6 +268,13 @@ def _boilerplate(doc: dict[str, Any]) -> None:
         _entry(doc, code)["details"] = text
 
 
+def _too_many(doc: dict[str, Any]) -> None:
+    # One entry written once and repeated (YAML aliases): 1,200 entries for one
+    # characteristic, each one more than PSED102 allows.
+    entry = _entry(doc, "race")
+    doc["impacts"] = [*doc["impacts"], *[entry] * 1200]
+
+
 CASES: dict[str, tuple[str, Callable[[dict[str, Any]], None]]] = {
     # code: (what is wrong, in a word, the change)
     "PSED101": (
@@ -329,6 +356,86 @@ CASES: dict[str, tuple[str, Callable[[dict[str, Any]], None]]] = {
             _set("approver/date", "2022-05-20"),
             _set("review_date", "2027-06-01"),
             _set("functions", ["health"]),
+        ),
+    ),
+    "PSED008": ("gormod o ganfyddiadau", _too_many),
+    "PSED110": (
+        "sgrinio allan er gwaethaf effaith andwyol",
+        _set(
+            "screening",
+            {
+                "outcome": "screened_out",
+                "date": "2026-04-01",
+                "rationale": (
+                    "Newid bach i'r oriau agor yw hwn, ac mae'r canolfannau'n aros ar agor."
+                ),
+            },
+        ),
+    ),
+    "PSED111": (
+        "dim rhesymeg sgrinio",
+        _set("screening", {"outcome": "screened_in", "date": "2026-04-01", "rationale": "Dim"}),
+    ),
+    "PSED112": ("manylion rhy fyr", _set("impacts/4/details", "Effaith gadarnhaol i famau.")),
+    "PSED113": ("dim enw", _set("name", "I'w gadarnhau")),
+    "PSED206": ("dim monitro", _set("impacts/0/mitigations/0/monitoring", _DELETE)),
+    "PSED207": ("cam rhy fyr", _set("impacts/0/mitigations/0/action", "Slotiau dydd Sadwrn.")),
+    "PSED313": ("dim adroddiad", _set("decision/report", _DELETE)),
+    "PSED314": ("adroddiad cyn llofnodi", _set("decision/report/date", "2026-08-10")),
+    "PSED315": (
+        "datganiad anghyflawn",
+        _set(
+            "decision/duty_statement",
+            "Rhoddodd y Cabinet sylw dyledus i'r angen i hybu cyfle cyfartal.",
+        ),
+    ),
+    "PSED316": (
+        "sgrinio ar ôl penderfynu",
+        _set(
+            "screening",
+            {
+                "outcome": "screened_in",
+                "date": "2026-09-20",
+                "rationale": (
+                    "Gallai'r newid effeithio ar glybiau ieuenctid sy'n hyfforddi gyda'r nos."
+                ),
+            },
+        ),
+    ),
+    "PSED406": ("ymgynghori ar ôl penderfynu", _set("engagement/0/end", "2026-09-30")),
+    "PSED407": ("ymgynghoriad byr", _set("engagement/0/end", "2026-05-14")),
+    "PSED408": ("dim crynodeb o'r ymatebion", _set("engagement/0/summary", "I ddilyn")),
+    "PSED409": ("dim opsiynau eraill", _set("alternatives", [])),
+    "PSED410": ("dim data am y bobl", _set("evidence/0/kind", _DELETE)),
+    "PSED411": ("tystiolaeth hen", _set("evidence/0/date", "2019-03-01")),
+    "PSED412": (
+        "dim data a dim cam",
+        _set(
+            "impacts/6/details",
+            "Nid oes data am grefydd y bobl sy'n defnyddio'r canolfannau gyda'r nos.",
+        ),
+    ),
+    "PSED503": (
+        "dim croestoriad",
+        _set(
+            "impacts/1",
+            {
+                "characteristic": "disability",
+                "impact": "negative",
+                "details": (
+                    "Bydd rhai pobl anabl sy'n gweithio yn ystod y dydd yn colli'r sesiynau "
+                    "nofio hygyrch gyda'r nos."
+                ),
+                "mitigations": [
+                    {
+                        "action": "Symud y sesiwn nofio hygyrch i nos Wener rhwng 6pm ac 8pm.",
+                        "owner": "Rheolwr Datblygu Chwaraeon",
+                        "due": "2027-03-31",
+                        "status": "planned",
+                        "monitoring": "Nifer y bobl sy'n dod i'r sesiwn, bob chwarter.",
+                    }
+                ],
+            },
         ),
     ),
     "PSED901": (

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import enum
 from collections.abc import Sequence
 
 from psed import law as _law
 from psed._i18n import Arg, Message, _, label
-from psed._i18n_tables import CHARACTERISTIC, DUTY, IMPACT_IN_SENTENCE, LIMB
+from psed._i18n_tables import CHARACTERISTIC, DUTY, IMPACT_IN_SENTENCE, LIMB, enum_context
 from psed._text import is_placeholder
 from psed.catalogue import BUILTIN_CHARACTERISTICS, NI_CATEGORIES
 from psed.law import (
@@ -27,11 +29,14 @@ __all__ = [
     "BROWN",
     "GENERAL_DUTY",
     "S149_1",
+    "adverse_labels",
+    "adverse_terms",
     "characteristic_label",
     "characteristic_term",
     "duty_term",
     "entry_label",
     "entry_term",
+    "enum_term",
     "impact_term",
     "is_real_mitigation",
     "label_term",
@@ -169,6 +174,66 @@ NI_SCH9_9 = Reference(
     citation="Northern Ireland Act 1998 Sch 9 para 9", duties=frozenset({_law.NI_S75})
 )
 
+_NI = frozenset({_law.NI_S75})
+NI_SCH9_4_2B = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 4(2)(b)",
+    duties=_NI,
+    note="The equality scheme's arrangements for assessing and consulting on the likely "
+    "impact of policies adopted or proposed to be adopted.",
+)
+NI_SCH9_4_2C = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 4(2)(c)",
+    duties=_NI,
+    note="The equality scheme's arrangements for monitoring any adverse impact of policies.",
+)
+NI_SCH9_9_1A = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(1)(a)",
+    duties=_NI,
+    note="Published results give details of the measures considered to mitigate adverse impact.",
+)
+NI_SCH9_9_1B = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(1)(b)",
+    duties=_NI,
+    note="Published results give details of the alternative policies considered.",
+)
+NI_SCH9_9_2 = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(2)",
+    duties=_NI,
+    note="In deciding on a policy, the authority takes the assessment and consultation into "
+    "account.",
+)
+ECNI_GUIDE = Reference(
+    citation="Equality Commission for Northern Ireland, Section 75 of the Northern Ireland "
+    "Act 1998: A Guide for Public Authorities (2010)",
+    basis=Basis.PRACTICE,
+    duties=_NI,
+    since=_dt.date(2010, 4, 1),
+    note="Screening: screened out (no likely impact), screened out with mitigation (minor), "
+    "screened in for a full assessment (major), each with its reasons.",
+)
+
+# Consultation and the quality of assessments (everywhere).
+GUNNING = _case(
+    "R v Brent LBC, ex p Gunning (1985) 84 LGR 168",
+    duties=frozenset(),
+    note="Fair consultation: at a formative stage, with reasons, adequate time, and responses "
+    "conscientiously considered before the decision (approved in Moseley).",
+)
+CONSULTATION_PRINCIPLES = Reference(
+    citation="Cabinet Office, Consultation Principles (2018)",
+    basis=Basis.PRACTICE,
+    since=_dt.date(2018, 1, 1),
+    note="Government guidance, 2018 edition: a proportionate period, no minimum number of "
+    "days (the 2008 Code of Practice said normally at least 12 weeks).",
+)
+AUDIT_WALES_2022 = Reference(
+    citation="Audit Wales, Equality Impact Assessments: more than a tick box exercise? (2022)",
+    basis=Basis.PRACTICE,
+    since=_dt.date(2022, 9, 27),
+    note="A review of practice: impact described generally, intersecting characteristics not "
+    "considered, weak engagement and monitoring.",
+)
+
 # The form of a record, not a law: the structural codes cite the document format.
 FORMAT = Reference(citation="psed document format, schema_version 1", basis=None)
 
@@ -276,3 +341,27 @@ def limb_term(limb: _law.Limb) -> Message:
 def duty_term(duty: _law.Duty) -> Message:
     """A duty as a message names it ("socio-economic duty"), translated."""
     return label(DUTY, duty.title)
+
+
+def adverse_labels(ctx: Context) -> list[str]:
+    """The names of the characteristics with a negative or mixed entry, in document order."""
+    labels: dict[str, None] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            labels.setdefault(characteristic_name(entry.characteristic), None)
+    return list(labels)
+
+
+def adverse_terms(ctx: Context) -> list[Arg]:
+    """:func:`adverse_labels` in the reader's language (built-in labels translated)."""
+    terms: dict[str, Arg] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            name = characteristic_name(entry.characteristic)
+            terms.setdefault(name, characteristic_term(entry.characteristic))
+    return list(terms.values())
+
+
+def enum_term(member: enum.Enum) -> Message:
+    """An enumeration's label as a sentence quotes it ("Screened out"), translated."""
+    return label(enum_context(type(member).__name__), str(getattr(member, "label", member.value)))
