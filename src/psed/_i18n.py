@@ -44,6 +44,7 @@ __all__ = [
     "label",
     "long_date",
     "table_messages",
+    "template_for",
     "text",
 ]
 
@@ -202,6 +203,15 @@ def text(value: Arg, lang: str = DEFAULT_LANG) -> str:
 def gettext_for(lang: str, english: str, context: str | None = None) -> str:
     """The translation of one catalogue entry, or ``english`` when there is none."""
     return Message(id=english, context=context).text(lang) if lang != DEFAULT_LANG else english
+
+
+def template_for(lang: str, english: str, context: str | None = None) -> str:
+    """The catalogue's wording of one entry as it stands, placeholders unfilled (``english``
+    when there is none): for a table of format strings that fills them itself."""
+    if lang == DEFAULT_LANG:
+        return english
+    found = Message(id=english, context=context)._translated(lang)
+    return found or english
 
 
 def choose_lang(lang: str | None, *, environ: Mapping[str, str] | None = None) -> str:

@@ -58,7 +58,7 @@ def render_context(label_id: str) -> str:
 
 def tables() -> Iterator[tuple[str, str, str]]:
     """``(context, English, where)`` for every label psed keeps in a table."""
-    from psed import _i18n, model
+    from psed import _form_messages, _i18n, model
     from psed.catalogue import BUILTIN_CHARACTERISTICS, BUILTIN_FRAMEWORKS, NI_CATEGORIES
     from psed.law import BUILTIN_DUTIES
     from psed.rendering._labels import LABELS
@@ -82,3 +82,9 @@ def tables() -> Iterator[tuple[str, str, str]]:
         yield render_context(label_id), english, f"psed.rendering._labels:{label_id}"
     for rule in all_rules(builtin_only=True):
         yield RULE_SUMMARY, rule.summary, f"psed.rules:{rule.code}"
+    for message_id, english in _form_messages.FORM_MESSAGES.items():
+        yield _form_messages.FORM_MESSAGE, english, f"psed._form_messages:{message_id}"
+    for path, english in _form_messages.FIELD_NAMES.items():
+        yield _form_messages.FORM_FIELD, english, f"psed._form_messages:{path or '(document)'}"
+    for english in (_form_messages.UNKNOWN_FIELD, _form_messages.UNKNOWN_CHARACTERISTIC):
+        yield _form_messages.FORM_FIELD, english, "psed._form_messages"

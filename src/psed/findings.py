@@ -131,7 +131,9 @@ class Finding:
 
 
 def _form_message(finding: Finding) -> str:
-    return form_message(finding.code, finding.pointer, finding.characteristic, finding.message)
+    return form_message(
+        finding.code, finding.pointer, finding.characteristic, finding.message, lang=finding.lang
+    )
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -248,11 +250,15 @@ def _translated(finding: Finding, lang: str) -> Finding:
     if finding.lang == lang or finding.source is None:
         return finding
     english = finding.message if finding.lang == DEFAULT_LANG else finding.message_en
+    message = finding.source.text(lang)
     return attrs.evolve(
         finding,
-        message=finding.source.text(lang),
+        message=message,
         lang=lang,
         message_en=None if lang == DEFAULT_LANG else english,
+        form_message=form_message(
+            finding.code, finding.pointer, finding.characteristic, message, lang=lang
+        ),
     )
 
 

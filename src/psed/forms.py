@@ -56,7 +56,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from psed._form_messages import FIELD_NAMES, FORM_MESSAGES, field_name, grouped_message
+from psed._form_messages import FIELD_NAMES, FORM_MESSAGES, date_message, grouped_message
 from psed.findings import Finding, Report, Severity, translate
 
 __all__ = [
@@ -353,7 +353,7 @@ def join_date(parts: DateParts) -> str | None:
     return f"{parts.year.strip()}-{parts.month.strip()}-{parts.day.strip()}"
 
 
-def date_problem(parts: DateParts, pointer: str) -> tuple[str, str] | None:
+def date_problem(parts: DateParts, pointer: str, *, lang: str = "en") -> tuple[str, str] | None:
     """What is wrong with three date boxes: ``(part, message)``, or None when nothing is.
 
     ``part`` is the box the error summary links to (the first one with the problem);
@@ -367,27 +367,22 @@ def date_problem(parts: DateParts, pointer: str) -> tuple[str, str] | None:
         return None
     missing = [name for name in DATE_PARTS if not getattr(parts, name).strip()]
     if missing:
-        return missing[0], _date_text("date." + ".".join(missing), pointer)
+        return missing[0], date_message("date." + ".".join(missing), pointer, lang=lang)
     values = {name: _number(getattr(parts, name)) for name in DATE_PARTS}
     for name in DATE_PARTS:
         if values[name] is None:
-            return name, _date_text("date.real", pointer)
+            return name, date_message("date.real", pointer, lang=lang)
     year, month, day = values["year"], values["month"], values["day"]
     assert year is not None
     assert month is not None
     assert day is not None
     if len(parts.year.strip()) != 4 or year < 1:
-        return "year", _date_text("date.year4", pointer)
+        return "year", date_message("date.year4", pointer, lang=lang)
     if not 1 <= month <= 12:
-        return "month", _date_text("date.real", pointer)
+        return "month", date_message("date.real", pointer, lang=lang)
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return "day", _date_text("date.real", pointer)
+        return "day", date_message("date.real", pointer, lang=lang)
     return None
-
-
-def _date_text(message: str, pointer: str) -> str:
-    name = field_name(pointer)
-    return FORM_MESSAGES[message].format(field=name, Field=name[:1].upper() + name[1:])
 
 
 # --------------------------------------------------------------------------------------
@@ -472,12 +467,13 @@ def problems(
         if grouped_message(first.code, []) is not None:
             lead = [f for f in found if f.code == first.code and f.severity.rank == top]
             if len(lead) > 1:
-                text = grouped_message(first.code, [f.characteristic for f in lead]) or text
+                characteristics = [f.characteristic for f in lead]
+                text = grouped_message(first.code, characteristics, lang=first.lang) or text
         rest = [f for f in found if f not in lead]
         fid = where if placed else None
         href = None if fid is None else "#" + fid
         if fid is not None and dates is not None and first.pointer in dates:
-            wrong = date_problem(dates[first.pointer], first.pointer)
+            wrong = date_problem(dates[first.pointer], first.pointer, lang=first.lang)
             if wrong is not None and first.code in ("PSED003", "PSED004"):
                 text = wrong[1]
             href = f"#{fid}-{wrong[0] if wrong is not None else DATE_PARTS[0]}"
