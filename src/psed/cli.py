@@ -263,8 +263,8 @@ The format is --format, else the extension of -o (.html, .htm, .docx, .pdf, .md)
 html. HTML and Markdown are written to standard output unless -o names a file; Word and
 PDF need -o, or standard output that is not a terminal. An existing file is replaced
 only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
-reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
-both) is not supported in this release.
+reports as of --as-of, with the configuration found as for check. --lang cy gives the
+headings, labels and findings in Welsh; --lang both a bilingual document, Welsh first.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
