@@ -68,6 +68,12 @@ def _mapping() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
     return list(method_map), dict(options_map)
 
 
+def _searched(dirpath: str) -> bool:
+    """The folders the extraction reads: Babel's default skips ``_private`` packages too."""
+    name = Path(dirpath).name
+    return not name.startswith(".") and name != "__pycache__"
+
+
 def extract() -> Any:
     """A catalogue template (Babel ``Catalog``) of every message psed shows a person."""
     from babel.messages.catalog import Catalog
@@ -82,6 +88,7 @@ def extract() -> Any:
         keywords=KEYWORDS,
         comment_tags=("Translators:",),
         strip_comment_tags=True,
+        directory_filter=_searched,
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     for context, english, where in table_messages():
