@@ -21,6 +21,8 @@ import pytest
 
 import psed
 
+from . import user_program
+
 PROGRAM = Path(__file__).with_name("user_program.py")
 
 
@@ -76,11 +78,6 @@ def test_the_mistakes_are_errors_without_their_ignores(tmp_path: Path) -> None:
 
 
 def test_the_program_builds_a_document_that_reads_back() -> None:
-    sys.path.insert(0, str(PROGRAM.parent))
-    try:
-        import user_program
-    finally:
-        sys.path.remove(str(PROGRAM.parent))
     proposal = user_program.build()
     # Lists became tuples, codes became members, and the document round-trips (a local
     # characteristic's legal basis and aims are Python-only, not part of the format).

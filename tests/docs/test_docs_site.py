@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
-from docs_pages import DOCS, MKDOCS_YML, ROOT
+
+from .docs_pages import DOCS, MKDOCS_YML, ROOT
 
 CLI_COMMANDS = ("check", "rules", "explain", "schema", "new", "audit")
 
