@@ -1060,8 +1060,8 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
         first = exc.findings[0]
-        if first.code == "PSED001":  # unreadable: the message names the file and the fix
-            raise UsageError(first.message) from None
+        if first.code == "PSED001":  # unreadable: name the file, then why and the fix
+            raise UsageError(f"{name}: {first.message}") from None
         raise UsageError(
             f"{name} cannot be rendered until its structural problems are fixed "
             f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
