@@ -10,6 +10,7 @@ repository's, the way a user's project would check it.
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import os
 import subprocess
@@ -20,6 +21,7 @@ import attrs
 import pytest
 
 import psed
+import psed.law
 
 from . import user_program
 
@@ -90,3 +92,7 @@ def test_the_program_builds_a_document_that_reads_back() -> None:
     config = user_program.configure()
     assert config.severity == (("PSED2", psed.Severity.WARNING),)
     assert config.frameworks[0].required == ("age", "disability")
+    (scheme,) = config.duties
+    assert scheme.until == datetime.date(2028, 3, 31)
+    assert scheme.sections == ((psed.law.Jurisdiction.ENGLAND, "para 2"),)
+    assert scheme.also[0].since == datetime.date(2011, 4, 5)

@@ -102,15 +102,29 @@ def configure() -> psed.Config:
         signoffs=[SignOffSlot("responsible")],
     )
     reference = psed.law.Reference(
-        citation="Equality Act 2010 s149(1)", duties=["ea-s149"], jurisdictions=["england"]
+        citation="Equality Act 2010 s149(1)",
+        duties=["ea-s149"],
+        jurisdictions=["england"],
+        since="2011-04-05",
     )
-    assert reference.citation
+    scheme = psed.law.Duty(
+        id="county-equality-scheme",
+        citation="County Equality Scheme 2024-28",
+        title="County Equality Scheme",
+        jurisdictions=[psed.law.Jurisdiction.ENGLAND],
+        in_force=datetime.date(2024, 4, 1),
+        until="2028-03-31",
+        sections={"england": "para 2"},
+        also=[reference],
+        basis="practice",
+    )
     return psed.Config(
         select=["PSED1", "PSED2"],
         ignore=["PSED301"],
         severity={"PSED2": "warning"},
         characteristics=[AGE],
         frameworks=[framework],
+        duties=[scheme],
         import_templates=["templates/council.yaml"],
     )
 
@@ -124,6 +138,8 @@ def mistakes() -> None:
     psed.Intersection(characteristics=["age"])  # type: ignore[list-item]
     psed.Config(characteristics=["carers"])  # type: ignore[list-item]
     psed.Config(frameworks=[AGE])  # type: ignore[list-item]
+    psed.law.Reference(citation="s149", since=2011)  # type: ignore[arg-type]
+    psed.law.Duty(id="d", citation="c", title="t", jurisdictions=[], also=["s149"])  # type: ignore[list-item]
 
 
 if __name__ == "__main__":
