@@ -290,12 +290,12 @@ _labels(
 )
 
 
-# The converters. Each is a named function typed with what it accepts, because a type
-# checker types a class's constructor from its converters' parameters (the mypy attrs
-# plugin and the dataclass_transform checkers alike): ``Proposal(impacts=[entry])``
-# type-checks, and ``Proposal(impacts=["age"])`` is an error in the caller's code. A
-# generic ``Iterable[T] -> tuple[T, ...]`` would leave ``T`` unsolved there, so there is
-# one small function per element type.
+# The converters. Each is a named function typed with what it accepts, because mypy's
+# attrs plugin types a class's constructor from its converters' parameters:
+# ``Proposal(impacts=[entry])`` type-checks, and ``Proposal(impacts=["age"])`` is an
+# error in the caller's code. A generic ``Iterable[T] -> tuple[T, ...]`` would leave
+# ``T`` unsolved there, and the plugin does not read a converter assigned to a typed
+# variable, so there is one small function per element type.
 
 
 def _to_kind(value: CharacteristicKind | str) -> CharacteristicKind:
