@@ -96,3 +96,17 @@ def test_the_program_builds_a_document_that_reads_back() -> None:
     assert scheme.until == datetime.date(2028, 3, 31)
     assert scheme.sections == ((psed.law.Jurisdiction.ENGLAND, "para 2"),)
     assert scheme.also[0].since == datetime.date(2011, 4, 5)
+
+
+def test_the_program_builds_every_class_of_the_model() -> None:
+    import psed.model
+
+    source = PROGRAM.read_text(encoding="utf-8")
+    classes = [
+        name
+        for name in psed.model.__all__
+        if attrs.has(getattr(psed.model, name)) and name in psed.__all__
+    ]
+    assert "Proposal" in classes
+    assert "ImpactEntry" in classes
+    assert [name for name in classes if f"psed.{name}(" not in source] == []
