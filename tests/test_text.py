@@ -551,3 +551,20 @@ def test_text_of_nothing_but_ignorable_characters_is_a_placeholder_not_a_crash()
         as_of=dt.date(2026, 1, 1),
     )
     assert "PSED901" in report.codes()
+
+
+def test_an_intersections_characteristics_are_codes_not_free_text() -> None:
+    proposal = structure(
+        {
+            "name": "Library review",
+            "characteristics": [{"code": "rural", "label": "TBC"}],
+            "intersections": [{"characteristics": ["age", "rural"], "details": "Older rural."}],
+        }
+    )
+    pointers = [f.pointer for f in TextPass(proposal).fields]
+    assert "/characteristics/0/label" in pointers  # the document's own definition
+    assert not any(p.startswith("/intersections/0/characteristics") for p in pointers)
+    report = psed.validate(psed.unstructure(proposal), as_of=dt.date(2026, 11, 26))
+    assert [f.pointer for f in report.findings if f.code == "PSED106"] == [
+        "/characteristics/0/label"
+    ]

@@ -826,8 +826,8 @@ def _plan(cls: type) -> tuple[tuple[str, int, type], ...]:
     """(name, kind, class) of each field of a model class that holds free text or objects.
 
     Decided once per class from its type hints: a text field, an object field, or a
-    list of objects (a document's own characteristics are read too; an impact entry's
-    characteristic, a code, is not).
+    list of objects (a document's own characteristics are read too; an impact entry's or an
+    intersection's characteristics, codes, are not).
     """
     plan = _PLANS.get(cls)
     if plan is None:
@@ -845,7 +845,10 @@ def _plan(cls: type) -> tuple[tuple[str, int, type], ...]:
             if hint is str:
                 steps.append((field.name, _TEXT, str))
             elif typing.get_origin(hint) is tuple and attrs.has(typing.get_args(hint)[0]):
-                steps.append((field.name, _ITEMS, typing.get_args(hint)[0]))
+                item = typing.get_args(hint)[0]
+                if item is Characteristic and cls is not Proposal:
+                    continue  # an intersection's characteristics are codes, not definitions
+                steps.append((field.name, _ITEMS, item))
             elif isinstance(hint, type) and attrs.has(hint) and hint is not Characteristic:
                 steps.append((field.name, _OBJECT, hint))
         plan = _PLANS[cls] = tuple(steps)

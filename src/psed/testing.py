@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from psed._reading.fields import CLASS_SPECS, ClassSpec, FieldSpec, Kind
 from psed._reading.structural import document_characteristic
-from psed.catalogue import BUILTIN_CHARACTERISTICS, BUILTIN_FRAMEWORKS
+from psed.catalogue import BUILTIN_CHARACTERISTICS, BUILTIN_FRAMEWORKS, NI_CATEGORIES
+from psed.law import Jurisdiction
 from psed.model import (
     Aims,
     Alternative,
@@ -267,7 +268,11 @@ def proposals(
     """
     framework_id = framework or draw(st.sampled_from(sorted(BUILTIN_FRAMEWORKS)))
     defined = draw(_document_characteristics())
-    known = {**BUILTIN_CHARACTERISTICS, **{c.code: c for c in defined}}
+    builtin = dict(BUILTIN_CHARACTERISTICS)
+    chosen = BUILTIN_FRAMEWORKS.get(framework_id)
+    if chosen is not None and chosen.jurisdiction is Jurisdiction.NORTHERN_IRELAND:
+        builtin.update(NI_CATEGORIES)  # the section 75 categories, as the reader gives them
+    known = {**builtin, **{c.code: c for c in defined}}
     codes = st.sampled_from(sorted(known))
     own_id = draw(_optional(texts(12)))
     additions = draw(st.booleans())

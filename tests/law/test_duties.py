@@ -290,3 +290,18 @@ def test_the_examples_in_psed_law_run() -> None:
     result = doctest.testmod(psed.law)
     assert result.attempted >= 10
     assert result.failed == 0
+
+
+def test_under_ni_s75_age_disability_and_sexual_orientation_are_section_75_categories() -> None:
+    text = "name: x\nframework: {framework}\nimpacts:\n" + "".join(
+        f"  - characteristic: {code}\n    impact: neutral\n    details: None known.\n"
+        for code in ("age", "disability", "sexual_orientation")
+    )
+    ni = psed.loads(text.format(framework="ni-s75"))
+    for entry in ni.impacts:
+        assert entry.characteristic.aims == frozenset()  # no s149(1) aims in Northern Ireland
+        assert entry.characteristic.legal_basis[0] == "Northern Ireland Act 1998 s75(1)"
+    assert psed.loads(psed.dumps(ni)) == ni
+    gb = psed.loads(text.format(framework="psed"))
+    assert all(entry.characteristic.aims for entry in gb.impacts)
+    assert all("Equality Act 2010" in entry.characteristic.legal_basis[0] for entry in gb.impacts)

@@ -280,6 +280,9 @@ class _Walker:
         self.suggestions_left = _MAX_SUGGESTIONS
         self.spec: ClassSpec = CLASS_SPECS[Proposal]
         """The object being read (its fields' names go into the messages)."""
+        self.framework_id: str | None = None
+        """The document's framework id: under Northern Ireland's, ``age``, ``disability``
+        and ``sexual_orientation`` are the section 75 categories."""
 
     def suggest(self, word: str, options: Any) -> str | None:
         """:func:`_suggest`, for the first :data:`_MAX_SUGGESTIONS` unknown words only.
@@ -767,7 +770,9 @@ class _Walker:
         if not isinstance(value, str):
             self.wrong_type(field, value, pointer, depth)
             return _PLACEHOLDER_CHARACTERISTIC
-        found = self.document_characteristics.get(value) or self.catalogue.characteristic(value)
+        found = self.document_characteristics.get(value) or self.catalogue.characteristic(
+            value, self.framework_id
+        )
         if found is not None:
             return found
         known = {*self.catalogue.characteristics, *self.document_characteristics}
@@ -794,6 +799,8 @@ class _Walker:
         root = CLASS_SPECS[Proposal]
         self.spec = root
         self.tick(1, "")
+        framework = data.get("framework")
+        self.framework_id = framework if isinstance(framework, str) else None
         self.prescan_characteristics(data.get("characteristics"))
         self.prescan_related(data.get("related"), data.get("id"))
         return self.mapping(root, data, "", 1)
