@@ -247,8 +247,13 @@ def check_file(path: str, job: Job) -> Outcome:
         from psed.output._locate import pointer_lines
 
         lines = pointer_lines(text, {f.pointer for f in report.findings})
-    result = FileResult(path=path, report=report, framework=framework, lines=lines)
-    return Outcome(result=result, proposal=proposal)
+    # A limit the walk enforces (too many values) is one PSED001 about the whole document:
+    # nothing of it was read, as when the parser itself stops.
+    unreadable = any(f.code == "PSED001" and f.pointer == "" for f in report.findings)
+    result = FileResult(
+        path=path, report=report, framework=framework, lines=lines, unreadable=unreadable
+    )
+    return Outcome(result=result, proposal=None if unreadable else proposal)
 
 
 def _safe_check(path: str, job: Job) -> Outcome:

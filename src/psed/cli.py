@@ -1092,8 +1092,8 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     except psed.DocumentError as exc:
         first = exc.findings[0]
         reason = first.message if first.source is None else first.source
-        if first.code == "PSED001":  # unreadable: the message names the file and the fix
-            raise UsageError(reason) from None
+        if first.code == "PSED001":  # unreadable: name the file, then why and the fix
+            raise UsageError(_("{name}: {message}", name=name, message=reason)) from None
         raise UsageError(
             _(
                 "{name} cannot be rendered until its structural problems are fixed ({count} "

@@ -89,7 +89,7 @@ def test_a_missing_file_is_a_usage_error(
     missing = tmp_path / "nowhere.yaml"
     assert main(["render", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"psed render: error: {missing}: the file cannot be read")
+    assert err.startswith(f"psed render: error: {missing}: The file cannot be read")
 
 
 def test_binary_formats_are_not_written_to_a_terminal(
