@@ -571,10 +571,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--min-cumulative",
         type=_count,
-        default=3,
+        default=None,
         metavar="N",
         help="PSED701 reports a characteristic adverse in N or more proposals of a "
-        "programme with no cumulative assessment (default 3)",
+        "programme with no cumulative assessment (default: min-cumulative in the "
+        "configuration, else 3)",
     )
     audit.add_argument(
         "--db",
@@ -864,7 +865,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     )
     options = RunOptions(
         due_within=args.due_within,
-        min_cumulative=args.min_cumulative,
+        min_cumulative=args.min_cumulative or config.min_cumulative,
         db=args.db,
         baseline=args.baseline,
     )

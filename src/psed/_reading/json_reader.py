@@ -171,8 +171,11 @@ def read_json(text: str, limits: Limits) -> Parsed:
                 line=exc.lineno,
                 column=exc.colno,
                 problem=exc.msg,
-            )
+            ),
+            exc.lineno,
+            exc.colno,
         )
     except RecursionError:
-        return failed(too_deep_message(limits, _too_deep_line(text, limits.max_depth)))
+        line = _too_deep_line(text, limits.max_depth)
+        return failed(too_deep_message(limits, line), line)
     return Parsed(tree, [], True, Positions(lambda: json_positions(text)))
