@@ -1094,7 +1094,7 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
         first = exc.findings[0]
         reason = first.message if first.source is None else first.source
         if first.code == "PSED001":  # unreadable: name the file, then why and the fix
-            raise UsageError(f"{name}: {reason}") from None
+            raise UsageError(_("{name}: {message}", name=name, message=reason)) from None
         raise UsageError(
             _(
                 "{name} cannot be rendered until its structural problems are fixed ({count} "

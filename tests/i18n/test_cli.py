@@ -92,3 +92,37 @@ def test_usage_errors_are_in_welsh_when_asked(
     assert code == 2
     welsh = "dim ond i'r fformat testun y mae --quiet a --statistics yn berthnasol"
     assert err == f"psed check: gwall: {welsh}\n"
+
+
+def test_audit_in_welsh_gives_the_portfolio_findings_in_welsh(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PSED_LANG", raising=False)
+    text = Path(WALES).read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")  # the same id twice: PSED702
+    args = ("audit", str(tmp_path), "--as-of", "2026-11-26", "--format", "json")
+    _, english, _ = _run(capsys, *args)
+    _, welsh, _ = _run(capsys, *args, "--lang", "cy")
+
+    def duplicates(out: str) -> list[dict[str, str]]:
+        found: list[dict[str, str]] = []
+
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                if node.get("code") == "PSED702" and "message" in node:
+                    found.append(node)
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(json.loads(out))
+        return found
+
+    en, cy = duplicates(english), duplicates(welsh)
+    assert len(en) == len(cy) == 2
+    assert all(f["message"].startswith("The id ") for f in en)
+    assert all(f["message"].startswith("Mae'r id ") for f in cy)
+    assert [f["pointer"] for f in cy] == [f["pointer"] for f in en]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import psed
 from psed._i18n import choose_lang
 from psed.findings import translate
+from psed.testing import documents
 
 ROOT = Path(__file__).resolve().parents[2]
 WALES = ROOT / "examples" / "library-service-review-wales.yaml"
@@ -103,3 +107,28 @@ def test_the_command_line_offers_every_language() -> None:
     from psed._i18n import LANGUAGES
 
     assert cli._LANGUAGES == LANGUAGES
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents("wales", "submitted") | documents("esia", "draft") | documents())
+def test_welsh_changes_only_the_messages_of_any_document(doc: dict[str, Any]) -> None:
+    english = psed.validate(doc, as_of=AS_OF)
+    welsh = psed.validate(doc, as_of=AS_OF, lang="cy")
+    assert [(f.code, f.pointer, f.severity) for f in welsh.findings] == [
+        (f.code, f.pointer, f.severity) for f in english.findings
+    ]
+    for en, cy in zip(english.findings, welsh.findings, strict=True):
+        assert cy.lang == "cy"
+        assert cy.message_en == en.message
+        assert cy.message != en.message, en.message
+        assert cy.form_message != en.form_message, en.form_message
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200) | st.binary(max_size=200))
+def test_no_input_breaks_the_welsh_messages(payload: str | bytes) -> None:
+    report = psed.validate(payload, as_of=AS_OF, lang="cy")
+    for finding in report.findings:
+        assert finding.lang == "cy"
+        assert finding.message
+        assert finding.message != finding.message_en, finding.message

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from psed._i18n import C_, Arg, _
 from psed._reading.codes import unreadable
 from psed._reading.converter import structure_proposal
 from psed._reading.limits import Limits, too_deep_message, too_many_values_message
@@ -60,16 +61,12 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
         payload, findings, positions = parsed.tree, parsed.findings, parsed.positions
         extra = parsed.aliases  # values YAML aliases added, within their own limit
     if not isinstance(payload, Mapping):
-        kind = "empty (null)" if payload is None else type(payload).__name__
-        return Read(
-            None,
-            [
-                unreadable(
-                    f"The document is {kind}: the document must be a mapping with at least `name`."
-                )
-            ],
-            None,
+        kind: Arg = C_("document", "empty (null)") if payload is None else type(payload).__name__
+        message = _(
+            "The document is {kind}: the document must be a mapping with at least `name`.",
+            kind=kind,
         )
+        return Read(None, [unreadable(message)], None)
     try:
         cleaned, problems = walk(payload, catalogue, limits, extra_values=extra)
     except OverLimit as over:

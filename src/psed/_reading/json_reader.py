@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from psed._i18n import _
 from psed._reading.limits import Limits, Parsed, failed, too_deep_message
 from psed._reading.pointer import Positions, escape
 
@@ -58,14 +59,18 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _constant(name: str) -> Rejected:
-    return Rejected(f"{name} is not a number JSON allows: write a number, or null.")
+    return Rejected(_("{name} is not a number JSON allows: write a number, or null.", name=name))
 
 
 def _integer(digits: str) -> int | Rejected:
     count = len(digits.lstrip("-"))
     if count > _MAX_DIGITS:
+        digits_shown = f"{count:,}"
         return Rejected(
-            f"The number has {count:,} digits, too many to read: write a smaller number."
+            _(
+                "The number has {count} digits, too many to read: write a smaller number.",
+                count=digits_shown,
+            )
         )
     return int(digits)
 
@@ -160,8 +165,13 @@ def read_json(text: str, limits: Limits) -> Parsed:
         )
     except json.JSONDecodeError as exc:
         return failed(
-            f"The JSON could not be read at line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}; check the punctuation there (quotes, commas, brackets).",
+            _(
+                "The JSON could not be read at line {line}, column {column}: {problem}; check "
+                "the punctuation there (quotes, commas, brackets).",
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
+            ),
             exc.lineno,
             exc.colno,
         )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from psed._i18n import Message, _
 from psed._reading.codes import unreadable
 from psed._reading.pointer import Positions
 from psed.findings import Finding
@@ -77,16 +78,20 @@ def decode(data: bytes) -> str | Finding:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return unreadable("The file is encoded as UTF-32: save it as UTF-8 and try again.")
+        return unreadable(_("The file is encoded as UTF-32: save it as UTF-8 and try again."))
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return unreadable("The file is encoded as UTF-16: save it as UTF-8 and try again.")
+        return unreadable(_("The file is encoded as UTF-16: save it as UTF-8 and try again."))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return unreadable(
-            f"The file is not valid UTF-8 (line {line}, byte {exc.start}): "
-            "save it as UTF-8 and try again."
+            _(
+                "The file is not valid UTF-8 (line {line}, byte {byte}): save it as UTF-8 and "
+                "try again.",
+                line=line,
+                byte=exc.start,
+            )
         )
 
 
@@ -94,25 +99,45 @@ def too_big(size: int, limits: Limits) -> Finding | None:
     """PSED001 when ``size`` bytes is over the limit."""
     if size <= limits.max_bytes:
         return None
+    shown, limit = f"{size:,}", f"{limits.max_bytes:,}"
     return unreadable(
-        f"The document is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes: "
-        "split it, or raise the limit with psed.Limits(max_bytes=...)."
+        _(
+            "The document is {size} bytes, over the limit of {limit} bytes: split it, or "
+            "raise the limit with psed.Limits(max_bytes=...).",
+            size=shown,
+            limit=limit,
+        )
     )
 
 
-def too_deep_message(limits: Limits, line: int | None) -> str:
+def too_deep_message(limits: Limits, line: int | None) -> Message:
     """What a document nested deeper than the limit is told."""
-    where = f" (line {line})" if line is not None else ""
-    return (
-        f"The document is nested more than {limits.max_depth} levels deep{where}: "
-        "flatten it, or raise the limit with psed.Limits(max_depth=...)."
+    if line is None:
+        return _(
+            "The document is nested more than {depth} levels deep: flatten it, or raise the "
+            "limit with psed.Limits(max_depth=...).",
+            depth=limits.max_depth,
+        )
+    return _(
+        "The document is nested more than {depth} levels deep (line {line}): flatten it, or "
+        "raise the limit with psed.Limits(max_depth=...).",
+        depth=limits.max_depth,
+        line=line,
     )
 
 
-def too_many_values_message(limits: Limits, line: int | None) -> str:
+def too_many_values_message(limits: Limits, line: int | None) -> Message:
     """What a document holding more values than the limit is told."""
-    where = f" (line {line})" if line is not None else ""
-    return (
-        f"The document holds more than {limits.max_values:,} values{where}, more than any "
-        "assessment needs: split it, or raise the limit with psed.Limits(max_values=...)."
+    most = f"{limits.max_values:,}"
+    if line is None:
+        return _(
+            "The document holds more than {most} values, more than any assessment needs: "
+            "split it, or raise the limit with psed.Limits(max_values=...).",
+            most=most,
+        )
+    return _(
+        "The document holds more than {most} values (line {line}), more than any assessment "
+        "needs: split it, or raise the limit with psed.Limits(max_values=...).",
+        most=most,
+        line=line,
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from psed._i18n import C_, Arg, _
 from psed._reading.json_reader import read_json
 from psed._reading.limits import Limits, Parsed, decode, failed, too_big
 from psed._reading.yaml_reader import read_yaml
 
 __all__ = ["guess_format", "parse", "parse_text"]
 
-_NOT_MAPPING = "the document must be a mapping with at least `name`"
 # A JSON document starts with an object whose first key is quoted (or that is empty),
 # or with a list. A YAML flow mapping such as "{name: x}" is YAML.
 _JSON_START = re.compile(r'[ \t\r\n]*(?:\{[ \t\r\n]*["}]|\[)')
@@ -26,17 +26,17 @@ def guess_format(text: str) -> str:
     return "json" if _JSON_START.match(text) else "yaml"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Arg:
     if value is None:
-        return "empty (null)"
+        return C_("document", "empty (null)")
     if isinstance(value, bool):
-        return "true/false"
+        return C_("document", "true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return C_("document", "a number")
     if isinstance(value, str):
-        return "text"
+        return C_("document", "text")
     if isinstance(value, list):
-        return "a list"
+        return C_("document", "a list")
     return type(value).__name__
 
 
@@ -57,13 +57,20 @@ def parse_text(text: str, *, format: str | None, limits: Limits) -> Parsed:
     if big is not None:
         return Parsed(None, [big], False)
     if not text.strip():
-        return failed(f"The document is empty: {_NOT_MAPPING}.")
+        return failed(
+            _("The document is empty: the document must be a mapping with at least `name`.")
+        )
     if (format or guess_format(text)) == "json":
         parsed = read_json(text, limits)
     else:
         parsed = read_yaml(text, limits)
     if parsed.ok and not isinstance(parsed.tree, dict):
-        return failed(f"The document is {_describe(parsed.tree)}: {_NOT_MAPPING}.")
+        return failed(
+            _(
+                "The document is {kind}: the document must be a mapping with at least `name`.",
+                kind=_describe(parsed.tree),
+            )
+        )
     return parsed
 
 

@@ -33,6 +33,7 @@ from yaml import constructor as _yc
 from yaml import events as _ye
 from yaml import resolver as _yr
 
+from psed._i18n import C_, _
 from psed._reading.codes import unreadable
 from psed._reading.limits import Limits, Parsed, failed, too_deep_message, too_many_values_message
 from psed._reading.pointer import Positions, escape, key_text
@@ -82,8 +83,9 @@ _BREAK_NAMES = {"\x85": "U+0085 (NEL)", "\u2028": "U+2028 (LINE SEPARATOR)"}
 _MAPPING_TAGS = frozenset({None, "!", _TAG + "map"})
 _SEQUENCE_TAGS = frozenset({None, "!", _TAG + "seq"})
 _TIMESTAMPS = _yc.SafeConstructor()
-_COMPLEX_KEY = (
-    "a key is itself a list or mapping, and keys must be plain text: write the key as text"
+_COMPLEX_KEY = C_(
+    "yaml problem",
+    "a key is itself a list or mapping, and keys must be plain text: write the key as text",
 )
 
 
@@ -99,8 +101,12 @@ class _Refused:
 def _number(text: str) -> int | _Refused:
     digits = text.lstrip("+-")
     if len(digits) > _MAX_DIGITS:
+        count = f"{len(digits):,}"
         return _Refused(
-            f"The number has {len(digits):,} digits, too many to read: write a smaller number."
+            _(
+                "The number has {count} digits, too many to read: write a smaller number.",
+                count=count,
+            )
         )
     if digits.startswith(("0o", "0x")):
         value = int(digits[2:], 8 if digits[1] == "o" else 16)
@@ -132,8 +138,13 @@ def _timestamp(text: str) -> Any:
 def _not_a(text: str, tag: str, what: str) -> _Refused:
     shown = text if len(text) <= 40 else text[:40] + "..."
     return _Refused(
-        f"The value {shown!r} is tagged {tag} but is not {what}: correct the value, "
-        "or remove the tag."
+        _(
+            "The value {value} is tagged {tag} but is not {what}: correct the value, or remove "
+            "the tag.",
+            value=repr(shown),
+            tag=tag,
+            what=what,
+        )
     )
 
 
@@ -179,12 +190,18 @@ def _scalar(tag: str, text: str) -> Any:
         if _INT.match(text) and not text.lstrip("+-").startswith(("0o", "0x")):
             number = _number(text)
             return float(number) if isinstance(number, int) else number
-        return _not_a(text, "!!float", "a number")
+        return _not_a(text, "!!float", C_("yaml tag", "a number"))
     if kind == "timestamp":
         if _TIMESTAMP.match(text):
             return _timestamp(text)
-        return _not_a(text, "!!timestamp", "a date written YYYY-MM-DD")
-    raise _Unreadable(f"the tag {tag!r} is not allowed (psed reads plain data only): remove it")
+        return _not_a(text, "!!timestamp", C_("yaml tag", "a date written YYYY-MM-DD"))
+    raise _Unreadable(
+        C_(
+            "yaml problem",
+            "the tag {tag} is not allowed (psed reads plain data only): remove it",
+            tag=repr(tag),
+        )
+    )
 
 
 class _Unreadable(Exception):
@@ -252,8 +269,12 @@ class _Builder:
                     shown = key if len(key) <= 60 else key[:60] + "..."
                     self.findings.append(
                         unreadable(
-                            f"The key {shown!r} appears more than once in this mapping "
-                            f"(line {mark.line + 1}): keep one of them (psed read the first).",
+                            _(
+                                "The key {key} appears more than once in this mapping (line "
+                                "{line}): keep one of them (psed read the first).",
+                                key=repr(shown),
+                                line=mark.line + 1,
+                            ),
                             pointer,
                         )
                     )
@@ -331,30 +352,47 @@ class _Builder:
         if anchored is None:
             if any(frame.anchor == event.anchor for frame in self.stack):
                 raise _Unreadable(
-                    f"The alias *{event.anchor} at line {line} refers to a value that "
-                    "contains it: remove the loop.",
+                    _(
+                        "The alias *{anchor} at line {line} refers to a value that contains "
+                        "it: remove the loop.",
+                        anchor=str(event.anchor),
+                        line=line,
+                    ),
                     event.start_mark,
                 )
             raise _Unreadable(
-                f"The alias *{event.anchor} at line {line} has no anchor &{event.anchor}: "
-                "add the anchor, or write the value out.",
+                _(
+                    "The alias *{anchor} at line {line} has no anchor &{anchor}: add the "
+                    "anchor, or write the value out.",
+                    anchor=str(event.anchor),
+                    line=line,
+                ),
                 event.start_mark,
             )
-        value, values, chars, _ = anchored
+        value, values, chars, _position = anchored
         self.expanded += values
         if self.expanded > self.limits.max_alias_nodes:
+            most = f"{self.limits.max_alias_nodes:,}"
             raise _Unreadable(
-                f"YAML aliases expand to more than {self.limits.max_alias_nodes:,} values "
-                f"(line {line}): write the values out, or raise the limit with "
-                "psed.Limits(max_alias_nodes=...).",
+                _(
+                    "YAML aliases expand to more than {most} values (line {line}): write the "
+                    "values out, or raise the limit with psed.Limits(max_alias_nodes=...).",
+                    most=most,
+                    line=line,
+                ),
                 event.start_mark,
             )
         self.expanded_text += chars
         if self.expanded_text > self.limits.max_bytes:
+            most = f"{self.limits.max_bytes:,}"
             raise _Unreadable(
-                f"YAML aliases repeat more than {self.limits.max_bytes:,} characters of text "
-                f"(line {line}), more than the document itself may hold: write the text out "
-                "once, or raise the limit with psed.Limits(max_bytes=...).",
+                _(
+                    "YAML aliases repeat more than {most} characters of text (line {line}), "
+                    "more than the document itself may hold: write the text out once, or raise "
+                    "the limit with psed.Limits(max_bytes=...).",
+                    most=most,
+                    line=line,
+                ),
                 event.start_mark,
             )
         self.place(value, event.start_mark, values, chars)
@@ -363,7 +401,11 @@ class _Builder:
         self.count(event.start_mark)
         if event.tag not in tags:
             raise _Unreadable(
-                f"the tag {event.tag!r} is not allowed (psed reads plain data only): remove it",
+                C_(
+                    "yaml problem",
+                    "the tag {tag} is not allowed (psed reads plain data only): remove it",
+                    tag=repr(event.tag),
+                ),
                 event.start_mark,
             )
         if len(self.stack) >= self.limits.max_depth:
@@ -422,9 +464,12 @@ class _Builder:
                 documents += 1
                 if documents > 1:
                     raise _Unreadable(
-                        f"The file holds several YAML documents (a second one starts at line "
-                        f"{event.start_mark.line + 1}, after '---'): put each assessment in "
-                        "a file of its own.",
+                        _(
+                            "The file holds several YAML documents (a second one starts at "
+                            "line {line}, after '---'): put each assessment in a file of its "
+                            "own.",
+                            line=event.start_mark.line + 1,
+                        ),
                         event.start_mark,
                     )
         return self.root
@@ -492,30 +537,40 @@ def _key_problem(exc: yaml.YAMLError, text: str, problem: str) -> str | None:
     lines = [m.line for m in marks if m is not None]
     long_line = _long_key_line(text, lines)
     if long_line is not None:
-        return (
-            f"The YAML could not be read at line {long_line}: a key longer than 1,024 "
-            "characters, which YAML does not allow; shorten the key (no field name is that "
-            "long), or if it is meant as text, write it after a field name and ':'."
+        return _(
+            "The YAML could not be read at line {line}: a key longer than 1,024 characters, "
+            "which YAML does not allow; shorten the key (no field name is that long), or if "
+            "it is meant as text, write it after a field name and ':'.",
+            line=long_line,
         )
     if "could not find expected ':'" not in problem or not lines:
         return None
-    return (
-        f"The YAML could not be read at line {lines[0] + 1}: a key longer than 1,024 "
-        "characters, or a missing ':' after a key; add the ':' after the key on that line "
-        "(or, if the line continues the text above, indent it under that text)."
+    return _(
+        "The YAML could not be read at line {line}: a key longer than 1,024 characters, or a "
+        "missing ':' after a key; add the ':' after the key on that line (or, if the line "
+        "continues the text above, indent it under that text).",
+        line=lines[0] + 1,
     )
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     key_problem = _key_problem(exc, text, problem)
     if key_problem is not None:
         return key_problem
-    return (
-        f"The YAML could not be read{where}: {problem}; "
-        "check the indentation, colons and quotes there."
+    if mark is None:
+        return _(
+            "The YAML could not be read: {problem}; check the indentation, colons and quotes "
+            "there.",
+            problem=problem,
+        )
+    return _(
+        "The YAML could not be read at line {line}, column {column}: {problem}; check the "
+        "indentation, colons and quotes there.",
+        line=mark.line + 1,
+        column=mark.column + 1,
+        problem=problem,
     )
 
 
@@ -523,14 +578,20 @@ def _line_break_message(text: str, index: int) -> str:
     char = text[index]
     name = _BREAK_NAMES.get(char, "U+2029 (PARAGRAPH SEPARATOR)")
     line = text.count("\n", 0, index) + 1
-    advice = (
-        "it is usually a mis-converted '…': replace it with the character you meant"
-        if char == "\x85"
-        else "replace it with a line break or a space, or write the text in JSON"
-    )
-    return (
-        f"Line {line} contains the invisible character {name}, which YAML reads as a line "
-        f"break and would change the text: {advice}."
+    if char == "\x85":
+        return _(
+            "Line {line} contains the invisible character {name}, which YAML reads as a line "
+            "break and would change the text: it is usually a mis-converted '…': replace it "
+            "with the character you meant.",
+            line=line,
+            name=name,
+        )
+    return _(
+        "Line {line} contains the invisible character {name}, which YAML reads as a line "
+        "break and would change the text: replace it with a line break or a space, or write "
+        "the text in JSON.",
+        line=line,
+        name=name,
     )
 
 
@@ -556,7 +617,11 @@ def read_yaml(text: str, limits: Limits) -> Parsed:
         message = exc.message
         mark = exc.mark
         if mark is not None and "line" not in message:
-            message = f"The YAML could not be read at line {mark.line + 1}: {message}."
+            message = _(
+                "The YAML could not be read at line {line}: {problem}.",
+                line=mark.line + 1,
+                problem=message,
+            )
         return failed(message, *_place(mark))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

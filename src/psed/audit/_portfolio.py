@@ -17,6 +17,9 @@ from typing import Any
 
 import attrs
 
+from psed._i18n import C_, Arg, Message, _
+from psed._i18n import label as term
+from psed._i18n_tables import CHARACTERISTIC
 from psed._reading.pointer import is_at_or_below, join, order_key
 from psed.config import Config
 from psed.findings import Finding, Severity
@@ -44,7 +47,7 @@ class Hit:
     doc: int
     code: str
     pointer: str
-    message: str
+    message: Message
     characteristic: str | None = None
 
 
@@ -66,14 +69,14 @@ _LABEL = "coalesce(nullif({t}.id, ''), nullif({t}.name, ''), {t}.path)"
 """SQL for how messages name a document: its id, else its name, else its path."""
 
 
-def _listing(names: list[str], total: int) -> str:
+def _listing(names: list[str], total: int) -> Arg:
     """The names of ``total`` other documents, of which ``names`` are the first few."""
     more = total - len(names)
     if more > 0:
-        return f"{', '.join(names)} and {more} more"
+        return _("{names} and {more} more", names=", ".join(names), more=more)
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return _("{first} and {last}", first=", ".join(names[:-1]), last=names[-1])
 
 
 def _cumulative(db: sqlite3.Connection, minimum: int) -> Iterator[Hit]:
@@ -113,10 +116,16 @@ def _cumulative(db: sqlite3.Connection, minimum: int) -> Iterator[Hit]:
             doc,
             "PSED701",
             join("impacts", entry),
-            f"{label} is adversely affected by {count} proposals of the programme "
-            f"{programme!r} (this one and {others}) and the programme has no cumulative "
-            "assessment: assess their combined effect on this group in one document with "
-            "level cumulative.",
+            _(
+                "{characteristic} is adversely affected by {count} proposals of the programme "
+                "{programme} (this one and {others}) and the programme has no cumulative "
+                "assessment: assess their combined effect on this group in one document with "
+                "level cumulative.",
+                characteristic=term(CHARACTERISTIC, label),
+                count=count,
+                programme=repr(programme),
+                others=others,
+            ),
             code,
         )
 
@@ -145,9 +154,13 @@ def _duplicate_ids(db: sqlite3.Connection) -> Iterator[Hit]:
                     doc,
                     "PSED702",
                     "/id",
-                    f"The id {ident!r} is also the id of {listed}: give each assessment its "
-                    "own id, so that links between assessments and the audit history keep "
-                    "them apart.",
+                    _(
+                        "The id {id} is also the id of {others}: give each assessment its own "
+                        "id, so that links between assessments and the audit history keep them "
+                        "apart.",
+                        id=repr(ident),
+                        others=listed,
+                    ),
                 )
             )
     yield from sorted(hits, key=lambda hit: hit.doc)
@@ -168,9 +181,19 @@ def _unknown_related(db: sqlite3.Connection) -> Iterator[Hit]:
             doc,
             "PSED703",
             join("related", entry, "id"),
-            f"No audited document has the id {target!r} that this link names: add that "
-            "assessment to the audit, or correct the id.",
+            _(
+                "No audited document has the id {id} that this link names: add that "
+                "assessment to the audit, or correct the id.",
+                id=repr(target),
+            ),
         )
+
+
+_STATES: dict[str, Arg] = {
+    "planned": C_("action state", "planned"),
+    "in_progress": C_("action state", "in progress"),
+}
+"""How a PSED704 message names the state of an open action."""
 
 
 def _quote(text: str) -> str:
@@ -197,17 +220,27 @@ def _superseded_actions(db: sqlite3.Connection) -> Iterator[Hit]:
         ORDER BY r.doc, r.entry, old.doc, a.entry, a.mitigation
         """
     ):
-        state = status.replace("_", " ")
-        by = "" if owner is None else f", owner {owner}"
-        yield Hit(
-            doc,
-            "PSED704",
-            join("related", entry),
-            f"The superseded assessment {old} has an action still {state} that this one "
-            f"does not carry over ({_quote(action)}{by}): copy it into this assessment's "
-            "mitigations, or record in the old one that it is done or dropped.",
-            code,
-        )
+        state = _STATES.get(status, status.replace("_", " "))
+        if owner is None:
+            message = _(
+                "The superseded assessment {old} has an action still {state} that this one does "
+                "not carry over ({action}): copy it into this assessment's mitigations, or "
+                "record in the old one that it is done or dropped.",
+                old=old,
+                state=state,
+                action=_quote(action),
+            )
+        else:
+            message = _(
+                "The superseded assessment {old} has an action still {state} that this one does "
+                "not carry over ({action}, owner {owner}): copy it into this assessment's "
+                "mitigations, or record in the old one that it is done or dropped.",
+                old=old,
+                state=state,
+                action=_quote(action),
+                owner=owner,
+            )
+        yield Hit(doc, "PSED704", join("related", entry), message, code)
 
 
 def portfolio_hits(db: sqlite3.Connection, *, min_cumulative: int) -> Iterator[Hit]:
@@ -236,15 +269,18 @@ def _unused_waiver(
     index: int, code: str, config: Config, used: Status | None, references: tuple[str, ...]
 ) -> Finding:
     severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
+    message = _(
+        "The waiver of {code} matched no finding in this audit: remove it, or correct its rule "
+        "or pointer.",
+        code=code,
+    )
     return Finding(
         code=UNUSED_WAIVER.code,
         name=UNUSED_WAIVER.name,
         severity=_effective(severity, UNUSED_WAIVER.status, used),
         default_severity=UNUSED_WAIVER.severity,
-        message=(
-            f"The waiver of {code} matched no finding in this audit: remove it, or correct "
-            "its rule or pointer."
-        ),
+        message=str(message),
+        source=message,
         pointer=join("waivers", index),
         references=references,
     )
@@ -288,7 +324,8 @@ def document_findings(
                 name=rule.name,
                 severity=_effective(severity, rule.status, used),
                 default_severity=rule.severity,
-                message=hit.message,
+                message=str(hit.message),
+                source=hit.message,
                 pointer=hit.pointer,
                 characteristic=hit.characteristic,
                 references=_cited(citations, rule.code, hit.characteristic),

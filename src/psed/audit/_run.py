@@ -25,6 +25,7 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import Finder
+from psed._i18n import DEFAULT_LANG
 from psed._reading.limits import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
@@ -32,7 +33,7 @@ from psed.audit._row import AuditRow, AuditTotals, DocumentData, document_data, 
 from psed.audit.estate import Estate, TrendPoint, estate_views, trends
 from psed.catalogue import Catalogue
 from psed.config import Config
-from psed.findings import Finding, Severity
+from psed.findings import Finding, Severity, translate
 from psed.model import Status
 from psed.rules._registry import lookup
 
@@ -317,6 +318,8 @@ class AuditRun:
             waivers=self._waivers.get(doc),
             citations=citations,
         )
+        if self.job.lang != DEFAULT_LANG:
+            found = translate(found, self.job.lang)
         if not found:
             return
         db.executemany(
