@@ -171,7 +171,7 @@ def one_input(data: bytes) -> None:
             parsed = parse_text(decoded, format=None, limits=DEFAULT_LIMITS)
             if parsed.ok:
                 _check_report(psed.validate(parsed.tree, as_of=AS_OF), "validate(tree)")
-    job = Job(as_of=AS_OF, lines=True, stdin=data)
+    job = Job(as_of=AS_OF, stdin=data)
     outcome = check_file("-", job)
     _check_report(outcome.result.report, "check_file")
     run = RunInfo(version="fuzz", as_of=AS_OF)
