@@ -1,12 +1,13 @@
 # Two entry points that work on a fresh machine with only Python and make:
 #   make demo   set up .venv, install psed, check the example assessment
 #   make test   set up .venv with the test tools, then ruff, mypy --strict and the whole suite
+#   make form-service   set up .venv and run the example GOV.UK form service on 127.0.0.1:8000
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 AS_OF ?= 2026-11-26
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo form-service test lint typecheck pytest docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +18,20 @@ $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml tests/plugin_pkg/pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench,render,import,audit]' -e tests/plugin_pkg
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench,render,import,audit,form-service]' -e tests/plugin_pkg
 	touch $@
 
 demo: $(VENV)/.demo-installed
 	@# psed exits 1 when it finds failing gaps, as the seed assessment has: that is the demo.
 	$(BIN)/psed check examples/customer-access-strategy.yaml --as-of $(AS_OF); \
 	  status=$$?; [ $$status -le 1 ]
+
+$(VENV)/.service-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[form-service,render]'
+	touch $@
+
+form-service: $(VENV)/.service-installed
+	$(BIN)/python -m examples.form_service --port $${PORT:-8000}
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import psed
+from psed import Proposal, Status, structure
 from psed._text import (
     ADVERSE_PHRASES,
+    Phrases,
+    TextPass,
     comparison_key,
     is_placeholder,
     normalise,
     text,
     word_count,
 )
+from psed.rules import Context
+from psed.testing import proposals
 
 
 def leftover_markers(value: str) -> list[str]:
@@ -336,3 +343,195 @@ def test_huge_and_adversarial_text_is_handled() -> None:
     assert leftover_markers(tricky) == []
     assert adverse_phrases(tricky + " excluded.") == ["excluded"]
     assert not is_placeholder(tricky)
+
+
+# ---------------------------------------------------------------- the compared form
+
+
+@pytest.mark.parametrize(
+    ("written", "compared"),
+    [
+        ("Ｎ/Ａ", "n/a"),  # full-width forms
+        ("T\u200bB\u200bC", "tbc"),  # zero-width spaces
+        ("T\u00adB\u2060C\ufeff", "tbc"),  # soft hyphen, word joiner, byte order mark
+        ("\u0422\u0412\u0421", "tbc"),  # Cyrillic capitals drawn like T, B, C
+        ("D\u0430n Tong", "dan tong"),  # a Cyrillic small a
+        ("\u039d/\u0391", "n/a"),  # Greek capitals
+        ("can\u2019t \u2010 don\u02bct", "can't - don't"),  # typographic apostrophes, hyphen
+        ("Stra\u00dfe  \u0130stanbul", "strasse istanbul"),
+        ("e\u0301t\u00e9", "\u00e9t\u00e9"),  # canonical composition
+        ("Gwasanaethau Cymraeg: \u0174 \u0177", "gwasanaethau cymraeg: \u0175 \u0177"),
+    ],
+)
+def test_the_compared_form_reads_look_alikes_as_their_letters(written: str, compared: str) -> None:
+    assert normalise(written) == compared
+    assert text(written).raw == written  # the text itself is never changed
+
+
+@pytest.mark.parametrize(
+    "written", ["Ｎ/Ａ", "T\u200bB\u200bC", "\u0422\u0412\u0421", "\u0445\u0445\u0445!", "ＴＢＣ"]
+)
+def test_evasive_spellings_of_placeholders_are_placeholders(written: str) -> None:
+    assert is_placeholder(written)
+
+
+def test_evasive_spellings_of_leftovers_and_adverse_words_are_found() -> None:
+    assert text("Owner T\u200bBC").leftovers == ("TBC",)
+    assert text("Owner \u0422\u0412\u0421").leftovers == ("TBC",)
+    assert text("Some may be exc\u200bluded.").adverse == ("excluded",)
+    assert text("Some may be \u0435xcluded.").adverse == ("excluded",)  # Cyrillic e
+
+
+def test_a_character_that_grows_many_times_is_kept_composed() -> None:
+    # U+FDFA becomes 18 characters under NFKC: a text that would grow more than four
+    # times keeps its canonical composition; ordinary compatibility forms still fold.
+    assert len(normalise("\ufdfa" * 1000)) == 1000
+    assert len(normalise("\ufdfa")) == 1
+    assert normalise("\ufb01ne \u2460") == "fine 1"
+
+
+@pytest.mark.parametrize(
+    "size",
+    [65536 * 2 + 7, 65536 * 3],
+)
+def test_long_text_is_compared_as_a_whole(size: int) -> None:
+    word = "a" * size  # one enormous word: folded in pieces, still one word
+    assert text(word).folded == word
+    assert text(word).words == 1
+    spaced = ("ab cd " * (size // 6))[:size]
+    assert text(spaced).folded == " ".join(spaced.split())
+    assert text(spaced).words == len(spaced.split())
+    assert text(spaced.upper() + " x").key == " ".join(spaced.split()) + " x"
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=80))
+def test_folding_is_idempotent(written: str) -> None:
+    once = normalise(written)
+    assert normalise(once) == once
+    assert "  " not in once
+    assert once == once.strip()
+
+
+def test_reference_numbers_in_brackets_are_not_leftovers() -> None:
+    assert text("As held in [2014] UKSC 56 and [2013] EWCA Civ 1345 [26].").leftovers == ()
+    assert text("As held in [2014] UKSC 56 [JS1].").leftovers == ("[JS1]",)
+
+
+# ---------------------------------------------------------------- phrases
+
+
+def test_phrases_are_found_on_word_boundaries_in_order() -> None:
+    no_data = Phrases("no data", "not known", "don't know", "data is not available")
+    assert no_data.find(text("We DON\u2019T  KNOW; there is no database.\nNo data.")) == (
+        "don't know",
+        "no data",
+    )
+    assert no_data.find(text("The data is not available.")) == ("data is not available",)
+    assert no_data.find(text("Nothing is unknown.")) == ()
+    assert no_data.find(text(None)) == ()
+
+
+def test_a_trailing_star_matches_any_ending() -> None:
+    aims = Phrases("discriminat*", "good relations", "opportunit*")
+    found = aims.find(text("Non-discriminatory; Good  Relations; OPPORTUNITIES to use Welsh."))
+    assert found == ("discriminat*", "good relations", "opportunit*")
+    assert aims.find(text("Indiscriminate")) == ()
+
+
+@pytest.mark.parametrize("bad", ["", "No Data", "no  data", "a*b", " no data"])
+def test_a_phrase_must_be_written_in_the_compared_form(bad: str) -> None:
+    with pytest.raises(ValueError, match="lower-case"):
+        Phrases(bad)
+
+
+# ---------------------------------------------------------------- the document's pass
+
+
+def _proposal() -> Proposal:
+    return structure(
+        {
+            "name": "Library review TBC",
+            "description": "Close two branches [JS1]; see [2014] UKSC 56.",
+            "impacts": [
+                {"characteristic": "age", "impact": "neutral", "details": "N/A"},
+                {"characteristic": "sex", "impact": "neutral", "details": "N/A"},
+                {
+                    "characteristic": "race",
+                    "impact": "negative",
+                    "details": "Fewer hours.",
+                    "mitigations": [{"action": "Lorem ipsum", "owner": "Head of Libraries"}],
+                },
+            ],
+            "responsible": {"name": "Dan Tong", "role": "Head of Libraries"},
+        }
+    )
+
+
+def test_each_text_is_analysed_once_per_document() -> None:
+    texts = TextPass(_proposal())
+    assert texts("N/A") is texts("N/A")
+    assert texts(None) is texts("")
+    assert texts(None).placeholder
+    assert texts(None).words == 0
+
+
+def test_the_fields_are_every_free_text_field_in_document_order() -> None:
+    fields = TextPass(_proposal()).fields
+    assert [f.pointer for f in fields] == [
+        "/name",
+        "/description",
+        "/impacts/0/details",
+        "/impacts/1/details",
+        "/impacts/2/details",
+        "/impacts/2/mitigations/0/action",
+        "/impacts/2/mitigations/0/owner",
+        "/responsible/name",
+        "/responsible/role",
+    ]
+    assert all(f.pointer.endswith("/" + f.name) for f in fields)
+    assert fields[2].text is fields[3].text  # the same text, analysed once
+
+
+def test_the_fields_with_leftovers_are_found_at_once() -> None:
+    found = TextPass(_proposal()).with_leftovers
+    assert [(f.pointer, f.text.leftovers) for f in found] == [
+        ("/name", ("TBC",)),
+        ("/description", ("[JS1]",)),
+        ("/impacts/2/mitigations/0/action", ("lorem ipsum",)),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(proposals())
+def test_the_document_scan_for_leftovers_misses_no_field(proposal: Proposal) -> None:
+    texts = TextPass(proposal)
+    assert texts.with_leftovers == tuple(f for f in texts.fields if f.text.leftovers)
+
+
+def test_a_hand_made_context_builds_its_own_text_pass() -> None:
+    proposal = _proposal()
+    ctx = Context(
+        proposal=proposal,
+        as_of=dt.date(2026, 11, 26),
+        status=Status.SUBMITTED,
+        framework=psed.BUILTIN_FRAMEWORKS["psed"],
+        catalogue=psed.Config().catalogue(),
+    )
+    assert ctx.text.proposal is proposal
+    assert ctx.text(proposal.name).leftovers == ("TBC",)
+
+
+def test_text_of_nothing_but_ignorable_characters_is_a_placeholder_not_a_crash() -> None:
+    import datetime as dt
+
+    import psed
+    from psed._text import is_placeholder
+
+    assert is_placeholder("\xad")  # a soft hyphen alone
+    assert is_placeholder("\u200b\xad\u2060")
+    report = psed.validate(
+        {"name": "x", "waivers": [{"rule": "PSED501", "reason": "x", "approved_by": "\xad"}]},
+        as_of=dt.date(2026, 1, 1),
+    )
+    assert "PSED901" in report.codes()

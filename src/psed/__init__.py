@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from psed.catalogue import register_framework as register_framework
     from psed.config import Config as Config
     from psed.config import ConfigError as ConfigError
+    from psed.config import Thresholds as Thresholds
     from psed.config import find_config as find_config
     from psed.config import load_config as load_config
     from psed.engine import check as check
@@ -90,7 +91,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "register_duty",
         "register_framework",
     ),
-    "psed.config": ("Config", "ConfigError", "find_config", "load_config"),
+    "psed.config": ("Config", "ConfigError", "Thresholds", "find_config", "load_config"),
     "psed.engine": ("check", "validate"),
     "psed.findings": ("Finding", "Report", "Severity"),
     "psed.model": (

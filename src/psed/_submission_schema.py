@@ -6,22 +6,39 @@ schema and the framework to :func:`add_submission_conditions`, which adds the
 rule conditions a front end can check before posting, each one a member of the
 root ``allOf`` annotated with ``"x-psed-rule": "PSEDnnn"`` (and a
 ``description`` in plain English), so a front end can show the rule's code and
-link to its documentation.
+link to its documentation. The conditions are those that make a submission fail:
+the findings psed reports as errors at that status.
 
 Conditions added, for status ``submitted``:
 
-- PSED101: every characteristic the framework requires has an entry in
-  ``impacts`` (one ``contains`` per code, annotated ``x-psed-characteristic``);
+- PSED101: every characteristic the framework requires on the document's law date
+  has an entry in ``impacts`` (one condition per code, annotated
+  ``x-psed-characteristic``; see "The law date" below);
 - PSED103: no entry's ``impact`` is ``unknown`` (an absent ``impact`` is
   ``unknown``);
+- PSED107 and PSED109: ``description`` and ``impact_summary`` are real text;
+- PSED110: a proposal screened out (``screened_out`` or ``not_required``) has no
+  entry whose impact is ``negative`` or ``mixed``;
 - PSED201: an entry whose impact is ``negative`` or ``mixed`` has a real
   mitigation (action given, status not ``dropped``) or a real justification;
-- PSED107 and PSED109: ``description`` and ``impact_summary`` are real text;
 - PSED301 and PSED302: a responsible officer's name and date, where the
-  framework expects a responsible officer.
+  framework expects a responsible officer;
+- PSED409, under a framework with the Northern Ireland Act 1998 s75 duty: a full
+  assessment (``level: full``) or one screened in that records an adverse impact
+  names at least one real alternative (elsewhere PSED409 is a warning, not in the
+  schema).
 
 For status ``approved`` (``status="approved"``) also PSED303 and PSED304
-(approver name and date, where expected) and PSED403 (a decision outcome).
+(approver name and date, where expected), PSED313 (a decision with a real
+``maker`` records its ``report`` with ``assessment_appended: true``) and PSED403
+(a decision outcome).
+
+The law date. A duty applies from its commencement (and, for the duties the
+Equality Act 2010 replaced, until 4 April 2011), judged on the document's law date:
+the first of ``decision.date``, ``approver.date``, ``responsible.date`` and
+``screening.date`` that is given. The conditions compare that date as text (ISO
+dates sort as text does). A document with none of these dates is judged by the
+law in force today, as :func:`psed.validate` judges it on its ``as_of`` date.
 
 The gap. "Real text" is approximated with regular expressions: a string with at
 least one letter or digit that is not, ignoring punctuation and ASCII case, one
@@ -30,9 +47,12 @@ see above, lorem ipsum) and contains neither "[insert" nor "lorem ipsum".
 JSON Schema patterns have no case-insensitive flag and no Unicode case folding,
 so case is matched letter by letter in ASCII; a placeholder spelled with
 non-ASCII look-alike letters passes the schema and is still reported by
-:func:`psed.validate`. Rules that need more than one document field compared
-(duplicates, dates in order, boilerplate text, adverse language, waivers) are
-not in the schema at all: the server's :func:`psed.validate` stays the judge.
+:func:`psed.validate`. Word counts (PSED112, PSED207) are not in the schema: a
+portable pattern cannot tell a letter from a digit outside ASCII, so a browser
+would count Welsh words differently from psed. Rules that compare fields with
+each other (duplicates, dates in order, boilerplate text, adverse language,
+waivers) or with a configured threshold are not in the schema at all: the
+server's :func:`psed.validate` stays the judge.
 
 The function never changes the schema it is given, and it does not depend on
 where the structural schema keeps its object definitions (inline or in
@@ -42,10 +62,16 @@ where the structural schema keeps its object definitions (inline or in
 from __future__ import annotations
 
 import copy
+import datetime as _dt
+from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
+from psed import law as _law
 from psed._text import PLACEHOLDER_ANYWHERE, PLACEHOLDER_WORDS
-from psed.catalogue import Framework
+from psed.catalogue import Catalogue, Framework, default_catalogue
+from psed.law import Duty, Scope
 from psed.model import Status
 
 __all__ = [
@@ -104,18 +130,31 @@ NOT_PLACEHOLDER: dict[str, Any] = {
 
 SCHEMA_RULES: dict[Status, tuple[str, ...]] = {
     Status.DRAFT: (),
-    Status.SUBMITTED: ("PSED101", "PSED103", "PSED107", "PSED109", "PSED201", "PSED301", "PSED302"),
+    Status.SUBMITTED: (
+        "PSED101",
+        "PSED103",
+        "PSED107",
+        "PSED109",
+        "PSED110",
+        "PSED201",
+        "PSED301",
+        "PSED302",
+        "PSED409",
+    ),
     Status.APPROVED: (
         "PSED101",
         "PSED103",
         "PSED107",
         "PSED109",
+        "PSED110",
         "PSED201",
         "PSED301",
         "PSED302",
         "PSED303",
         "PSED304",
+        "PSED313",
         "PSED403",
+        "PSED409",
     ),
 }
 """The rules the submission schema expresses at each status (before the framework's sign-offs)."""
@@ -128,7 +167,8 @@ def _real() -> dict[str, Any]:
 
 
 def _condition(code: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
-    return {"x-psed-rule": code, "description": description, **body}
+    # "type" is named wherever "required" is: validators in strict mode (ajv) ask for it.
+    return {"x-psed-rule": code, "description": description, "type": "object", **body}
 
 
 def _required_text(code: str, key: str, what: str) -> dict[str, Any]:
@@ -139,30 +179,136 @@ def _required_text(code: str, key: str, what: str) -> dict[str, Any]:
     )
 
 
-def _characteristic_present(code: str) -> dict[str, Any]:
-    condition = _condition(
-        "PSED101",
-        f"Add an impact entry for the characteristic `{code}`, which the framework requires.",
-        {
-            "required": ["impacts"],
+def _date_pattern(day: _dt.date, *, at_least: bool) -> str:
+    """A pattern for the ISO dates on or after ``day`` (``at_least``), or on or before it.
+
+    ISO dates of four-digit years sort as text: a date is later when, at the first
+    digit where they differ, its digit is greater. One alternative per digit.
+    """
+    text = day.isoformat()
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
+    alternatives = [text]
+    for i in digits:
+        d = int(text[i])
+        if (d == 9) if at_least else (d == 0):
+            continue
+        here = f"[{d + 1}-9]" if at_least else f"[0-{d - 1}]"
+        rest = "".join("-" if text[j] == "-" else r"\d" for j in range(i + 1, len(text)))
+        alternatives.append(text[:i] + here + rest)
+    return "^(?:" + "|".join(alternatives) + ")$"
+
+
+def _date_between(start: _dt.date | None, until: _dt.date | None) -> dict[str, Any]:
+    """A string schema for the ISO dates from ``start`` to ``until`` (either end open)."""
+    parts: list[dict[str, Any]] = []
+    if start is not None:
+        parts.append({"pattern": _date_pattern(start, at_least=True)})
+    if until is not None:
+        parts.append({"pattern": _date_pattern(until, at_least=False)})
+    return {"type": "string", "allOf": parts}
+
+
+# The fields the law date is read from, in order (psed.law.law_date).
+_LAW_DATE_FIELDS = ("decision", "approver", "responsible", "screening")
+
+
+def _law_date_between(start: _dt.date | None, until: _dt.date | None) -> dict[str, Any]:
+    """Holds when the document's law date is from ``start`` to ``until``.
+
+    The law date is the first of the fields that gives a date; a document with none
+    is judged today, so it holds exactly when the period has not ended.
+    """
+    judged: dict[str, Any] = {} if until is None else {"not": {}}
+    for key in reversed(_LAW_DATE_FIELDS):
+        dated = {
+            "required": [key],
             "properties": {
-                "impacts": {
-                    "type": "array",
-                    "contains": {
-                        "type": "object",
-                        "required": ["characteristic"],
-                        "properties": {"characteristic": {"const": code}},
-                    },
+                key: {
+                    "type": "object",
+                    "required": ["date"],
+                    "properties": {"date": {"type": "string"}},
                 }
             },
+        }
+        within = {"properties": {key: {"properties": {"date": _date_between(start, until)}}}}
+        judged = {"if": dated, "then": within, "else": judged}
+    return judged
+
+
+def _covers(scope: Scope, functions: tuple[str, ...]) -> dict[str, Any]:
+    """Holds when a duty of this scope covers the decision (psed.law.Duty.covers)."""
+    if scope is Scope.ALL:
+        return {}
+    if scope is Scope.STRATEGIC:
+        return {"required": ["strategic"], "properties": {"strategic": {"const": True}}}
+    if scope is Scope.STRATEGIC_UNLESS_NOT:
+        return {"not": {"required": ["strategic"], "properties": {"strategic": {"const": False}}}}
+    return {
+        "required": ["functions"],
+        "properties": {"functions": {"type": "array", "contains": {"enum": list(functions)}}},
+    }
+
+
+def _periods(duties: Sequence[Duty]) -> list[Duty]:
+    """``duties`` with back-to-back periods of the same scope merged (fewer conditions)."""
+    out: list[Duty] = []
+    for duty in sorted(duties, key=lambda d: (d.in_force or _dt.date.min, d.id)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.scope is duty.scope
+            and last.functions == duty.functions
+            and last.until is not None
+            and duty.in_force is not None
+            and duty.in_force <= last.until + _dt.timedelta(days=1)
+        ):
+            until = None if duty.until is None else max(duty.until, last.until)
+            out[-1] = attrs.evolve(last, until=until)
+        else:
+            out.append(duty)
+    return out
+
+
+def _characteristic_present(code: str, duties: tuple[Duty, ...]) -> dict[str, Any]:
+    present = {
+        "required": ["impacts"],
+        "properties": {
+            "impacts": {
+                "type": "array",
+                "contains": {
+                    "type": "object",
+                    "required": ["characteristic"],
+                    "properties": {"characteristic": {"const": code}},
+                },
+            }
         },
-    )
+    }
+    if duties:
+        when = {
+            "anyOf": [
+                {"allOf": [_law_date_between(d.in_force, d.until), _covers(d.scope, d.functions)]}
+                for d in _periods(duties)
+            ]
+        }
+        body: dict[str, Any] = {"if": when, "then": present}
+        description = (
+            f"Add an impact entry for the characteristic `{code}`, which the framework "
+            "requires on the document's law date."
+        )
+    else:
+        body = present
+        description = (
+            f"Add an impact entry for the characteristic `{code}`, which the framework requires."
+        )
+    condition = _condition("PSED101", description, body)
     condition["x-psed-characteristic"] = code
     return condition
 
 
 def _each_impact(code: str, description: str, item: dict[str, Any]) -> dict[str, Any]:
-    return _condition(code, description, {"properties": {"impacts": {"items": item}}})
+    return _condition(
+        code, description, {"properties": {"impacts": {"type": "array", "items": item}}}
+    )
 
 
 def _impact_determined() -> dict[str, Any]:
@@ -170,7 +316,11 @@ def _impact_determined() -> dict[str, Any]:
         "PSED103",
         "Choose the impact on each characteristic; `unknown` (not yet determined) cannot "
         "be submitted.",
-        {"required": ["impact"], "properties": {"impact": {"not": {"const": "unknown"}}}},
+        {
+            "type": "object",
+            "required": ["impact"],
+            "properties": {"impact": {"not": {"const": "unknown"}}},
+        },
     )
 
 
@@ -193,28 +343,161 @@ def _adverse_mitigated() -> dict[str, Any]:
             "then": {
                 "anyOf": [
                     {
+                        "type": "object",
                         "required": ["mitigations"],
                         "properties": {
                             "mitigations": {"type": "array", "contains": real_mitigation}
                         },
                     },
-                    {"required": ["justification"], "properties": {"justification": _real()}},
+                    {
+                        "type": "object",
+                        "required": ["justification"],
+                        "properties": {"justification": _real()},
+                    },
                 ]
             },
         },
     )
 
 
-def _signoff_field(code: str, slot: str, key: str, what: str) -> dict[str, Any]:
-    value: dict[str, Any] = _real() if key == "name" else {"type": "string"}
+_SOME_ADVERSE: dict[str, Any] = {
+    "required": ["impacts"],
+    "properties": {
+        "impacts": {
+            "type": "array",
+            "contains": {
+                "type": "object",
+                "required": ["impact"],
+                "properties": {"impact": {"enum": _ADVERSE}},
+            },
+        }
+    },
+}
+
+
+def _not_screened_out_with_adverse() -> dict[str, Any]:
     return _condition(
-        code,
-        f"Give the {what} (`{slot}.{key}`).",
+        "PSED110",
+        "A proposal screened out (or said to need no assessment) cannot record a negative "
+        "or mixed impact: screen it in, or correct the screening or the impacts.",
         {
-            "required": [slot],
-            "properties": {slot: {"type": "object", "required": [key], "properties": {key: value}}},
+            "if": {
+                "required": ["screening"],
+                "properties": {
+                    "screening": {
+                        "type": "object",
+                        "required": ["outcome"],
+                        "properties": {"outcome": {"enum": ["screened_out", "not_required"]}},
+                    }
+                },
+            },
+            "then": {"not": _SOME_ADVERSE},
         },
     )
+
+
+def _alternatives_of_full_assessment() -> dict[str, Any]:
+    full = {
+        "anyOf": [
+            {"required": ["level"], "properties": {"level": {"const": "full"}}},
+            {
+                "required": ["screening"],
+                "properties": {
+                    "screening": {
+                        "type": "object",
+                        "required": ["outcome"],
+                        "properties": {"outcome": {"const": "screened_in"}},
+                    }
+                },
+            },
+        ]
+    }
+    ni_s75 = _law.BUILTIN_DUTIES[_law.NI_S75]
+    return _condition(
+        "PSED409",
+        "A full equality impact assessment that records a negative or mixed impact must "
+        "give the alternative options considered (Northern Ireland Act 1998 Sch 9 para "
+        "9(1)(b)).",
+        {
+            "if": {
+                "allOf": [
+                    _law_date_between(ni_s75.in_force, ni_s75.until),
+                    full,
+                    _SOME_ADVERSE,
+                ]
+            },
+            "then": {
+                "required": ["alternatives"],
+                "properties": {
+                    "alternatives": {
+                        "type": "array",
+                        "contains": {
+                            "type": "object",
+                            "required": ["option"],
+                            "properties": {"option": _real()},
+                        },
+                    }
+                },
+            },
+        },
+    )
+
+
+def _assessment_before_decision_maker() -> dict[str, Any]:
+    return _condition(
+        "PSED313",
+        "A decision with a decision-maker records the report that put the proposal to "
+        "them, with the assessment appended or expressly referred to "
+        "(`decision.report.assessment_appended: true`).",
+        {
+            "if": {
+                "required": ["decision"],
+                "properties": {
+                    "decision": {
+                        "type": "object",
+                        "required": ["maker"],
+                        "properties": {"maker": _real()},
+                    }
+                },
+            },
+            "then": {
+                "properties": {
+                    "decision": {
+                        "required": ["report"],
+                        "properties": {
+                            "report": {
+                                "type": "object",
+                                "required": ["assessment_appended"],
+                                "properties": {"assessment_appended": {"const": True}},
+                            }
+                        },
+                    }
+                }
+            },
+        },
+    )
+
+
+def _signoff_field(code: str, slot: str, key: str, what: str) -> dict[str, Any]:
+    if key == "name":
+        body: dict[str, Any] = {
+            "required": [slot],
+            "properties": {
+                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
+            },
+        }
+    else:
+        # The date is asked for once someone is named (before that, the name's rule
+        # reports the sign-off): one mistake, one finding.
+        named = {
+            "required": [slot],
+            "properties": {
+                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
+            },
+        }
+        dated = {"properties": {slot: {"required": [key], "properties": {key: {"type": "string"}}}}}
+        body = {"if": named, "then": dated}
+    return _condition(code, f"Give the {what} (`{slot}.{key}`).", body)
 
 
 def _decision_outcome() -> dict[str, Any]:
@@ -235,20 +518,32 @@ def _decision_outcome() -> dict[str, Any]:
 
 
 def submission_conditions(
-    framework: Framework, status: Status | str = Status.SUBMITTED
+    framework: Framework,
+    status: Status | str = Status.SUBMITTED,
+    *,
+    catalogue: Catalogue | None = None,
 ) -> list[dict[str, Any]]:
-    """The conditions for a document under ``framework`` at ``status``, in rule-code order."""
+    """The conditions for a document under ``framework`` at ``status``, in rule-code order.
+
+    ``catalogue`` holds the duties the framework names (default: the process-wide one).
+    """
     level = Status(status)
     rules = set(SCHEMA_RULES[level])
+    known = default_catalogue() if catalogue is None else catalogue
     out: list[dict[str, Any]] = []
     if "PSED101" in rules:
-        out.extend(_characteristic_present(code) for code in framework.required)
+        out.extend(
+            _characteristic_present(code, duties)
+            for code, duties in _law.requirements(framework, known)
+        )
     if "PSED103" in rules:
         out.append(_impact_determined())
     if "PSED107" in rules:
         out.append(_required_text("PSED107", "description", "a description of the proposal"))
     if "PSED109" in rules:
         out.append(_required_text("PSED109", "impact_summary", "a summary of impact and issues"))
+    if "PSED110" in rules:
+        out.append(_not_screened_out_with_adverse())
     if "PSED201" in rules:
         out.append(_adverse_mitigated())
     if framework.expects("responsible"):
@@ -267,13 +562,21 @@ def submission_conditions(
             out.append(_signoff_field("PSED303", "approver", "name", "approver's name"))
         if "PSED304" in rules:
             out.append(_signoff_field("PSED304", "approver", "date", "date of approval"))
+    if "PSED313" in rules:
+        out.append(_assessment_before_decision_maker())
     if "PSED403" in rules:
         out.append(_decision_outcome())
+    if "PSED409" in rules and _law.NI_S75 in framework.duties:
+        out.append(_alternatives_of_full_assessment())
     return out
 
 
 def add_submission_conditions(
-    schema: dict[str, Any], framework: Framework, *, status: Status | str = Status.SUBMITTED
+    schema: dict[str, Any],
+    framework: Framework,
+    *,
+    status: Status | str = Status.SUBMITTED,
+    catalogue: Catalogue | None = None,
 ) -> dict[str, Any]:
     """A copy of the structural ``schema`` with the completeness conditions for ``framework``.
 
@@ -283,7 +586,7 @@ def add_submission_conditions(
     approval conditions, ``draft`` adds none. The input is not modified.
     """
     out = copy.deepcopy(schema)
-    conditions = submission_conditions(framework, status)
+    conditions = submission_conditions(framework, status, catalogue=catalogue)
     existing = out.get("allOf")
     if existing is None:
         existing = []

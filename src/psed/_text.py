@@ -31,7 +31,7 @@ import re
 import typing
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -99,39 +99,78 @@ _LOOK_ALIKES = str.maketrans(LOOK_ALIKES)
 # A character to remove or to read as another (the BMP ignorables and the look-alikes).
 _TO_FOLD = re.compile(f"[{_IGNORABLE_BMP}{''.join(LOOK_ALIKES)}]")
 
-# Collapsing white space splits the text into words; a pasted report is split piece
-# by piece at white space, so no list of all its words is ever built.
-_PIECE = 65536
+# Long text is folded piece by piece, so that no step (normalising, case folding,
+# splitting into words) ever holds more than a piece's worth of copies. A piece ends at
+# white space where there is some within the next piece's length, and otherwise (one
+# enormous word) before a character that does not combine with the one before it.
+_PIECE = 16384
 _SPACE = re.compile(r"\s")
 
 
-def _pieces(text: str) -> Iterator[str]:
-    """``text`` in consecutive pieces of about :data:`_PIECE` characters, cut at white space."""
-    start, size = 0, len(text)
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` in consecutive pieces of about :data:`_PIECE` characters.
+
+    Each piece comes with whether it is cut from the one before at white space (False
+    for the first piece and for a piece that continues a word).
+    """
+    start, size, at_space = 0, len(text), False
     while start < size:
-        cut = _SPACE.search(text, start + _PIECE) if size - start > _PIECE else None
-        end = size if cut is None else cut.start()
-        yield text[start:end]
-        start = end
+        end = start + _PIECE
+        if end >= size:
+            yield text[start:], at_space
+            return
+        cut = _SPACE.search(text, end, end + _PIECE)
+        if cut is not None:
+            end = cut.start()
+        else:
+            while end < size and unicodedata.combining(text[end]):
+                end += 1
+        yield text[start:end], at_space
+        # (a piece that ends in white space was cut at white space too)
+        start, at_space = end, text[end - 1].isspace() or text[end : end + 1].isspace()
 
 
-def _collapse(text: str) -> str:
-    """``text`` with each run of white space made one space, trimmed."""
+def _joined(parts: Iterator[tuple[str, bool]]) -> str:
+    """Pieces put back together: a space where they were cut at white space."""
+    out: list[str] = []
+    for part, at_space in parts:
+        if part:
+            if out and at_space:
+                out.append(" ")
+            out.append(part)
+    return "".join(out)
+
+
+def _piecewise(fold: Callable[[str], str], text: str) -> str:
+    """``fold`` applied to ``text`` piece by piece (``fold`` trims white space at both ends)."""
     if len(text) <= _PIECE:  # one piece
-        return " ".join(text.split())
-    parts = [" ".join(piece.split()) for piece in _pieces(text)]
-    return " ".join(part for part in parts if part)
+        return fold(text)
+    return _joined((fold(piece), at_space) for piece, at_space in _pieces(text))
+
+
+# A few characters grow many times under NFKC (U+FDFA becomes 18 characters): a piece
+# of text that would grow more than this many times keeps its canonical composition
+# (NFC) instead, so that the compared form stays a small multiple of the text.
+_MAX_GROWTH = 4
+
+
+def _fold_piece(piece: str) -> str:
+    if not piece.isascii():  # ASCII is already NFKC, with no ignorable or look-alike character
+        compatible = unicodedata.normalize("NFKC", piece)
+        if len(compatible) <= _MAX_GROWTH * len(piece):
+            piece = compatible
+        else:
+            piece = unicodedata.normalize("NFC", piece)
+        if _TO_FOLD.search(piece) is not None:  # rare; str.translate is slow
+            piece = _IGNORABLE.sub("", piece).translate(_LOOK_ALIKES)
+        if piece and max(piece) > "\uffff":
+            piece = _IGNORABLE_ASTRAL.sub("", piece)
+    return " ".join(piece.casefold().split())
 
 
 def _fold(raw: str) -> str:
     """The compared form of ``raw`` (see :attr:`Text.folded`)."""
-    if not raw.isascii():  # ASCII is already NFKC, with no ignorable or look-alike character
-        raw = unicodedata.normalize("NFKC", raw)
-        if _TO_FOLD.search(raw) is not None:  # rare; str.translate is slow
-            raw = _IGNORABLE.sub("", raw).translate(_LOOK_ALIKES)
-        if max(raw) > "\uffff":
-            raw = _IGNORABLE_ASTRAL.sub("", raw)
-    return _collapse(raw.casefold())
+    return _piecewise(_fold_piece, raw)
 
 
 def _word_char(char: str) -> bool:
@@ -220,29 +259,62 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
 )
 # A Word comment anchor is read as written: "[" + one to three capitals + digits + "]".
 _ANCHOR = re.compile(r"\[[A-Z]{1,3}[0-9]+\]")
+_MAX_ANCHORS = 100
+"""The most anchors one text's leftovers list (the first in the text)."""
 
 
-def _markers_in(lowered: str) -> Iterator[tuple[int, str]]:
-    """(offset, marker as reported) for each leftover marker in lower-case ``lowered``."""
-    for word, pattern, reported, whole_word in _LEFTOVERS:
-        if word not in lowered:
+def _first_in_each(
+    pattern: re.Pattern[str], text: str, starts: list[int], whole_word: bool = False
+) -> Iterator[re.Match[str]]:
+    """The first match of ``pattern`` in each of the texts joined in ``text``.
+
+    The texts begin at the offsets ``starts`` (``[0]`` for one text). Once a match is
+    found in a text the search goes on from the next text, so a text full of matches
+    is read once.
+    """
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        if whole_word and not _whole_word_at(text, start, match.end()):
+            at = start + 1
             continue
-        for match in pattern.finditer(lowered):
-            if not whole_word or _whole_word_at(lowered, match.start(), match.end()):
+        yield match
+        following = bisect.bisect_right(starts, start)
+        if following == len(starts):
+            return
+        at = starts[following]
+
+
+def _first_markers(lowered: str, starts: list[int]) -> Iterator[tuple[int, str]]:
+    """(offset, marker as reported) of the first marker of each kind in each text.
+
+    ``lowered`` is lower-case text holding one text, or several joined, beginning at
+    the offsets ``starts``.
+    """
+    for word, pattern, reported, whole_word in _LEFTOVERS:
+        if word in lowered:
+            for match in _first_in_each(pattern, lowered, starts, whole_word):
                 yield match.start(), reported or " ".join(match.group().split())
 
 
 def _leftovers(raw: str, folded: str) -> tuple[str, ...]:
     found: dict[str, int] = {}
-    for at, reported in _markers_in(folded):
+    for at, reported in _first_markers(folded, [0]):
         if at < found.get(reported, len(folded) + 1):
             found[reported] = at
     if "[" in raw:
+        # Anchors are placed among the other markers where they appear in the compared
+        # form, looked for from the last one found, so the text is read once.
+        at, anchors = 0, 0
         for match in _ANCHOR.finditer(raw):
             anchor = match.group()
             if anchor not in found:
-                at = folded.find(anchor.casefold())
-                found[anchor] = len(folded) if at == -1 else at
+                here = folded.find(anchor.casefold(), at)
+                at = here if here != -1 else at
+                found[anchor] = at
+                anchors += 1
+                if anchors == _MAX_ANCHORS:
+                    break
     return tuple(sorted(found, key=found.__getitem__))
 
 
@@ -448,13 +520,21 @@ def _count_words(key: str) -> int:
     numeric holds a letter: the tokens of the compared form that contain a letter.
     """
     count = 0
-    for piece in _pieces(key):
-        tokens = piece.split()
-        count += len(tokens) - sum(map(str.isnumeric, tokens))
+    previous_has_letter = False
+    for piece, at_space in _pieces(key):
+        numeric = list(map(str.isnumeric, piece.split()))
+        count += numeric.count(False)
+        if numeric and not at_space and previous_has_letter and not numeric[0]:
+            count -= 1  # one enormous word, cut in two
+        previous_has_letter = bool(numeric) and not numeric[-1]
     return count
 
 
 _KEY_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def _key_piece(piece: str) -> str:
+    return " ".join(_KEY_PUNCTUATION.sub("", piece).replace("_", "").split())
 
 
 @attrs.frozen(kw_only=True)
@@ -497,7 +577,7 @@ class Text:
         Punctuation is deleted, not replaced by a space, so "council's" and "councils"
         agree (PSED501).
         """
-        return _collapse(_KEY_PUNCTUATION.sub("", self.folded).replace("_", ""))
+        return _piecewise(_key_piece, self.folded)
 
     @functools.cached_property
     def leftovers(self) -> tuple[str, ...]:
@@ -507,7 +587,7 @@ class Text:
         "[insert"; "delete as appropriate"; "click here to enter text"; "click or tap
         here to enter text"; "choose an item" (reported in lower case); and Word comment
         anchors, ``[`` + one to three capital letters + one or more digits + ``]``
-        (reported as written).
+        (reported as written; the first hundred different ones).
         """
         return _leftovers(self.raw, self.folded)
 
@@ -724,9 +804,9 @@ def _with_leftovers(texts: list[str]) -> set[int]:
             maybe.add(i)
     indexes = [i for i, raw in enumerate(texts) if raw.isascii()]
     joined = "\0".join(plain)
-    hits = [offset for offset, _ in _markers_in(joined.lower())]
+    hits = [offset for offset, _ in _first_markers(joined.lower(), starts)]
     if "[" in joined:
-        hits.extend(match.start() for match in _ANCHOR.finditer(joined))
+        hits.extend(match.start() for match in _first_in_each(_ANCHOR, joined, starts))
     maybe.update(indexes[bisect.bisect_right(starts, offset) - 1] for offset in hits)
     return maybe
 

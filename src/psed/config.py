@@ -49,6 +49,7 @@ __all__ = [
     "LIMIT_RANGES",
     "Config",
     "ConfigError",
+    "Thresholds",
     "check_selectors",
     "find_config",
     "load_config",
@@ -171,6 +172,50 @@ def _specificity(selectors: Iterable[str], code: str) -> int:
     return best
 
 
+_THRESHOLD_RANGES = {
+    "min_consultation_days": (1, 365),
+    "max_evidence_age_years": (1, 50),
+}
+"""The values each threshold may take, inclusive."""
+
+
+def _threshold_in_range(instance: Thresholds, attribute: attrs.Attribute[int], value: int) -> None:
+    low, high = _THRESHOLD_RANGES[attribute.name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(
+            f"{attribute.name} must be a whole number from {low} to {high}, got {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Thresholds:
+    """The numbers two rules compare against: practice thresholds, not law.
+
+    No statute sets a minimum consultation period or a maximum age of evidence, so
+    an organisation sets its own (for all documents, or for one framework).
+    """
+
+    min_consultation_days: int = attrs.field(default=28, validator=_threshold_in_range)
+    """PSED407: a consultation shorter than this many days (end minus start) is reported."""
+    max_evidence_age_years: int = attrs.field(default=5, validator=_threshold_in_range)
+    """PSED411: evidence dated more than this many years before the law date is reported."""
+
+
+def _framework_thresholds(
+    value: Mapping[str, Thresholds] | Iterable[tuple[str, Thresholds]],
+) -> tuple[tuple[str, Thresholds], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    out: dict[str, Thresholds] = {}
+    for framework, thresholds in pairs:
+        if not isinstance(framework, str) or not isinstance(thresholds, Thresholds):
+            raise ConfigError(
+                "framework_thresholds maps a framework id to a Thresholds object, got "
+                f"{framework!r}: {thresholds!r}"
+            )
+        out[framework] = thresholds
+    return tuple(sorted(out.items()))
+
+
 @attrs.frozen(kw_only=True)
 class Config:
     """Which rules run, at what severity, what fails, and extra frameworks and characteristics.
@@ -206,6 +251,15 @@ class Config:
     """More to skip, on top of :attr:`exclude`."""
     respect_gitignore: bool = True
     """Skip what the repository's ``.gitignore`` files ignore."""
+    thresholds: Thresholds = attrs.field(
+        default=Thresholds(), validator=attrs.validators.instance_of(Thresholds)
+    )
+    """The thresholds of PSED407 and PSED411 for documents of any framework."""
+    framework_thresholds: tuple[tuple[str, Thresholds], ...] = attrs.field(
+        default=(), converter=_framework_thresholds
+    )
+    """Thresholds for the documents of one framework (a dict of framework id to
+    :class:`Thresholds`), replacing :attr:`thresholds` for them."""
     import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     """The organisation's own import templates for ``psed import``: YAML files, as paths
     (relative ones resolved against the configuration file's folder).
@@ -214,6 +268,13 @@ class Config:
     """
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
+
+    def thresholds_for(self, framework: str) -> Thresholds:
+        """The thresholds that apply to a document of ``framework`` (its id)."""
+        for fid, thresholds in self.framework_thresholds:
+            if fid == framework:
+                return thresholds
+        return self.thresholds
 
     def is_selected(self, code: str) -> bool:
         """True when the rule with this code runs under this configuration."""
@@ -281,8 +342,12 @@ _TOP_KEYS = (
     "exclude",
     "extend-exclude",
     "respect-gitignore",
+    "min-consultation-days",
+    "max-evidence-age-years",
+    "per-framework",
     "import-templates",
 )
+_THRESHOLD_KEYS = ("min-consultation-days", "max-evidence-age-years")
 
 LIMIT_RANGES: dict[str, tuple[str, int, int]] = {
     "max-bytes": ("max_bytes", 1, 2**31 - 1),
@@ -451,7 +516,40 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         raise r.error("duties", str(exc)) from None
     frameworks = _frameworks(r, r.table(mapping.get("frameworks", {}), "frameworks"), catalogue)
     kwargs["frameworks"] = frameworks
+    kwargs["thresholds"] = _thresholds(r, mapping, "", Thresholds())
+    per_framework = r.table(mapping.get("per-framework", {}), "per-framework")
+    known = {f.id for f in frameworks} | set(catalogue.frameworks)
+    by_framework: dict[str, Thresholds] = {}
+    for fid, table in per_framework.items():
+        where = f"per-framework.{fid}"
+        if fid not in known:
+            close = difflib.get_close_matches(str(fid), sorted(known), n=1)
+            hint = (
+                f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(sorted(known))
+            )
+            raise r.error(where, f"no framework has the id {fid!r}; {hint}")
+        table = r.table(table, where)
+        r.check_keys(table, _THRESHOLD_KEYS, where + ".")
+        by_framework[str(fid)] = _thresholds(r, table, where + ".", kwargs["thresholds"])
+    kwargs["framework_thresholds"] = by_framework
     return Config(**kwargs)
+
+
+def _thresholds(r: _Reader, table: Mapping[str, Any], where: str, base: Thresholds) -> Thresholds:
+    """``base`` with the threshold keys ``table`` gives (a key not given keeps its value)."""
+    values: dict[str, int] = {}
+    for key in _THRESHOLD_KEYS:
+        if key not in table:
+            continue
+        field = key.replace("-", "_")
+        low, high = _THRESHOLD_RANGES[field]
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise r.error(
+                f"{where}{key}", f"expected a whole number from {low} to {high}, got {value!r}"
+            )
+        values[field] = value
+    return attrs.evolve(base, **values)
 
 
 def _toml_date(r: _Reader, value: Any, key: str) -> Any:

@@ -10,6 +10,9 @@ How a finding's severity is decided, in order:
 2. ``info`` when the rule's status is above the status the check uses (a draft gets a
    to-do list without failing);
 3. a waived finding keeps its severity, is marked ``waived`` and does not fail.
+
+A report lists at most :data:`psed.rules.report.MAX_FINDINGS` findings (1,000): beyond
+that, one PSED008 finding at the whole document says how many more there are.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
 from psed.rules.portfolio import is_portfolio
+from psed.rules.report import bounded
 from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 
 __all__ = ["check", "validate"]
@@ -142,7 +146,7 @@ def _finding(
         code=rule.code,
         name=rule.name,
         severity=severity,
-        default_severity=rule.severity,
+        default_severity=rule.severity if hit.severity is None else hit.severity,
         message=hit.message,
         pointer=hit.pointer,
         characteristic=hit.characteristic,
@@ -168,6 +172,7 @@ def _run_rules(
         status=status,
         framework=framework,
         catalogue=catalogue,
+        thresholds=config.thresholds_for(framework.id),
         law=law,
     )
     cited: _Cited = {}
@@ -182,10 +187,13 @@ def _run_rules(
                     raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
             if hits:
                 effective = _effective(rule, severity, status)
-                findings.extend(
-                    _finding(rule, effective, hit, _references(rule, hit, law, cited))
-                    for hit in hits
-                )
+                for hit in hits:
+                    if hit.severity is not None:  # the rule's severity for this document
+                        own = config.severity_for(rule.code, hit.severity)  # config wins
+                        graded = _effective(rule, own, status)
+                    else:
+                        graded = effective
+                    findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
 
@@ -266,7 +274,7 @@ def check(
     used_status = Status(proposal.status) if used_status is None else used_status
     findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
     return Report(
-        findings=_sorted(findings),
+        findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
         version=_version(),
@@ -421,7 +429,7 @@ def _validate_and_read(
     if keep is not None:
         findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=locate(_sorted(findings), positions),
+        findings=locate(bounded(_sorted(findings)), positions),
         as_of=day,
         status=used_status,
         version=_version(),

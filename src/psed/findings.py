@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from psed._form_messages import form_message
 from psed.model import Status
 
 __all__ = ["Finding", "Report", "Severity"]
@@ -70,6 +71,17 @@ class Finding:
 
     .. versionadded:: 0.2.0
     """
+    form_message: str = attrs.field(
+        default=attrs.Factory(lambda self: _form_message(self), takes_self=True)
+    )
+    """The short message a form shows at the field, in the GOV.UK style: what happened and
+    how to fix it, with no code or field name ("Enter a description of the proposal").
+
+    Filled in from the message table of :mod:`psed.forms` by code, field and situation;
+    a rule the table does not know shows its :attr:`message`.
+
+    .. versionadded:: 0.2.0
+    """
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (``waived`` is null or the reason)."""
@@ -90,6 +102,10 @@ class Finding:
     def fails(self, fail_on: Severity) -> bool:
         """True when this finding, unwaived, is at or above ``fail_on``."""
         return self.waived is None and self.severity.rank >= fail_on.rank
+
+
+def _form_message(finding: Finding) -> str:
+    return form_message(finding.code, finding.pointer, finding.characteristic, finding.message)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:

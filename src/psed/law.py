@@ -64,6 +64,7 @@ __all__ = [
     "reference",
     "required_characteristics",
     "required_codes",
+    "requirements",
 ]
 
 
@@ -1015,3 +1016,28 @@ def required_codes(
     """
     law = law_at(proposal, framework, catalogue, law_date(proposal, as_of, given=given))
     return tuple(code for code, _ in required_characteristics(framework, law))
+
+
+def requirements(
+    framework: Framework, catalogue: Catalogue, rule: str = "PSED101"
+) -> list[tuple[str, tuple[Duty, ...]]]:
+    """Every characteristic ``framework`` can require under ``rule``, on any date.
+
+    Each code comes with the duties of the framework that require it (a code is
+    required while one of them is in force and covers the decision), or ``()`` when
+    the framework requires it of its own accord (always). The same codes, in the
+    same order, as :func:`required_characteristics` gives on a day when every duty
+    applies.
+    """
+    named = tuple(catalogue.duties[i] for i in framework.duties if i in catalogue.duties)
+    owners: dict[str, list[Duty]] = {}
+    for duty in named:
+        if duty.required_by == rule:
+            for code in duty.requires:
+                owners.setdefault(code, []).append(duty)
+    out: list[tuple[str, tuple[Duty, ...]]] = []
+    for code in dict.fromkeys((*framework.required, *owners)):
+        duties = tuple(owners.get(code, ()))
+        if duties or (code in framework.required and rule == "PSED101"):
+            out.append((code, duties))
+    return out

@@ -34,6 +34,11 @@ SCHEMA_BASE = f"https://psed.readthedocs.io/schema/{SCHEMA_VERSION}"
 _NULL = {"type": "null"}
 
 
+# The reader's date pattern without the year 0000, which no calendar date has: some
+# validators' "date" format (ajv-formats) let it through, and psed's reader does not.
+_SCHEMA_DATE = "^(?!0000)" + DATE_PATTERN[1:]
+
+
 def _nullable(schema: dict[str, Any], field: FieldSpec) -> dict[str, Any]:
     if field.required:
         return schema
@@ -65,7 +70,7 @@ def _field_schema(field: FieldSpec, catalogue: Catalogue, framework: str | None)
         elif field.minimum is not None:
             schema["minimum"] = field.minimum
     elif kind is Kind.DATE:
-        schema = {"type": "string", "format": "date", "pattern": DATE_PATTERN, "maxLength": 10}
+        schema = {"type": "string", "format": "date", "pattern": _SCHEMA_DATE, "maxLength": 10}
     elif kind is Kind.ENUM:
         assert field.enum is not None
         schema = _enum([(str(m.value), str(getattr(m, "label", m.value))) for m in field.enum])
@@ -81,6 +86,7 @@ def _field_schema(field: FieldSpec, catalogue: Catalogue, framework: str | None)
         schema = {"type": "array", "items": {"$ref": f"#/$defs/{field.cls.__name__}"}}
         if field.one_true is not None:
             true_item = {
+                "type": "object",  # validators in strict mode (ajv) want the type named
                 "properties": {field.one_true: {"const": True}},
                 "required": [field.one_true],
             }
@@ -174,4 +180,4 @@ def json_schema(
     if framework_obj is None:
         framework_obj = catalogue.framework("psed")
         assert framework_obj is not None
-    return add_submission_conditions(schema, framework_obj)
+    return add_submission_conditions(schema, framework_obj, catalogue=catalogue)

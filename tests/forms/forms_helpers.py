@@ -121,3 +121,70 @@ def example_payloads() -> dict[str, dict[str, Any]]:
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[path.stem] = json.loads(json.dumps(tree, default=str))
     return out
+
+
+class ServicePage(HTMLParser):
+    """What a person sees of a service page: title, ids, error summary, inline errors, values."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.ids: list[str] = []
+        self.summary: list[tuple[str, str]] = []
+        self.inline: dict[str, str] = {}
+        self.values: dict[str, str] = {}
+        self.checked: dict[str, str] = {}
+        self._stack: list[str] = []
+        self._in_title = False
+        self._in_summary = False
+        self._link: str | None = None
+        self._text = ""
+        self._error: str | None = None
+        self._textarea: str | None = None
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        classes = a.get("class", "").split()
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "title":
+            self._in_title = True
+        if "govuk-error-summary__list" in classes:
+            self._in_summary = True
+        if tag == "a" and self._in_summary:
+            self._link, self._text = a.get("href", ""), ""
+        if "govuk-error-message" in classes and a.get("id", "").endswith("-error"):
+            self._error, self._text = a["id"][: -len("-error")], ""
+        if tag == "input" and "name" in a:
+            if a.get("type") == "radio":
+                if "checked" in a:
+                    self.checked[a["name"]] = a.get("value", "")
+            else:
+                self.values[a["name"]] = a.get("value", "")
+        if tag == "textarea":
+            self._textarea = a["name"]
+            self.values[a["name"]] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag == "a" and self._link is not None:
+            self.summary.append((self._link, " ".join(self._text.split())))
+            self._link = None
+        if tag == "ul" and self._in_summary:
+            self._in_summary = False
+        if tag in ("p", "span") and self._error is not None and tag == "p":
+            self.inline[self._error] = " ".join(self._text.split()).removeprefix("Error: ")
+            self._error = None
+        if tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if self._link is not None or self._error is not None:
+            self._text += data
+        if self._textarea is not None:
+            self.values[self._textarea] += data

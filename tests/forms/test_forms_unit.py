@@ -68,13 +68,16 @@ def test_field_id_falls_back_to_nearest_ancestor_on_the_form() -> None:
     assert field_id_for("/impacts/2/impact", fields=fields) == "impacts-2-impact"
     assert field_id_for("/impacts/2/aims/advance", fields=fields) == "impacts-2"
     assert field_id_for("/impacts/9/details", fields=fields) == "impacts"
-    # /decision has no field of its own and no ancestor but the root.
-    assert field_id_for("/decision", fields=fields) == DOCUMENT_FIELD_ID
-    assert field_id_for("/unknown_key", fields=fields) == "name"
+    # /decision has no field of its own and no parent but the whole document: it is not
+    # linked to the document's field, which is about something else.
+    assert field_id_for("/decision", fields=fields) is None
+    assert field_id_for("/unknown_key", fields=fields) is None
+    assert field_id_for("", fields=fields) == DOCUMENT_FIELD_ID
 
 
-def test_field_id_when_even_the_root_is_missing_returns_the_root_mapping() -> None:
-    assert field_id_for("/x/y", fields={"something-else"}) == "name"
+def test_field_id_with_no_place_on_the_form_is_none() -> None:
+    assert field_id_for("/x/y", fields={"something-else"}) is None
+    assert field_id_for("", fields={"something-else"}) is None
 
 
 def test_field_id_override_by_function_and_by_mapping() -> None:
@@ -128,27 +131,37 @@ def test_report_methods_delegate_to_forms(sample_report: Report) -> None:
 
 def test_error_summary_default_mapping(sample_report: Report) -> None:
     assert error_summary(sample_report) == [
-        {"text": "The whole document is wrong.", "href": "#name"},
-        {"text": "Describe the proposal.", "href": "#description"},
-        {"text": "Assess race.", "href": "#impacts"},
-        {"text": "Add a mitigation.", "href": "#impacts-2"},
-        {"text": "Name an owner.", "href": "#impacts-2-mitigations-0-owner"},
-        {"text": "Give a date.", "href": "#impacts-2-mitigations-0-due"},
+        {
+            "text": "The assessment could not be read: send it again as a complete JSON object",
+            "href": "#name",
+        },
+        {"text": "Enter a description of the proposal", "href": "#description"},
+        {"text": "Assess the impact on Race", "href": "#impacts"},
+        {
+            "text": "Add an action to reduce the impact on this characteristic, or explain why "
+            "it is justified",
+            "href": "#impacts-2",
+        },
+        {"text": "Enter the owner of the action", "href": "#impacts-2-mitigations-0-owner"},
+        {"text": "Enter the date the action is due", "href": "#impacts-2-mitigations-0-due"},
     ]
+    # The fuller message stays on each finding, for reports.
+    assert [f.message for f in select_findings(sample_report)][1] == "Describe the proposal."
 
 
 def test_error_summary_with_form_fields_and_options(sample_report: Report) -> None:
     fields = ["name", "description", "impacts", "impacts-2-impact", "review_date"]
     summary = error_summary(sample_report, fields=fields, severities=None, include_waived=True)
-    assert [s["href"] for s in summary] == [
-        "#name",
-        "#description",
-        "#impacts",
-        "#impacts",  # /impacts/2 has no field: nearest ancestor on the form
-        "#impacts",
-        "#impacts",
-        "#impacts",
-        "#review_date",
+    # /impacts/2 and below have no field: their nearest ancestor on the form is the impacts
+    # section, which already has a problem (the most severe, first, speaks for the field).
+    assert summary == [
+        {
+            "text": "The assessment could not be read: send it again as a complete JSON object",
+            "href": "#name",
+        },
+        {"text": "Enter a description of the proposal", "href": "#description"},
+        {"text": "Assess the impact on Race", "href": "#impacts"},
+        {"text": "Enter a review date", "href": "#review_date"},
     ]
     assert all(s["href"][1:] in fields for s in summary)
 
@@ -178,8 +191,10 @@ def test_form_response_shape(sample_report: Report) -> None:
             "code": "PSED202",
             "severity": "warning",
             "message": "Name an owner.",
+            "form_message": "Enter the owner of the action",
             "pointer": "/impacts/2/mitigations/0/owner",
         }
     ]
+    assert body["field_errors"]["impacts-2-mitigations-0-owner"] == "Enter the owner of the action"
     # findings keeps everything, info and waived included, for the record.
     assert [f["code"] for f in body["findings"]] == sample_report.codes()

@@ -66,9 +66,12 @@ GUIDANCE: tuple[tuple[str, frozenset[str], dt.date], ...] = (
     (r"Welsh Government, A More Equal Wales", frozenset({W}), D(2021, 3, 31)),
     (r"Scottish Government, Fairer Scotland Duty", frozenset({S}), D(2018, 4, 1)),
     (r"Ministry of Defence, Armed Forces Covenant Duty", frozenset({E, W, S, NI}), D(2022, 11, 22)),
+    (r"Equality Commission for Northern Ireland", frozenset({NI}), D(2010, 4, 1)),
+    (r"Cabinet Office, Consultation Principles", frozenset({E, W, S, NI}), D(2018, 1, 1)),
+    (r"Audit Wales, ", frozenset({E, W, S, NI}), D(2022, 9, 27)),
 )
 # Court decisions (binding in England and Wales, persuasive in Scotland and Northern Ireland).
-CASE = re.compile(r"^(R \(|Hunt v )")
+CASE = re.compile(r"^(R \(|R v |Hunt v )")
 # Not law of any jurisdiction: the document format.
 NEUTRAL = ("psed document format",)
 

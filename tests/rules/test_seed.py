@@ -21,6 +21,21 @@ def test_seed_reports_the_gaps_the_spec_names() -> None:
         assert code in codes, code
 
 
+def test_seed_reports_unmonitored_adverse_impacts_and_no_population_evidence() -> None:
+    report = psed.check(psed.load(SEED), as_of=dt.date(2026, 11, 26))
+    unmonitored = [(f.pointer, f.characteristic) for f in report.findings if f.code == "PSED206"]
+    assert unmonitored == [
+        ("/impacts/0/monitoring", "age"),
+        ("/impacts/1/monitoring", "disability"),
+        ("/impacts/10/monitoring", "poverty"),
+    ]
+    # Its one evidence item, contact volumes by channel, says nothing of who the
+    # customers are: no population or service-user evidence.
+    (population,) = [f for f in report.findings if f.code == "PSED410"]
+    assert population.pointer == "/evidence"
+    assert population.severity is psed.Severity.WARNING
+
+
 def test_seed_reports_none_of_the_things_it_does_record() -> None:
     codes = _codes()
     for code in ("PSED101", "PSED201", *(f"PSED30{n}" for n in range(1, 7))):

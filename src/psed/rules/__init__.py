@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 
+from psed._text import Phrases, Text
 from psed.rules._plugins import ENTRY_POINT_GROUP, PluginError, load_plugins
 from psed.rules._registry import (
     Context,
@@ -35,10 +36,12 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Context",
     "Hit",
+    "Phrases",
     "PluginError",
     "Rule",
     "RuleError",
     "RuleFunc",
+    "Text",
     "all_rules",
     "get_rule",
     "help_url",
@@ -58,6 +61,7 @@ _BUILTIN_MODULES = (
     "psed.rules.duties",
     "psed.rules.waivers",
     "psed.rules.portfolio",
+    "psed.rules.report",
 )
 
 for _module in _BUILTIN_MODULES:

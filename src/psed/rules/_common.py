@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from psed import law as _law
 from psed._text import is_placeholder
 from psed.law import (
@@ -22,9 +24,11 @@ __all__ = [
     "BROWN",
     "GENERAL_DUTY",
     "S149_1",
+    "adverse_labels",
     "characteristic_label",
     "entry_label",
     "is_real_mitigation",
+    "listing",
 ]
 
 # The references the built-in rules cite, as data: each says whether it is law or
@@ -157,6 +161,66 @@ NI_SCH9_9 = Reference(
     citation="Northern Ireland Act 1998 Sch 9 para 9", duties=frozenset({_law.NI_S75})
 )
 
+_NI = frozenset({_law.NI_S75})
+NI_SCH9_4_2B = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 4(2)(b)",
+    duties=_NI,
+    note="The equality scheme's arrangements for assessing and consulting on the likely "
+    "impact of policies adopted or proposed to be adopted.",
+)
+NI_SCH9_4_2C = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 4(2)(c)",
+    duties=_NI,
+    note="The equality scheme's arrangements for monitoring any adverse impact of policies.",
+)
+NI_SCH9_9_1A = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(1)(a)",
+    duties=_NI,
+    note="Published results give details of the measures considered to mitigate adverse impact.",
+)
+NI_SCH9_9_1B = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(1)(b)",
+    duties=_NI,
+    note="Published results give details of the alternative policies considered.",
+)
+NI_SCH9_9_2 = Reference(
+    citation="Northern Ireland Act 1998 Sch 9 para 9(2)",
+    duties=_NI,
+    note="In deciding on a policy, the authority takes the assessment and consultation into "
+    "account.",
+)
+ECNI_GUIDE = Reference(
+    citation="Equality Commission for Northern Ireland, Section 75 of the Northern Ireland "
+    "Act 1998: A Guide for Public Authorities (2010)",
+    basis=Basis.PRACTICE,
+    duties=_NI,
+    since=_dt.date(2010, 4, 1),
+    note="Screening: screened out (no likely impact), screened out with mitigation (minor), "
+    "screened in for a full assessment (major), each with its reasons.",
+)
+
+# Consultation and the quality of assessments (everywhere).
+GUNNING = _case(
+    "R v Brent LBC, ex p Gunning (1985) 84 LGR 168",
+    duties=frozenset(),
+    note="Fair consultation: at a formative stage, with reasons, adequate time, and responses "
+    "conscientiously considered before the decision (approved in Moseley).",
+)
+CONSULTATION_PRINCIPLES = Reference(
+    citation="Cabinet Office, Consultation Principles (2018)",
+    basis=Basis.PRACTICE,
+    since=_dt.date(2018, 1, 1),
+    note="Government guidance, 2018 edition: a proportionate period, no minimum number of "
+    "days (the 2008 Code of Practice said normally at least 12 weeks).",
+)
+AUDIT_WALES_2022 = Reference(
+    citation="Audit Wales, Equality Impact Assessments: more than a tick box exercise? (2022)",
+    basis=Basis.PRACTICE,
+    since=_dt.date(2022, 9, 27),
+    note="A review of practice: impact described generally, intersecting characteristics not "
+    "considered, weak engagement and monitoring.",
+)
+
 # The form of a record, not a law: the structural codes cite the document format.
 FORMAT = Reference(citation="psed document format, schema_version 1", basis=None)
 
@@ -199,3 +263,19 @@ def entry_label(entry: ImpactEntry) -> str:
 def is_real_mitigation(mitigation: Mitigation) -> bool:
     """True when a mitigation counts (PSED201): its action is given and it is not dropped."""
     return not is_placeholder(mitigation.action) and mitigation.status != (MitigationStatus.DROPPED)
+
+
+def adverse_labels(ctx: Context) -> list[str]:
+    """The names of the characteristics with a negative or mixed entry, in document order."""
+    labels: dict[str, None] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            labels.setdefault(characteristic_name(entry.characteristic), None)
+    return list(labels)
+
+
+def listing(labels: list[str]) -> str:
+    """Names joined for a sentence: "Age", "Age and Sex", "Age, Race and Sex"."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]

@@ -49,6 +49,7 @@ import attrs
 from psed import law as _law
 from psed._text import TextPass
 from psed.catalogue import Catalogue, Framework
+from psed.config import Thresholds
 from psed.findings import Severity
 from psed.law import LawAt, Reference
 from psed.model import Proposal, Status
@@ -96,6 +97,8 @@ class Context:
     """The document's framework, resolved; ``psed`` when the document names an unknown one."""
     catalogue: Catalogue
     """The characteristics and frameworks known to this check."""
+    thresholds: Thresholds = attrs.field(factory=Thresholds)
+    """The configured thresholds for the document's framework (PSED407, PSED411)."""
     law: LawAt = attrs.field(
         default=attrs.Factory(lambda self: _default_law(self), takes_self=True)
     )
@@ -128,11 +131,15 @@ class Hit:
     ``pointer`` is an RFC 6901 JSON Pointer that resolves in
     ``psed.unstructure(proposal)`` (build it with :func:`psed._reading.pointer.join`);
     ``message`` is one plain-English sentence a form user understands.
+    ``severity`` is given only where the rule's severity depends on the document (PSED409
+    is an error for a full assessment under Northern Ireland Act 1998 s75); a configured
+    severity for the rule's code still takes precedence.
     """
 
     pointer: str
     message: str
     characteristic: str | None = None
+    severity: Severity | None = None
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]

@@ -5,22 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from psed.law import required_characteristics
-from psed.model import Impact
+from psed.model import Impact, ScreeningOutcome
 from psed.rules._common import (
+    AUDIT_WALES_2022,
     BAILEY,
     BRACKING_26,
     BROWN_91,
     BROWN_92,
     BROWN_96,
+    ECNI_GUIDE,
     GENERAL_DUTY,
     HUNT,
+    NI_SCH9_4_2B,
     NI_SCH9_9,
     S149_7,
     SCOTLAND_REG5,
+    SHEAKH,
     WALES_REG8_2,
     WALES_REG8_3B,
+    adverse_labels,
     characteristic_label,
     entry_label,
+    listing,
 )
 from psed.rules._registry import Context, Hit, rule
 
@@ -31,8 +37,12 @@ __all__ = [
     "missing_description",
     "missing_impact_details",
     "missing_impact_summary",
+    "missing_name",
     "missing_service_profile",
     "placeholder_text",
+    "screened_out_despite_adverse_impact",
+    "screening_without_rationale",
+    "thin_impact_details",
     "unexplained_no_impact",
 ]
 
@@ -64,7 +74,10 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     language entry from 30 March 2016; the nine section 75 categories under `ni-s75`.
     Characteristics a framework requires of its own accord (`poverty` and
     `health_wellbeing` under `esia`) are always required. An entry for a sub-group
-    counts. One finding per missing characteristic, pointing at `/impacts`.
+    counts. One finding per missing characteristic, pointing at `/impacts`. An
+    entry whose characteristic code is unknown but is a required code or label
+    written differently ("Age", "Gender reassignment", "sexual-orientation") counts
+    for that characteristic: PSED006 reports the spelling, once.
 
     ## Why it matters
 
@@ -109,8 +122,11 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
       - {characteristic: sexual_orientation, impact: neutral, details: Same charge for all.}
     ```
     """
-    assessed = {entry.characteristic.code for entry in ctx.proposal.impacts}
-    for code, _duties in required_characteristics(ctx.framework, ctx.law):
+    required = [code for code, _duties in required_characteristics(ctx.framework, ctx.law)]
+    assessed = {
+        _assessed_code(ctx, entry.characteristic.code, required) for entry in ctx.proposal.impacts
+    }
+    for code in required:
         if code not in assessed:
             label = characteristic_label(ctx, code)
             yield Hit(
@@ -118,6 +134,25 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
                 f"{label} has no impact entry: add one saying what the impact is and why.",
                 code,
             )
+
+
+def _assessed_code(ctx: Context, code: str, required: list[str]) -> str:
+    """The characteristic an entry assesses: its code, or the required one it misspells.
+
+    The reader keeps an entry with an unknown code (and reports PSED006); when that
+    code is a required code or label written in another case or with spaces or
+    hyphens, the entry is taken as that characteristic's, so one mistake gives one
+    finding.
+    """
+    if ctx.catalogue.characteristic(code) is not None or any(
+        local.code == code for local in ctx.proposal.characteristics
+    ):
+        return code
+    spelt = ctx.text(code).folded.replace("-", " ").replace("_", " ")
+    for wanted in required:
+        if spelt in (wanted.replace("_", " "), ctx.text(characteristic_label(ctx, wanted)).folded):
+            return wanted
+    return code
 
 
 @rule(
@@ -361,6 +396,9 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_MAX_LISTED = 10
+"""How many markers a PSED106 message lists (a pasted report can hold thousands)."""
+
 _FIELD_LABELS = {
     "name": "the name",
     "description": "the description",
@@ -431,13 +469,20 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     """
     for field in ctx.text.with_leftovers:
         what = _FIELD_LABELS.get(field.name, f"the {field.name.replace('_', ' ')}")
-        listed = ", ".join(f'"{m}"' for m in field.text.leftovers)
-        yield Hit(
-            field.pointer,
-            f"{what[0].upper()}{what[1:]} still contains template or editing text "
-            f"({listed}): replace it with the real content.",
-            _characteristic_at(ctx, field.pointer),
-        )
+        what = f"{what[0].upper()}{what[1:]}"
+        markers = field.text.leftovers
+        listed = ", ".join(f'"{m}"' for m in markers[:_MAX_LISTED])
+        if len(markers) > _MAX_LISTED:
+            message = (
+                f"{what} still contains template or editing text ({listed} and others): "
+                "replace it with the real content."
+            )
+        else:
+            message = (
+                f"{what} still contains template or editing text ({listed}): replace it "
+                "with the real content."
+            )
+        yield Hit(field.pointer, message, _characteristic_at(ctx, field.pointer))
 
 
 def _characteristic_at(ctx: Context, pointer: str) -> str | None:
@@ -490,6 +535,51 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "/description",
             "The proposal has no description: say what is proposed and what it aims to do.",
+        )
+
+
+@rule(
+    code="PSED113",
+    name="missing-name",
+    severity="error",
+    status="submitted",
+    references=(BROWN_96,),
+)
+def missing_name(ctx: Context) -> Iterator[Hit]:
+    """The proposal has no name.
+
+    ## What it checks
+
+    The root `name` ("Name or brief description of proposal") is empty or a
+    placeholder, such as the `name: ""` that `psed new` writes or "[Insert name of
+    proposal]". A document with no `name` at all gets PSED002 instead.
+
+    ## Why it matters
+
+    An assessment is the record of the regard had to one decision. A record that does
+    not say which proposal it is about cannot be matched to the decision it informed,
+    by the decision-maker or later by a court, and keeping an adequate record of the
+    consideration given is good practice (R (Brown) v Secretary of State for Work and
+    Pensions [2008] EWHC 3158 (Admin) [96]).
+
+    ## Failing example
+
+    ```yaml
+    name: "[Insert name of proposal]"
+    description: Replace three small grant schemes with one annual fund of 250,000 pounds.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Community grants review
+    description: Replace three small grant schemes with one annual fund of 250,000 pounds.
+    ```
+    """
+    if ctx.text(ctx.proposal.name).placeholder:
+        yield Hit(
+            "/name",
+            "The proposal has no name: give its name or a brief description of the proposal.",
         )
 
 
@@ -601,3 +691,210 @@ def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
             "The summary of impact is missing: summarise the main impacts and issues "
             "for the decision-maker.",
         )
+
+
+_SCREENED_OUT = (ScreeningOutcome.SCREENED_OUT, ScreeningOutcome.NOT_REQUIRED)
+_MIN_DETAIL_WORDS = 8
+
+
+@rule(
+    code="PSED110",
+    name="screened-out-despite-adverse-impact",
+    severity="error",
+    status="draft",
+    references=(GENERAL_DUTY, BROWN_92, SHEAKH, NI_SCH9_4_2B, ECNI_GUIDE),
+)
+def screened_out_despite_adverse_impact(ctx: Context) -> Iterator[Hit]:
+    """The proposal is screened out, or said to need no assessment, despite adverse impacts.
+
+    ## What it checks
+
+    `screening.outcome` is `screened_out` or `not_required` while some entry in
+    `impacts` is `negative` or `mixed`. Reported once, at `/screening/outcome`, naming
+    the characteristics with an adverse entry. `screened_out_with_mitigation` is not
+    reported: it is the outcome for minor impacts that mitigation addresses.
+
+    ## Why it matters
+
+    A screening decides whether the impacts need a full assessment. Screening a
+    proposal out while recording that it harms a group is a contradiction on the face
+    of the record: either the screening is wrong or the impacts are. No statute in
+    Great Britain prescribes a screening step: s149 sets no procedure (R (Sheakh) v
+    Lambeth LBC [2022] EWCA Civ 457). But due regard under Equality Act 2010 s149(1)
+    must be had in substance, with rigour and an open mind (R (Brown) v Secretary of
+    State for Work and Pensions [2008] EWHC 3158 (Admin) [92]), and a screening that
+    dismisses an adverse impact the same record describes shows it was not. In
+    Northern Ireland the equality scheme sets out how
+    policies are assessed for their likely impact (Northern Ireland Act 1998 Sch 9 para
+    4(2)(b)); the Commission's guidance, which is practice rather than law, screens out
+    only policies with no likely impact, screens out with mitigation those with minor
+    impacts, and screens in those with major ones (Equality Commission for Northern
+    Ireland, Section 75 of the Northern Ireland Act 1998: A Guide for Public Authorities
+    (2010)).
+
+    ## Failing example
+
+    ```yaml
+    name: Closure of Shirley library
+    screening:
+      outcome: screened_out
+      rationale: The service moves to a branch three miles away.
+    impacts:
+      - characteristic: age
+        impact: negative
+        details: Older people who walk to the library will have a 3 mile trip to the next one.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Closure of Shirley library
+    screening:
+      outcome: screened_in
+      rationale: Likely major impact on older residents who walk to the library.
+    impacts:
+      - characteristic: age
+        impact: negative
+        details: Older people who walk to the library will have a 3 mile trip to the next one.
+    ```
+    """
+    screening = ctx.proposal.screening
+    if screening is None or screening.outcome not in _SCREENED_OUT:
+        return
+    adverse = adverse_labels(ctx)
+    if adverse:
+        yield Hit(
+            "/screening/outcome",
+            f'The screening outcome is "{screening.outcome.label}", but adverse impacts are '
+            f"recorded for {listing(adverse)}: screen the proposal in for a full assessment, "
+            "or correct the screening outcome or the impacts.",
+        )
+
+
+@rule(
+    code="PSED111",
+    name="screening-without-rationale",
+    severity="warning",
+    status="submitted",
+    references=(GENERAL_DUTY, BRACKING_26, BROWN_96, NI_SCH9_4_2B, ECNI_GUIDE),
+)
+def screening_without_rationale(ctx: Context) -> Iterator[Hit]:
+    """A screening outcome is recorded without the reasons for it.
+
+    ## What it checks
+
+    `screening.outcome` is given and `screening.rationale` is absent or a placeholder
+    ("N/A", "TBC", ...). Reported at `/screening/rationale`.
+
+    ## Why it matters
+
+    The screening decides whether the impacts are assessed in full, so its reasons are
+    the evidence that the choice was considered. Recording the steps taken is an
+    important evidential element in showing due regard under Equality Act 2010 s149(1)
+    (R (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26]),
+    and keeping an adequate record is good practice rather than a legal requirement (R
+    (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [96]).
+    In Northern
+    Ireland, screening is part of the arrangements for assessing the likely impact of
+    policies that an equality scheme states (Northern Ireland Act 1998 Sch 9 para
+    4(2)(b)), and the Commission's guidance gives a screening template on which the
+    decision and the reasons for it are recorded (Equality Commission for Northern
+    Ireland, Section 75 of the Northern Ireland Act 1998: A Guide for Public Authorities
+    (2010)); that is guidance, not a statutory form.
+
+    ## Failing example
+
+    ```yaml
+    name: Staff car parking charges
+    status: submitted
+    screening:
+      outcome: screened_out
+      rationale: N/A
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Staff car parking charges
+    status: submitted
+    screening:
+      outcome: screened_out
+      rationale: >-
+        The charge is the same for all staff, blue badge holders park free, and the
+        staff survey found no group that relies more on the car park.
+    ```
+    """
+    screening = ctx.proposal.screening
+    if screening is None or screening.outcome is None:
+        return
+    if ctx.text(screening.rationale).placeholder:
+        yield Hit(
+            "/screening/rationale",
+            f'The screening outcome "{screening.outcome.label}" gives no rationale: say why '
+            "the proposal was screened this way, and on what evidence.",
+        )
+
+
+@rule(
+    code="PSED112",
+    name="thin-impact-details",
+    severity="warning",
+    status="submitted",
+    references=(GENERAL_DUTY, BROWN_92, AUDIT_WALES_2022),
+)
+def thin_impact_details(ctx: Context) -> Iterator[Hit]:
+    """A positive, negative or mixed impact is explained in fewer than eight words.
+
+    ## What it checks
+
+    Each entry whose `impact` is `positive`, `negative` or `mixed` and whose `details`
+    are real text (not a placeholder) of fewer than eight words. A word is a run of
+    non-space characters containing a letter, as for PSED105, so "65+" is not a word.
+    Details that are a placeholder are PSED104's, and are not reported here too.
+    Reported at the entry's `details`.
+
+    ## Why it matters
+
+    "Positive impact." or "May affect older people." records a verdict, not the
+    reasoning: who is affected, how, and on what evidence. Due regard under Equality
+    Act 2010 s149(1) is exercised in substance and with rigour (R (Brown) v Secretary
+    of State for Work and Pensions [2008] EWHC 3158 (Admin) [92]). Audit Wales
+    found that many assessments recognised an impact on a group in general terms but
+    did not show how it would affect people's lives in practice (Audit Wales, Equality
+    Impact Assessments: more than a tick box exercise? (2022)). Eight words is a
+    threshold of practice, not of law: it marks text too short to carry any reasoning.
+
+    ## Failing example
+
+    ```yaml
+    name: Day centre relocation
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: Longer journeys for some users.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Day centre relocation
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: >-
+          The new site is 2 miles further away; 14 of 40 users rely on
+          door-to-door transport.
+    ```
+    """
+    for i, entry in enumerate(ctx.proposal.impacts):
+        details = ctx.text(entry.details)
+        if entry.impact not in _DETERMINED_IMPACT or details.placeholder:
+            continue
+        if details.words < _MIN_DETAIL_WORDS:
+            yield Hit(
+                f"/impacts/{i}/details",
+                f"The details for {entry_label(entry)} are too brief to show how the "
+                f"{entry.impact.label.lower()} impact arises: say who is affected, how, and "
+                "on what evidence.",
+                entry.characteristic.code,
+            )

@@ -6,11 +6,14 @@ from collections.abc import Iterator
 
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._common import (
+    AUDIT_WALES_2022,
     BROWN_92,
     BROWN_95,
     BROWN_96,
     GENERAL_DUTY,
+    NI_SCH9_4_2C,
     NI_SCH9_9,
+    NI_SCH9_9_1A,
     S149_3A,
     SHEAKH,
     WALES_REG8_1C,
@@ -20,7 +23,9 @@ from psed.rules._common import (
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
+    "adverse_impact_without_monitoring",
     "mitigation_overdue",
+    "mitigation_too_brief",
     "mitigation_without_due_date",
     "mitigation_without_owner",
     "negative_impact_without_mitigation",
@@ -361,5 +366,145 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
                 f"{pointer}/action",
                 f"A mitigation for {entry_label(entry)} is only a placeholder: describe "
                 "the action or remove the mitigation.",
+                entry.characteristic.code,
+            )
+
+
+_MIN_ACTION_WORDS = 4
+
+
+@rule(
+    code="PSED206",
+    name="adverse-impact-without-monitoring",
+    severity="warning",
+    status="submitted",
+    references=(GENERAL_DUTY, BROWN_95, NI_SCH9_4_2C, WALES_REG8_1C, AUDIT_WALES_2022),
+)
+def adverse_impact_without_monitoring(ctx: Context) -> Iterator[Hit]:
+    """A negative or mixed impact has no record of how it will be monitored.
+
+    ## What it checks
+
+    Each entry whose `impact` is `negative` or `mixed` must say how the impact will be
+    watched: either its own `monitoring` is real text (not a placeholder), or one of
+    its mitigations counts (a real action, not `dropped`) and has real `monitoring`.
+    Reported at the entry's `monitoring`.
+
+    ## Why it matters
+
+    Due regard under Equality Act 2010 s149(1) is a continuing duty (R (Brown) v
+    Secretary of State for Work and Pensions [2008] EWHC 3158 (Admin) [95]): once a
+    proposal with an adverse impact is in place, someone has to find out whether the
+    harm is happening and whether the mitigation works. In Northern Ireland an equality
+    scheme must state the arrangements for monitoring any adverse impact of policies
+    (Northern Ireland Act 1998 Sch 9 para 4(2)(c)); a Welsh authority must make the
+    arrangements it considers appropriate for monitoring the impact of its policies and
+    practices on its ability to comply with the general duty (Equality Act 2010
+    (Statutory Duties) (Wales) Regulations 2011 reg 8(1)(c)). Recording how each adverse
+    impact will be monitored, entry by entry, is good practice rather than a statutory
+    form; Audit Wales found monitoring of actual impact weak (Audit Wales, Equality
+    Impact Assessments: more than a tick box exercise? (2022)).
+
+    ## Failing example
+
+    ```yaml
+    name: Move to fortnightly bin collections
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: Some disabled residents cannot move a larger bin to the kerb.
+        mitigations:
+          - action: Offer assisted collections on request.
+            owner: Waste Services Manager
+            due: 2027-01-31
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Move to fortnightly bin collections
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: Some disabled residents cannot move a larger bin to the kerb.
+        mitigations:
+          - action: Offer assisted collections on request.
+            owner: Waste Services Manager
+            due: 2027-01-31
+            monitoring: Assisted collection requests and missed-bin complaints, monthly
+    ```
+    """
+    for i, entry in enumerate(ctx.proposal.impacts):
+        if not entry.impact.is_adverse or ctx.text(entry.monitoring).real:
+            continue
+        if any(is_real_mitigation(m) and ctx.text(m.monitoring).real for m in entry.mitigations):
+            continue
+        yield Hit(
+            f"/impacts/{i}/monitoring",
+            f"{entry_label(entry)} is marked {entry.impact.label.lower()} but nothing says "
+            "how the impact will be monitored: record what will be measured, how often and "
+            "by whom.",
+            entry.characteristic.code,
+        )
+
+
+@rule(
+    code="PSED207",
+    name="mitigation-too-brief",
+    severity="warning",
+    status="submitted",
+    references=(S149_3A, NI_SCH9_9_1A, BROWN_92),
+)
+def mitigation_too_brief(ctx: Context) -> Iterator[Hit]:
+    """A mitigating action is described in fewer than four words.
+
+    ## What it checks
+
+    Each mitigation that counts (its `action` is not a placeholder and its `status` is
+    not `dropped`) whose `action` has fewer than four words: "Monitor", "Keep under
+    review", "Signpost to support". A word is a run of non-space characters containing
+    a letter. Placeholder actions are PSED205's and are not reported here too.
+    Reported at the mitigation's `action`.
+
+    ## Why it matters
+
+    An action of one or two words says neither what will be done nor for whom, so
+    nobody can tell whether it removes or minimises the disadvantage (Equality Act
+    2010 s149(3)(a)). In Northern Ireland the published results of an assessment must
+    give details of the measures considered to mitigate adverse impact (Northern
+    Ireland Act 1998 Sch 9 para 9(1)(a)). Due regard is a matter of substance, not
+    form (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin) [92]). Four words is a threshold of practice, not of law.
+
+    ## Failing example
+
+    ```yaml
+    name: Move to fortnightly bin collections
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: Some disabled residents cannot move a larger bin to the kerb.
+        mitigations:
+          - action: Keep under review
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Move to fortnightly bin collections
+    impacts:
+      - characteristic: disability
+        impact: negative
+        details: Some disabled residents cannot move a larger bin to the kerb.
+        mitigations:
+          - action: Offer assisted collections to any resident who asks.
+    ```
+    """
+    for pointer, entry, mitigation in _mitigations(ctx):
+        if is_real_mitigation(mitigation) and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS:
+            yield Hit(
+                f"{pointer}/action",
+                f"A mitigating action for {entry_label(entry)} is too brief to act on: say "
+                "what will be done, for whom, and how it reduces the impact.",
                 entry.characteristic.code,
             )

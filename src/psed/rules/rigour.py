@@ -1,14 +1,27 @@
-"""Rigour rules PSED501-PSED502: boilerplate text and adverse language marked harmless."""
+"""Rigour rules PSED501-PSED503: boilerplate, adverse language marked harmless, intersections."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from psed.model import Impact
-from psed.rules._common import BRACKING_26, BRIDGES, BROWN_92, GENERAL_DUTY, entry_label
+from psed.rules._common import (
+    AUDIT_WALES_2022,
+    BRACKING_26,
+    BRIDGES,
+    BROWN_92,
+    GENERAL_DUTY,
+    characteristic_name,
+    entry_label,
+    listing,
+)
 from psed.rules._registry import Context, Hit, rule
 
-__all__ = ["adverse_language_not_negative", "boilerplate_impact_text"]
+__all__ = [
+    "adverse_language_not_negative",
+    "boilerplate_impact_text",
+    "intersections_not_considered",
+]
 
 _BOILERPLATE_MIN = 3
 _NOT_ADVERSE = (Impact.POSITIVE, Impact.NEUTRAL, Impact.NOT_APPLICABLE)
@@ -162,3 +175,79 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
                 "the mitigation, or reword the details.",
                 entry.characteristic.code,
             )
+
+
+@rule(
+    code="PSED503",
+    name="intersections-not-considered",
+    severity="info",
+    status="submitted",
+    references=(AUDIT_WALES_2022, GENERAL_DUTY),
+)
+def intersections_not_considered(ctx: Context) -> Iterator[Hit]:
+    """Several characteristics are adversely affected, but their combination is not considered.
+
+    ## What it checks
+
+    Two or more entries of different characteristics are `negative` or `mixed`, and
+    `intersections` holds no entry with real `details` (how the characteristics
+    combine, such as older disabled people). Reported once, at `/intersections`,
+    naming the characteristics. Two entries of one characteristic (two age groups)
+    do not count. `info`: a prompt, not a gap in the law.
+
+    ## Why it matters
+
+    People who share several affected characteristics (older disabled residents,
+    young Black men, disabled women) may be hit hardest, and an assessment that looks
+    at each characteristic alone can miss them. Audit Wales found that none of the
+    assessments it reviewed considered how protected characteristics intersect
+    (Audit Wales, Equality Impact Assessments: more than a tick box exercise?
+    (2022)). This is good practice, not a legal requirement: due regard under Equality
+    Act 2010 s149(1) is owed for each relevant characteristic, and the Act's provision
+    on combined discrimination (s14, dual discrimination) has never been brought into
+    force.
+
+    ## Failing example
+
+    ```yaml
+    name: Customer access strategy
+    status: submitted
+    impacts:
+      - characteristic: age
+        impact: mixed
+        details: Moving contact online may exclude some older people from the benefits.
+      - characteristic: disability
+        impact: mixed
+        details: Some disabled people struggle to use online forms without support.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Customer access strategy
+    status: submitted
+    intersections:
+      - characteristics: [age, disability]
+        details: Older disabled people are the least likely to be online.
+    impacts:
+      - characteristic: age
+        impact: mixed
+        details: Moving contact online may exclude some older people from the benefits.
+      - characteristic: disability
+        impact: mixed
+        details: Some disabled people struggle to use online forms without support.
+    ```
+    """
+    if any(ctx.text(i.details).real for i in ctx.proposal.intersections):
+        return
+    adverse: dict[str, str] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            adverse.setdefault(entry.characteristic.code, characteristic_name(entry.characteristic))
+    if len(adverse) >= 2:
+        yield Hit(
+            "/intersections",
+            f"{listing(list(adverse.values()))} are each adversely affected, but no "
+            "intersection is recorded: say how the proposal affects people who share more "
+            "than one of these characteristics.",
+        )

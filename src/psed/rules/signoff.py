@@ -1,34 +1,48 @@
-"""Sign-off, timing and review rules PSED301-PSED312: who signed, when, and when to review."""
+"""Sign-off, timing, review and decision-trail rules PSED301-PSED316."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
 
-from psed.model import SignOff, Status
+from psed import law as _law
+from psed.model import Decision, SignOff, Status
 from psed.rules._common import (
+    BRACKING_26,
     BROWN_91,
+    BROWN_93,
     BROWN_95,
     BROWN_96,
+    DAT,
     GENERAL_DUTY,
+    HUNT,
+    NI_SCH9_4_2B,
+    NI_SCH9_9_2,
+    RAHMAN,
+    S149_1,
     SCOTLAND_REG5,
     SHEAKH,
     WALES_REG8_1C,
+    listing,
 )
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
     "approval_before_assessment",
     "assessed_after_decision",
+    "assessment_not_before_decision_maker",
     "date_in_future",
+    "duty_statement_incomplete",
     "missing_approval_date",
     "missing_approver",
     "missing_responsible_date",
     "missing_responsible_officer",
     "missing_review_date",
     "missing_role",
+    "report_before_assessment_complete",
     "review_before_approval",
     "review_overdue",
+    "screened_after_decision",
     "self_approval",
 ]
 
@@ -63,13 +77,11 @@ def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
     if not ctx.framework.expects(slot):
         return
     signoff: SignOff | None = getattr(ctx.proposal, slot)
-    if signoff is None:
-        yield Hit(
-            f"/{slot}",
-            f"No {_SLOT_NAMES[slot]} is recorded, so there is no date of signature: add "
-            "the sign-off with its date.",
-        )
-    elif signoff.date is None:
+    # One mistake, one finding: while no one is named, the name's rule (PSED301 or
+    # PSED303) reports the sign-off, and its date is asked for with the name.
+    if signoff is None or ctx.text(signoff.name).placeholder:
+        return
+    if signoff.date is None:
         yield Hit(
             f"/{slot}/date",
             f"The {_SLOT_NAMES[slot]}'s sign-off has no date: add the date they signed.",
@@ -139,9 +151,10 @@ def missing_responsible_date(ctx: Context) -> Iterator[Hit]:
 
     ## What it checks
 
-    Under frameworks that expect a responsible officer, `responsible.date` must be
-    given. Reported at `/responsible` when the whole sign-off is absent (together
-    with PSED301), else at `/responsible/date`.
+    Under frameworks that expect a responsible officer, a sign-off that names the
+    officer must give `responsible.date`. Reported at `/responsible/date`. While no
+    officer is named (the sign-off is absent, or its name is a placeholder), PSED301
+    reports the sign-off and this rule does not.
 
     ## Why it matters
 
@@ -239,9 +252,10 @@ def missing_approval_date(ctx: Context) -> Iterator[Hit]:
 
     ## What it checks
 
-    Under frameworks that expect an approver, `approver.date` must be given. Reported
-    at `/approver` when the whole sign-off is absent (together with PSED303), else at
-    `/approver/date`.
+    Under frameworks that expect an approver, a sign-off that names the approver must
+    give `approver.date`. Reported at `/approver/date`. While no approver is named
+    (the sign-off is absent, or its name is a placeholder), PSED303 reports the
+    sign-off and this rule does not.
 
     ## Why it matters
 
@@ -346,7 +360,9 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     ## What it checks
 
     When both sign-offs name someone, the names must differ. Names are compared
-    ignoring case and white space ("Dan Tong" and "dan  tong" are the same person).
+    ignoring case and white space ("Dan Tong" and "dan  tong" are the same person),
+    in the compared form of the Rules page, so a look-alike Cyrillic letter or an
+    invisible character does not make one person two.
     Reported at `/approver/name`.
 
     ## Why it matters
@@ -696,4 +712,320 @@ def review_before_approval(ctx: Context) -> Iterator[Hit]:
             "/review_date",
             f"The review date ({review.isoformat()}) is before the approval "
             f"({approved.isoformat()}): set a review date after approval.",
+        )
+
+
+# PSED315: the three needs of s149(1), each found by any of its stems (case-insensitive).
+_AIM_STEMS = (
+    (
+        "eliminating discrimination, harassment and victimisation",
+        ("discriminat", "harass", "victimis"),
+    ),
+    ("advancing equality of opportunity", ("equality of opportunity",)),
+    ("fostering good relations", ("good relations",)),
+)
+
+
+def _not_before_decision_maker(ctx: Context, decision: Decision) -> bool:
+    """True when PSED313 reports the decision: a real maker and no record the assessment was
+    before them."""
+    if ctx.text(decision.maker).placeholder:
+        return False
+    return decision.report is None or decision.report.assessment_appended is not True
+
+
+@rule(
+    code="PSED313",
+    name="assessment-not-before-decision-maker",
+    severity="error",
+    status="approved",
+    references=(GENERAL_DUTY, RAHMAN, HUNT, BRACKING_26, NI_SCH9_9_2),
+)
+def assessment_not_before_decision_maker(ctx: Context) -> Iterator[Hit]:
+    """The record does not show that the assessment was before the decision-maker.
+
+    ## What it checks
+
+    A `decision` with a `maker` (not a placeholder) must record the report that put the
+    proposal to them, `decision.report`, with `assessment_appended: true`: the
+    assessment was appended to the report or expressly referred to in it. Reported at
+    `/decision/report` when there is no report, or when `assessment_appended` is false
+    or not given.
+
+    ## Why it matters
+
+    This is law, not only practice. Due regard under Equality Act 2010 s149(1) is had
+    by the decision-maker. Where an assessment existed but was not in the report to the
+    decision-makers, the decision was unlawful (R (Rahman) v Birmingham CC [2011] EWHC
+    944 (Admin), decided under the race, disability and gender equality duties that
+    preceded s149); a court cannot infer that councillors read assessments they were
+    not given or expressly referred to (Hunt v North Somerset Council [2013] EWCA Civ
+    1320). The duty is the decision-maker's
+    personally, and officials' knowledge is not attributed to them (R (Bracking) v
+    Secretary of State for Work and Pensions [2013] EWCA Civ 1345 [26]). In Northern
+    Ireland, a public authority making a decision on a policy must take into account
+    the assessment and consultation carried out on it (Northern Ireland Act 1998 Sch 9
+    para 9(2)).
+
+    ## Failing example
+
+    ```yaml
+    name: Closure of Shirley library
+    status: approved
+    decision:
+      outcome: continue
+      justification: The building is unsafe and repair would cost 2.1 million pounds.
+      date: 2026-09-22
+      maker: Cabinet
+      report:
+        title: Future of Shirley library
+        date: 2026-09-14
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Closure of Shirley library
+    status: approved
+    decision:
+      outcome: continue
+      justification: The building is unsafe and repair would cost 2.1 million pounds.
+      date: 2026-09-22
+      maker: Cabinet
+      report:
+        title: Future of Shirley library
+        date: 2026-09-14
+        assessment_appended: true
+    ```
+    """
+    decision = ctx.proposal.decision
+    if decision is None or not _not_before_decision_maker(ctx, decision):
+        return
+    maker = " ".join(str(decision.maker).split())
+    if decision.report is None:
+        yield Hit(
+            "/decision/report",
+            f"The decision by {maker} records no report: record the report that put the "
+            "proposal to the decision-maker, with the assessment appended to it or expressly "
+            "referred to.",
+        )
+    else:
+        yield Hit(
+            "/decision/report",
+            f"The report to {maker} does not record that the assessment was appended to it "
+            "or expressly referred to: put the assessment before the decision-maker and "
+            "record it (assessment_appended: true).",
+        )
+
+
+@rule(
+    code="PSED314",
+    name="report-before-assessment-complete",
+    severity="error",
+    status="draft",
+    references=(GENERAL_DUTY, BROWN_91, HUNT, NI_SCH9_9_2),
+)
+def report_before_assessment_complete(ctx: Context) -> Iterator[Hit]:
+    """The report to the decision-maker is dated before the assessment was signed off.
+
+    ## What it checks
+
+    `decision.report.date` is before `responsible.date` or `approver.date`: the
+    decision-maker was sent an assessment that was not finished. Reported once, at
+    `/decision/report/date`, naming the latest sign-off after the report. A report
+    that PSED313 reports (the assessment not recorded as before the decision-maker)
+    is left to PSED313.
+
+    ## Why it matters
+
+    Due regard under Equality Act 2010 s149(1) is had before and at the time a decision
+    is taken (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin) [91]), and what counts is what was before the decision-maker: a court will
+    not assume they saw more than they were given (Hunt v North Somerset Council [2013]
+    EWCA Civ 1320). A report dated before the assessment was signed off carried, at
+    best, a draft; in Northern Ireland the decision must take the assessment into
+    account (Northern Ireland Act 1998 Sch 9 para 9(2)).
+
+    ## Failing example
+
+    ```yaml
+    name: Closure of Shirley library
+    decision:
+      outcome: adjust
+      date: 2026-09-22
+      maker: Cabinet
+      report: {title: Future of Shirley library, date: 2026-09-01, assessment_appended: true}
+    responsible: {name: Priya Shah, role: Head of Libraries, date: 2026-09-08}
+    approver: {name: Tom Okafor, role: Director of Communities, date: 2026-09-10}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Closure of Shirley library
+    decision:
+      outcome: adjust
+      date: 2026-09-22
+      maker: Cabinet
+      report: {title: Future of Shirley library, date: 2026-09-14, assessment_appended: true}
+    responsible: {name: Priya Shah, role: Head of Libraries, date: 2026-09-08}
+    approver: {name: Tom Okafor, role: Director of Communities, date: 2026-09-10}
+    ```
+    """
+    decision = ctx.proposal.decision
+    if decision is None or decision.report is None or decision.report.date is None:
+        return
+    if _not_before_decision_maker(ctx, decision):
+        return
+    sent = decision.report.date
+    later = [
+        (signoff.date, slot)
+        for slot, signoff in _signoffs(ctx)
+        if signoff.date is not None and signoff.date > sent
+    ]
+    if later:
+        signed, slot = max(later)
+        yield Hit(
+            "/decision/report/date",
+            f"The report to the decision-maker is dated {sent.isoformat()}, before the "
+            f"{_SLOT_NAMES[slot]} signed the assessment on {signed.isoformat()}: send the "
+            "decision-maker the completed assessment, or correct the dates.",
+        )
+
+
+@rule(
+    code="PSED315",
+    name="duty-statement-incomplete",
+    severity="warning",
+    status="draft",
+    references=(S149_1, DAT, BROWN_93),
+)
+def duty_statement_incomplete(ctx: Context) -> Iterator[Hit]:
+    """The report's statement of the equality duty leaves out one of its three needs.
+
+    ## What it checks
+
+    When `decision.duty_statement` (how the report put the duty to the decision-maker)
+    is real text, it must name all three needs of Equality Act 2010 s149(1):
+    eliminating discrimination, harassment and victimisation (the text contains
+    "discriminat", "harass" or "victimis"), advancing "equality of opportunity", and
+    fostering "good relations" (case and spacing ignored). Only while the Equality Act
+    2010 s149 duty applies: under its frameworks (not `ni-s75`), for a document whose
+    law date is on or after 5 April 2011. An absent statement is not
+    reported. Reported at `/decision/duty_statement`, naming the needs left out.
+
+    ## Why it matters
+
+    No rule of law requires a report to quote the duty: referring to it expressly is
+    good practice (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC
+    3158 (Admin) [93]). But where a report does tell members what the duty is,
+    a paraphrase that leaves out a need steers them away from it: where a report
+    steered members to a paraphrase instead of s149(1), the record did not show due
+    regard to the needs the section sets out (R (DAT) v West Berkshire Council [2016]
+    EWHC 1876 (Admin)). The duty is to have due regard to
+    each of the three needs of Equality Act 2010 s149(1).
+
+    ## Failing example
+
+    ```yaml
+    name: Short breaks for disabled children
+    decision:
+      outcome: adjust
+      maker: Executive
+      duty_statement: >-
+        The Executive must consider the impact of the proposal on people with
+        protected characteristics and avoid discrimination.
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Short breaks for disabled children
+    decision:
+      outcome: adjust
+      maker: Executive
+      duty_statement: >-
+        The Executive must have due regard to the need to eliminate discrimination,
+        harassment and victimisation; to advance equality of opportunity; and to
+        foster good relations between people who share a protected characteristic
+        and those who do not.
+    ```
+    """
+    if not ctx.law.applies(_law.EA_S149):
+        return
+    decision = ctx.proposal.decision
+    if decision is None:
+        return
+    statement = ctx.text(decision.duty_statement)
+    if statement.placeholder:
+        return
+    missing = [
+        name for name, stems in _AIM_STEMS if not any(stem in statement.folded for stem in stems)
+    ]
+    if missing:
+        yield Hit(
+            "/decision/duty_statement",
+            f"The duty statement leaves out {listing(missing)}: set out all three needs of "
+            "Equality Act 2010 s149(1), not a paraphrase.",
+        )
+
+
+@rule(
+    code="PSED316",
+    name="screened-after-decision",
+    severity="error",
+    status="draft",
+    references=(GENERAL_DUTY, BROWN_91, NI_SCH9_4_2B),
+)
+def screened_after_decision(ctx: Context) -> Iterator[Hit]:
+    """The screening is dated after the decision.
+
+    ## What it checks
+
+    `screening.date` is after `decision.date`. The same day is allowed. Reported at
+    `/screening/date`.
+
+    ## Why it matters
+
+    A screening decides whether a proposal's impacts need a full assessment before the
+    proposal is decided; one dated after the decision is a rearguard action. Due
+    regard under Equality Act 2010 s149(1) is had before and at the time a policy is
+    considered (R (Brown) v Secretary of State for Work and Pensions [2008] EWHC 3158
+    (Admin) [91]). In Northern
+    Ireland the equality scheme's arrangements are for assessing the likely impact of
+    policies "adopted or proposed to be adopted" (Northern Ireland Act 1998 Sch 9 para
+    4(2)(b)).
+
+    ## Failing example
+
+    ```yaml
+    name: Leisure centre pricing policy
+    screening:
+      outcome: screened_in
+      date: 2026-10-01
+      rationale: Likely major impact on older swimmers.
+    decision: {outcome: adjust, date: 2026-09-22, maker: Leisure Committee}
+    ```
+
+    ## Passing example
+
+    ```yaml
+    name: Leisure centre pricing policy
+    screening:
+      outcome: screened_in
+      date: 2026-06-01
+      rationale: Likely major impact on older swimmers.
+    decision: {outcome: adjust, date: 2026-09-22, maker: Leisure Committee}
+    ```
+    """
+    screening = ctx.proposal.screening
+    decision = ctx.proposal.decision
+    if screening is None or screening.date is None or decision is None or decision.date is None:
+        return
+    if screening.date > decision.date:
+        yield Hit(
+            "/screening/date",
+            f"The screening is dated {screening.date.isoformat()}, after the decision was "
+            f"taken on {decision.date.isoformat()}: screen the proposal before it is "
+            "decided, or correct the dates.",
         )

@@ -1,1 +1,0 @@
-"""A worked example: a form backend on psed with the standard library only (see README.md)."""

@@ -1,0 +1,173 @@
+"""A second, independent validator agrees with psed: ajv in strict mode, run with node.
+
+A JavaScript front end can compile psed's JSON Schema with ajv and check a form in the
+browser before it posts. These tests compile both schemas of every built-in framework
+with ajv in strict mode (``tests/forms/ajv_validate.mjs``; ajv from npm, ``npm install
+--prefix tests/forms`` as CI does) and check, on hypothesis-generated documents, that
+ajv accepts exactly what psed's reader accepts (draft mode) and exactly what passes the
+conditions the submission schema expresses (submission mode). Under CI (``CI=true``) a
+missing node or ajv is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_schema_agreement import EXPRESSED, candidates
+
+import psed
+from psed.testing import documents, mutated_documents
+
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE / "ajv_validate.mjs"
+AJV = HERE / "node_modules" / "ajv" / "dist" / "2020.js"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+AS_OF = dt.date(2026, 11, 26)
+FRAMEWORKS = sorted(psed.BUILTIN_FRAMEWORKS)
+# Strings the two regular-expression dialects could read differently (a final newline
+# after a code, a code with a capital, an impossible or badly written date).
+AWKWARD_CODES = ["local_x\n", "local_x", "Local_x", "local-x", "local__x", "x\u0130"]
+AWKWARD_DATES = ["2021-02-30", "2021-1-1", "2021-01-01\n", "20211118", "2021-13-01", "0000-01-01"]
+
+
+class Ajv:
+    """One node process running ajv; schemas compiled once, documents checked one by one."""
+
+    def __init__(self) -> None:
+        node = shutil.which("node")
+        assert node is not None
+        self.process = subprocess.Popen(
+            [node, str(SCRIPT)],
+            cwd=HERE,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer: dict[str, Any] = json.loads(self.process.stdout.readline())
+        return answer
+
+    def compile(self, name: str, schema: dict[str, Any]) -> None:
+        answer = self.ask({"compile": name, "schema": schema})
+        assert answer == {"ok": True}, f"ajv (strict) refuses the {name} schema: {answer}"
+
+    def valid(self, name: str, document: Any) -> bool:
+        answer = self.ask({"check": name, "document": document})
+        assert "error" not in answer, answer
+        return bool(answer["valid"])
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def ajv() -> Iterator[Ajv]:
+    missing = []
+    if shutil.which("node") is None:
+        missing.append("node (apt-get install nodejs)")
+    if not AJV.exists():
+        missing.append(f"ajv (npm install --prefix {HERE.relative_to(HERE.parents[1])})")
+    if missing:
+        message = f"{', '.join(missing)} not installed"
+        if IN_CI:
+            pytest.fail(f"the ajv agreement test cannot run in CI: {message}")
+        pytest.skip(message)
+    validator = Ajv()
+    for framework in FRAMEWORKS:
+        validator.compile(f"{framework}/draft", psed.json_schema(framework))
+        validator.compile(f"{framework}/submission", psed.json_schema(framework, mode="submission"))
+    try:
+        yield validator
+    finally:
+        validator.close()
+
+
+def test_strict_mode_refuses_an_unknown_keyword(ajv: Ajv) -> None:
+    """Strict mode is on: a schema with a keyword of neither JSON Schema nor psed is refused."""
+    answer = ajv.ask({"compile": "typo", "schema": {"type": "object", "propertise": {}}})
+    assert "error" in answer
+    assert "strict mode" in answer["error"]
+
+
+@st.composite
+def awkward(draw: st.DrawFn, framework: str) -> dict[str, Any]:
+    """A valid document with a characteristic code or a date the two dialects might split on."""
+    doc: dict[str, Any] = draw(documents(framework, "draft"))
+    if draw(st.booleans()):
+        code = draw(st.sampled_from(AWKWARD_CODES))
+        doc["characteristics"] = [{"code": code, "label": "Local group"}]
+    else:
+        doc["review_date"] = draw(st.sampled_from(AWKWARD_DATES))
+    return doc
+
+
+def _structurally_valid(doc: Any) -> bool:
+    _, findings = psed.read(doc)
+    return not findings
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_draft_schema_accepts_what_the_reader_accepts(ajv: Ajv, framework: str) -> None:
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.data_too_large])
+    @given(
+        documents(framework, "draft")
+        | mutated_documents(framework).map(lambda mutation: mutation[0])
+        | awkward(framework)
+    )
+    def agree(doc: dict[str, Any]) -> None:
+        assert ajv.valid(f"{framework}/draft", doc) == _structurally_valid(doc)
+
+    agree()
+
+
+def test_the_documents_reach_both_answers(ajv: Ajv) -> None:
+    """The draft property is only as good as its documents: ajv says yes and no to them."""
+    seen: set[bool] = set()
+
+    @settings(max_examples=60, suppress_health_check=list(HealthCheck))
+    @given(
+        documents("psed", "draft")
+        | mutated_documents("psed").map(lambda mutation: mutation[0])
+        | awkward("psed")
+    )
+    def collect(doc: dict[str, Any]) -> None:
+        seen.add(ajv.valid("psed/draft", doc))
+
+    collect()
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_submission_schema_agrees_with_validate(ajv: Ajv, framework: str) -> None:
+    """ajv passes a document exactly when psed reports none of the expressed rules.
+
+    The submission schema states today's law (it cannot compare dates), so psed judges
+    these documents by the law in force on the test's date.
+    """
+
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.data_too_large])
+    @given(candidates(framework))
+    def agree(doc: dict[str, Any]) -> None:
+        report = psed.validate(doc, status="submitted", as_of=AS_OF, law_date=AS_OF)
+        reported = {f.code for f in report.findings if f.code in EXPRESSED}
+        assert ajv.valid(f"{framework}/submission", doc) == (not reported), reported
+
+    agree()

@@ -1,0 +1,289 @@
+"""The form service in headless Chromium: keyboard only, focus, and axe-core's WCAG 2.2 A/AA.
+
+Uses Debian's chromium and chromium-driver at fixed paths (selenium downloads nothing)
+and axe-core from npm (``npm install --prefix tests/forms``, as CI does). Under CI
+(``CI=true``) a missing browser or axe-core is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from service_data import ANSWERS
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+MAX_TABS = 600
+WRONG = {
+    "engagement": {"engagement-0-audience": "Residents", "engagement-0-date-day": "40"},
+    "decision": {
+        "decision-date-day": "31",
+        "decision-date-month": "2",
+        "decision-date-year": "2026",
+    },
+}
+
+pytestmark = pytest.mark.browser
+
+
+def _require(paths: list[Path], how: str) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} not installed ({how})"
+    if IN_CI:
+        pytest.fail(f"browser test cannot run in CI: {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    _require([CHROMIUM, CHROMEDRIVER], "apt-get install chromium chromium-driver")
+    _require([AXE], f"npm install --prefix {HERE.relative_to(ROOT)}")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1200,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    browser.set_page_load_timeout(60)
+    browser.set_script_timeout(60)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+def _violations(driver: Any) -> list[str]:
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run(document, {options}).then(r => done(r.violations), e => done(String(e)));"
+    )
+    assert isinstance(result, list), result
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+    ]
+
+
+def _active_id(driver: Any) -> str:
+    return str(driver.execute_script("return document.activeElement && document.activeElement.id"))
+
+
+def _key(driver: Any, key: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
+def _tab_to(driver: Any, element_id: str) -> int:
+    """Press Tab until ``element_id`` has focus; the number of presses."""
+    from selenium.webdriver.common.keys import Keys
+
+    for presses in range(1, MAX_TABS + 1):
+        _key(driver, Keys.TAB)
+        if _active_id(driver) == element_id:
+            return presses
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def _type(driver: Any, element_id: str, text: str) -> None:
+    _tab_to(driver, element_id)
+    _key(driver, text)
+
+
+def _choose(driver: Any, name: str, value: str) -> None:
+    """Choose a radio by keyboard: Tab to the group, then the arrow keys (Space for the first)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    radios = driver.find_elements(By.NAME, name)
+    values = [r.get_attribute("value") for r in radios]
+    _tab_to(driver, radios[0].get_attribute("id"))
+    index = values.index(value)
+    if index == 0:
+        _key(driver, Keys.SPACE)
+    for _ in range(index):
+        _key(driver, Keys.ARROW_DOWN)
+    assert radios[index].is_selected(), (name, value)
+
+
+def _press(driver: Any, button_id: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    _tab_to(driver, button_id)
+    _key(driver, Keys.ENTER)
+
+
+def _fill_by_keyboard(driver: Any, answers: dict[str, str]) -> None:
+    from selenium.webdriver.common.by import By
+
+    # In page order, so every Tab moves forward.
+    order = driver.execute_script(
+        "return Array.from(document.querySelectorAll('input[name],textarea[name]'))"
+        ".map(e => e.name);"
+    )
+    done: set[str] = set()
+    for name in order:
+        if name not in answers or name in done:
+            continue
+        done.add(name)
+        element = driver.find_elements(By.NAME, name)[0]
+        if element.get_attribute("type") == "radio":
+            _choose(driver, name, answers[name])
+        else:
+            _type(driver, element.get_attribute("id"), answers[name])
+    assert done == set(answers), set(answers) - done
+
+
+def _start(driver: Any, base_url: str) -> str:
+    """A new assessment: the URL of its task list."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{base_url}/")
+    driver.find_element(By.ID, "start").click()
+    WebDriverWait(driver, 30).until(lambda d: "/assessments/" in d.current_url)
+    return str(driver.current_url)
+
+
+def _summary_focused(driver: Any) -> bool:
+    return bool(
+        driver.execute_script(
+            "return document.activeElement.classList.contains('govuk-error-summary');"
+        )
+    )
+
+
+def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(f"{base_url}/")
+    assert _violations(driver) == []
+    _press(driver, "start")
+    tasks = driver.current_url
+    assert "/assessments/" in tasks
+    assert _violations(driver) == []
+    links = [
+        a.get_attribute("href")
+        for a in driver.find_elements(By.CSS_SELECTOR, ".govuk-task-list__link")
+    ]
+    assert len(links) == len(ANSWERS)
+    for index, section in enumerate(ANSWERS):
+        link_id = driver.find_elements(By.CSS_SELECTOR, ".govuk-task-list__link")[index]
+        # Task list links have no id of their own: Tab until the link has focus.
+        from selenium.webdriver.common.keys import Keys
+
+        for _ in range(MAX_TABS):
+            _key(driver, Keys.TAB)
+            if driver.switch_to.active_element == link_id:
+                break
+        else:
+            raise AssertionError(f"Tab never reached the {section} task")
+        _key(driver, Keys.ENTER)
+        assert driver.current_url.endswith(f"/{section}"), section
+        assert _violations(driver) == [], section
+        _fill_by_keyboard(driver, ANSWERS[section])
+        _press(driver, "continue")
+        assert driver.current_url == tasks, (
+            section,
+            driver.find_elements(By.CSS_SELECTOR, ".govuk-error-summary")
+            and driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary").text,
+        )
+    assert "You have completed 8 of 8 sections." in driver.page_source
+    _tab_to(driver, "check-link")
+    _key(driver, Keys.ENTER)
+    assert driver.current_url.endswith("/check")
+    assert _violations(driver) == []
+    _press(driver, "submit")
+    assert driver.current_url.endswith("/submitted")
+    assert _violations(driver) == []
+    _tab_to(driver, "view-link")
+    _key(driver, Keys.ENTER)
+    assert driver.current_url.endswith("/assessment")
+    # The published page is psed.render's; its own tests check its accessibility.
+    assert "Close the Northfield branch library" in driver.page_source
+
+
+@pytest.mark.parametrize("section", list(ANSWERS))
+def test_error_summary_takes_focus_and_each_link_moves_to_its_field(
+    driver: Any, base_url: str, section: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    tasks = _start(driver, base_url)
+    driver.get(f"{tasks}/{section}")
+    assert _violations(driver) == [], "blank page"
+    # Pages that need nothing yet get a date that is not a real one.
+    for name, value in WRONG.get(section, {}).items():
+        driver.find_element(By.NAME, name).send_keys(value)
+    driver.find_element(By.ID, "continue").click()
+    assert driver.title.startswith("Error: ")
+    assert _summary_focused(driver)
+    assert _violations(driver) == [], "error state"
+    hrefs = [
+        a.get_attribute("href").split("#", 1)[1]
+        for a in driver.find_elements(By.CSS_SELECTOR, ".govuk-error-summary__list a")
+    ]
+    assert hrefs
+    for index, target in enumerate(hrefs):
+        if index:  # post the page again: the summary has focus once, when the page loads
+            driver.find_element(By.ID, "continue").click()
+            assert _summary_focused(driver)
+        for _ in range(index + 1):
+            _key(driver, Keys.TAB)
+        _key(driver, Keys.ENTER)
+        assert _active_id(driver) == target, (section, target)
+
+
+def test_check_answers_errors_and_other_pages_have_no_violations(
+    driver: Any, base_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    tasks = _start(driver, base_url)
+    driver.get(f"{tasks}/check")
+    assert _violations(driver) == []
+    driver.find_element(By.ID, "submit").click()
+    assert driver.title.startswith("Error: ")
+    assert _summary_focused(driver)
+    assert _violations(driver) == []
+    # Each link goes to the field on its section's page.
+    first = driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary__list a")
+    target = first.get_attribute("href").split("#", 1)[1]
+    first.click()
+    assert _active_id(driver) == target
+    driver.get(f"{tasks}/proposal")
+    driver.find_element(By.ID, "save").click()
+    assert driver.current_url.endswith("/saved")
+    assert _violations(driver) == []
+    driver.get(f"{base_url}/no/such/page")
+    assert "Page not found" in driver.page_source
+    assert _violations(driver) == []
