@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
 import psed
 from psed import Limits
+from psed._batch import Job, check_file
 
 AS_OF = dt.date(2026, 11, 26)
 
@@ -68,7 +71,13 @@ def test_limits_hold_for_a_parsed_mapping_as_for_text(
 
 def test_a_parsed_mapping_within_the_limits_is_read_in_full() -> None:
     document = {"name": "x", **{f"k{i}": 0 for i in range(30_000)}}
-    assert len(_structural(psed.validate(document, as_of=AS_OF))) == 30_000
+    report = psed.validate(document, as_of=AS_OF)
+    listed = [f for f in report.findings if f.code == "PSED005"]
+    # every key is read: those the report does not list are counted in its summary
+    summary = next(f for f in report.findings if f.code == "PSED008")
+    more = re.search(r"\(([\d,]+) PSED005", summary.message)
+    assert more is not None, summary.message
+    assert len(listed) + int(more[1].replace(",", "")) == 30_000
     small = Limits(max_depth=3)
     deep = {"name": "x", "impacts": [{"characteristic": "age", "aims": {"advance": "neutral"}}]}
     config = psed.Config(limits=small)
@@ -178,8 +187,33 @@ def test_the_values_are_counted_alike_in_json_text_and_in_its_tree() -> None:
 
 
 def test_a_yaml_flow_mapping_is_yaml_brackets_in_quotes_included() -> None:
-    proposal = psed.loads("{name: 'a [[[[ {{', description: x}")
-    assert (proposal.name, proposal.description) == ("a [[[[ {{", "x")
+    # more brackets inside the quotes than the depth limit: text, not nesting
+    name = "a " + "[" * 100 + " {{"
+    proposal = psed.loads(f"{{name: '{name}', description: x}}")
+    assert (proposal.name, proposal.description) == (name, "x")
+
+
+def test_a_json_file_standard_input_and_text_give_one_answer(tmp_path: Path) -> None:
+    """Empty impact entries within the values limit: one answer, whichever way they come in.
+
+    (A ``.json`` file was over the values limit, counted one way, while standard input and
+    ``validate(text)`` counted another and checked every entry.)
+    """
+    config = psed.Config(limits=Limits(max_values=500))
+    text = '{"name": "a", "impacts": [' + ",".join(["{}"] * 300) + "]}"
+    job = Job(as_of=AS_OF, config=config)
+    answers = {}
+    for name in ("a.json", "a.txt", "a.yaml"):
+        (tmp_path / name).write_text(text, "utf-8")
+        answers[name] = check_file(str(tmp_path / name), job).result.report.findings
+    stdin = attrs.evolve(job, stdin=text.encode())
+    answers["stdin"] = check_file("-", stdin).result.report.findings
+    answers["validate"] = psed.validate(text, as_of=AS_OF, config=config).findings
+    answers["bytes"] = psed.validate(text.encode(), as_of=AS_OF, config=config).findings
+    expected = [(f.code, f.pointer) for f in answers.pop("a.json")]
+    assert ("PSED103", "/impacts/299/impact") in expected  # read and checked in full
+    for way, findings in answers.items():
+        assert [(f.code, f.pointer) for f in findings] == expected, way
 
 
 # ----------------------------------------------------------------------- 13: minor
