@@ -16,10 +16,11 @@ of its own so that one case's peak cannot hide another's, it measures:
 Each line gives the input's size, psed's time and its ratio to the parse, and each
 memory peak as a multiple of the input's size (for inputs under 64 KiB the peaks are
 mostly fixed costs, so the multiple is shown but not summarised). The summary gives
-the largest multiples over the inputs of 1 MiB and more, and the largest absolute
+the largest multiples over the inputs of 64 KiB and more, and the largest absolute
 figures over all. Run from the repository root::
 
     .venv/bin/python benchmarks/bench_hostile.py [--repeat 3] [--only NAME] [--json FILE]
+    .venv/bin/python benchmarks/bench_hostile.py --summarise FILE   # a saved run again
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def _times(n: float, size: int) -> str:
 def _line(row: dict[str, Any]) -> str:
     size = row["bytes"]
     if row["parse_seconds"]:
-        ratio = f"{row['seconds'] / row['parse_seconds']:.1f}x the parse"
+        times = row["seconds"] / row["parse_seconds"]
+        ratio = f"{times:.1f}x the parse" if times >= 1 else f"{times:.2f}x the parse"
     elif row["parse_error"]:
         ratio = f"the parse fails ({row['parse_error']})"
     else:
@@ -139,13 +141,40 @@ def _line(row: dict[str, Any]) -> str:
     )
 
 
+def summarise(rows: list[dict[str, Any]]) -> None:
+    """The largest multiples over the inputs of :data:`SMALL` and more; the largest figures."""
+    big = [r for r in rows if r["bytes"] >= SMALL]
+    if big:
+        print(f"\nOver the {len(big)} inputs of {_size(SMALL)} and more:")
+        for key, what in (("seconds", "CPU time"), ("traced", "traced peak"), ("rss", "resident")):
+            worst = max(big, key=lambda r: r[key] / r["bytes"])
+            if key == "seconds":
+                figure = f"{worst[key] / (worst['bytes'] / MIB):.3f} s per MiB"
+            else:
+                figure = f"{worst[key] / worst['bytes']:.1f}x the input"
+            print(f"  largest {what}: {figure} ({worst['case']}, {_size(worst['bytes'])})")
+    if rows:
+        print("Over all inputs:")
+        for key, what in (("seconds", "CPU time"), ("traced", "traced peak"), ("rss", "resident")):
+            worst = max(rows, key=lambda r: r[key])
+            figure = f"{worst[key]:.2f} s" if key == "seconds" else _size(worst[key])
+            print(f"  largest {what}: {figure} ({worst['case']}, {_size(worst['bytes'])})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per case (best)")
     parser.add_argument("--only", action="append", help="run only the cases with this name")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--summarise", type=Path, help="summarise a run saved with --json")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.summarise:
+        rows = json.loads(args.summarise.read_text(encoding="utf-8"))
+        for row in rows:
+            print(_line(row))
+        summarise(rows)
+        return 0
     if args.worker:
         print(json.dumps(measure(args.worker, args.repeat)))
         return 0
@@ -168,22 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         row = json.loads(done.stdout)
         rows.append(row)
         print(_line(row), flush=True)
-    big = [r for r in rows if r["bytes"] >= MIB]
-    if big:
-        print(f"\nOver the {len(big)} inputs of 1 MiB and more:")
-        for key, what in (("seconds", "CPU time"), ("traced", "traced peak"), ("rss", "resident")):
-            worst = max(big, key=lambda r: r[key] / r["bytes"])
-            if key == "seconds":
-                figure = f"{worst[key] / (worst['bytes'] / MIB):.3f} s per MiB"
-            else:
-                figure = f"{worst[key] / worst['bytes']:.1f}x the input"
-            print(f"  largest {what}: {figure} ({worst['case']})")
-    if rows:
-        print("Over all inputs:")
-        for key, what in (("seconds", "CPU time"), ("traced", "traced peak"), ("rss", "resident")):
-            worst = max(rows, key=lambda r: r[key])
-            figure = f"{worst[key]:.2f} s" if key == "seconds" else _size(worst[key])
-            print(f"  largest {what}: {figure} ({worst['case']}, {_size(worst['bytes'])})")
+    summarise(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0
