@@ -187,6 +187,19 @@ def _threshold_in_range(instance: Thresholds, attribute: attrs.Attribute[int], v
         )
 
 
+MIN_CUMULATIVE_RANGE = (2, 10_000)
+"""The values ``min-cumulative`` may take, inclusive: two proposals are the least that
+can have a combined effect."""
+
+
+def _min_cumulative_in_range(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    low, high = MIN_CUMULATIVE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(
+            f"min_cumulative must be a whole number from {low} to {high}, got {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Thresholds:
     """The numbers two rules compare against: practice thresholds, not law.
@@ -199,6 +212,24 @@ class Thresholds:
     """PSED407: a consultation shorter than this many days (end minus start) is reported."""
     max_evidence_age_years: int = attrs.field(default=5, validator=_threshold_in_range)
     """PSED411: evidence dated more than this many years before the law date is reported."""
+
+
+# Named, typed converters (not ``converter=tuple``): a type checker types the
+# constructor from them, so ``Config(frameworks=[framework])`` type-checks in user code.
+def _to_characteristics(value: Iterable[Characteristic]) -> tuple[Characteristic, ...]:
+    return tuple(value)
+
+
+def _to_frameworks(value: Iterable[Framework]) -> tuple[Framework, ...]:
+    return tuple(value)
+
+
+def _to_duties(value: Iterable[Duty]) -> tuple[Duty, ...]:
+    return tuple(value)
+
+
+def _to_template_paths(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 def _framework_thresholds(
@@ -233,11 +264,13 @@ class Config:
     """Severity overrides by code or prefix, as sorted pairs (give a dict)."""
     fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity_value)
     """The lowest severity that makes a report fail."""
-    characteristics: tuple[Characteristic, ...] = attrs.field(default=(), converter=tuple)
+    characteristics: tuple[Characteristic, ...] = attrs.field(
+        default=(), converter=_to_characteristics
+    )
     """The organisation's own characteristics, added to the catalogue."""
-    frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=tuple)
+    frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=_to_frameworks)
     """The organisation's own frameworks, added to the catalogue."""
-    duties: tuple[Duty, ...] = attrs.field(default=(), converter=tuple)
+    duties: tuple[Duty, ...] = attrs.field(default=(), converter=_to_duties)
     """The organisation's own duties, and a body's own commencement date for a duty whose
     date differs by body (the Welsh Language Standards), added to the catalogue.
 
@@ -260,7 +293,7 @@ class Config:
     )
     """Thresholds for the documents of one framework (a dict of framework id to
     :class:`Thresholds`), replacing :attr:`thresholds` for them."""
-    import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    import_templates: tuple[str, ...] = attrs.field(default=(), converter=_to_template_paths)
     """The organisation's own import templates for ``psed import``: YAML files, as paths
     (relative ones resolved against the configuration file's folder).
 
@@ -268,6 +301,13 @@ class Config:
     """
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
+
+    min_cumulative: int = attrs.field(default=3, validator=_min_cumulative_in_range)
+    """PSED701 (``psed audit``): a characteristic adversely affected by this many proposals
+    of one programme, with no cumulative assessment, is reported. Practice, not law.
+
+    .. versionadded:: 0.2.0
+    """
 
     def thresholds_for(self, framework: str) -> Thresholds:
         """The thresholds that apply to a document of ``framework`` (its id)."""
@@ -345,6 +385,7 @@ _TOP_KEYS = (
     "min-consultation-days",
     "max-evidence-age-years",
     "per-framework",
+    "min-cumulative",
     "import-templates",
 )
 _THRESHOLD_KEYS = ("min-consultation-days", "max-evidence-age-years")
@@ -532,6 +573,14 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         r.check_keys(table, _THRESHOLD_KEYS, where + ".")
         by_framework[str(fid)] = _thresholds(r, table, where + ".", kwargs["thresholds"])
     kwargs["framework_thresholds"] = by_framework
+    if "min-cumulative" in mapping:
+        value = mapping["min-cumulative"]
+        low, high = MIN_CUMULATIVE_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise r.error(
+                "min-cumulative", f"expected a whole number from {low} to {high}, got {value!r}"
+            )
+        kwargs["min_cumulative"] = value
     return Config(**kwargs)
 
 
