@@ -39,8 +39,6 @@ class Job:
     status: Status | None = None
     config: Config | None = None
     fail_on: Severity = Severity.ERROR
-    lines: bool = False
-    """Work out the line of each finding (for SARIF and GitHub annotations)."""
     proposal: bool = False
     """Keep the best-effort Proposal (for the audit)."""
     stdin: bytes | None = None
@@ -205,10 +203,11 @@ def check_file(path: str, job: Job) -> Outcome:
     The file is decoded and parsed once; the tree is then read once, and validated
     (for the audit, the Proposal the rules ran on is kept). When parsing itself
     reported something about a readable tree (a duplicate key, a NaN), the text is
-    validated as a whole instead, so that the report is exactly what
-    :func:`psed.validate` says about the text, and the tree read again for the audit.
+    validated as a whole instead (read as the suffix says), so that the report is exactly
+    what :func:`psed.validate` says about the text. Every finding about the text carries
+    its line and column.
     """
-    import psed
+    from psed._reading.document import locate
     from psed._reading.limits import decode
     from psed._reading.text import parse_text
     from psed.engine import _validate_and_read
@@ -230,29 +229,26 @@ def check_file(path: str, job: Job) -> Outcome:
         report, proposal = _validate_and_read(
             tree, as_of=job.as_of, status=job.status, config=job.config, law_date=job.law_date
         )
+        # Every finding gets its line and column from this one parse.
+        report = attrs.evolve(report, findings=locate(report.findings, parsed.positions))
     else:
-        report = psed.validate(
-            text, as_of=job.as_of, status=job.status, config=job.config, law_date=job.law_date
+        report, proposal = _validate_and_read(
+            text,
+            as_of=job.as_of,
+            status=job.status,
+            config=job.config,
+            law_date=job.law_date,
+            format=_format(path),
         )
-        if job.proposal:
-            catalogue = job.config.catalogue() if job.config is not None else None
-            proposal, _ = psed.read(tree, catalogue=catalogue)
     if not job.proposal:
         proposal = None
     report = attrs.evolve(report, fail_on=job.fail_on)
     value = tree.get("framework", "psed") if isinstance(tree, dict) else None
     framework = value if isinstance(value, str) else None
-    lines: dict[str, int] = {}
-    if job.lines and report.findings:
-        from psed.output._locate import pointer_lines
-
-        lines = pointer_lines(text, {f.pointer for f in report.findings})
     # A limit the walk enforces (too many values) is one PSED001 about the whole document:
     # nothing of it was read, as when the parser itself stops.
     unreadable = any(f.code == "PSED001" and f.pointer == "" for f in report.findings)
-    result = FileResult(
-        path=path, report=report, framework=framework, lines=lines, unreadable=unreadable
-    )
+    result = FileResult(path=path, report=report, framework=framework, unreadable=unreadable)
     return Outcome(result=result, proposal=None if unreadable else proposal)
 
 

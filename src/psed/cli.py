@@ -759,7 +759,7 @@ def _write(out: IO[str], pieces: Iterable[str]) -> None:
             out.write(piece)
 
 
-def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
+def _job(args: argparse.Namespace, config: Any) -> Any:
     from psed._batch import Job
     from psed.findings import Severity
     from psed.model import Status
@@ -770,7 +770,6 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
         status=None if args.status is None else Status(args.status),
         config=config,
         fail_on=Severity(config.fail_on),
-        lines=lines,
         stdin=_read_stdin(args.paths, config.limits.max_bytes),
         lang=_lang(args),
     )
@@ -802,7 +801,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
         raise UsageError(_("--quiet and --statistics apply to the text format only"))
     config = _load_config(args)
-    job = _job(args, config, lines=args.format in ("sarif", "github"))
+    job = _job(args, config)
     run_info = RunInfo(
         version=__version__,
         as_of=job.as_of,

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,9 @@ def test_fail_on_and_select_change_the_verdict(capsys: pytest.CaptureFixture[str
     assert "PSED105" not in out
     assert "PSED203" not in out
     code, out, _ = run(capsys, "check", wales, "--as-of", AS_OF, "--select", "PSED105")
-    codes = {line.split()[1] for line in out.splitlines()[:-1]}
+    # path:line:column: pointer: CODE [severity] message
+    found = [(line, re.search(r" (PSED\d{3}) \[", line)) for line in out.splitlines()[:-1]]
+    codes = {m[1] if m else line for line, m in found}
     assert codes == {"PSED105"}
 
 

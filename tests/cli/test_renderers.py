@@ -54,11 +54,12 @@ def result(path: str, *findings: Finding, framework: str | None = "psed", **kw: 
 GOOD = result("docs/good.yaml")
 MIXED = result(
     "docs/mixed.yaml",
-    finding("PSED201", Severity.ERROR, "/impacts/0/mitigations", characteristic="age"),
-    finding("PSED202", Severity.WARNING, "/impacts/0/mitigations/0/owner"),
+    finding(
+        "PSED201", Severity.ERROR, "/impacts/0/mitigations", characteristic="age", line=12, column=1
+    ),
+    finding("PSED202", Severity.WARNING, "/impacts/0/mitigations/0/owner", line=13, column=1),
     finding("PSED501", Severity.WARNING, "/impacts/2/details", waived="Reviewed: same for all"),
     finding("PSED310", Severity.INFO, "/review_date"),
-    lines={"/impacts/0/mitigations": 12, "/impacts/0/mitigations/0/owner": 13},
 )
 WARN_ONLY = result("docs/warn.json", finding("PSED310", Severity.WARNING, "/review_date"))
 UNREADABLE = result(
@@ -336,8 +337,10 @@ def test_junit_survives_control_characters_and_markup() -> None:
 
 
 def test_github_annotations_are_escaped() -> None:
-    f = finding("PSED201", Severity.ERROR, "/impacts/0", message="100% sure,\nreally: yes")
-    odd = result("dir,x/a:b.yaml", f, lines={"/impacts/0": 7})
+    f = finding(
+        "PSED201", Severity.ERROR, "/impacts/0", message="100% sure,\nreally: yes", line=7, column=1
+    )
+    odd = result("dir,x/a:b.yaml", f)
     out = render([odd, WARN_ONLY, MIXED], "github", RUN)
     lines = out.splitlines()
     assert lines[0] == (

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,67 @@ def _inputs() -> list[Path]:
 def test_every_corpus_and_regression_input_passes_the_harness(
     harness: ModuleType, path: Path
 ) -> None:
-    assert harness.guarded(path.read_bytes(), 10) is None
+    assert harness.guarded(path.read_bytes(), 10, harness.mode_of(path)) is None
+
+
+@pytest.mark.parametrize("mode", ["mapping", "config"])
+def test_a_short_run_of_each_other_mode_finds_nothing(
+    harness: ModuleType, tmp_path: Path, mode: str
+) -> None:
+    summary = harness.run_random(seconds=3, seed=20261202, out=tmp_path, timeout=10, mode=mode)
+    assert summary["executions"] >= 1  # a recipe may build a million keys
+    assert summary["failures"] == [], summary["failures"]
+
+
+def _depth(value: object) -> int:
+    """How deep lists and mappings go, without recursion (a cycle counts once)."""
+    deepest, seen, todo = 0, set(), [(value, 0)]
+    while todo:
+        node, level = todo.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, (dict, list)) and id(node) not in seen:
+            seen.add(id(node))
+            todo.extend((v, level + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
+def test_the_mapping_mode_builds_huge_widths_and_depths(harness: ModuleType) -> None:
+    built = [harness.build_mapping(seed) for seed in harness.mode_seeds("mapping")]
+    mappings = [m for m in built if isinstance(m, dict)]
+    widest = max(len(v) for m in mappings for v in m.values() if isinstance(v, (dict, list)))
+    assert widest >= 100_001
+    assert max(_depth(m) for m in mappings) >= 10_000
+    assert any(any(v is m for v in m.values()) for m in mappings)  # one holds itself
+
+
+def test_each_mode_catches_what_it_should(
+    harness: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report past the bound, and a template that reads as approved, are failures."""
+    real = harness.psed.validate
+    from psed.rules.report import MAX_FINDINGS
+
+    def unbounded(*args: object, **kwargs: object) -> object:
+        report = real(*args, **kwargs)
+        more = report.findings * (MAX_FINDINGS + 1)
+        return attrs.evolve(report, findings=more[: MAX_FINDINGS + 1])
+
+    with monkeypatch.context() as patch:
+        patch.setattr(harness.psed, "validate", unbounded)
+        kind, detail = harness.guarded(b"", 10, "mapping")
+    assert kind == "property"
+    assert "a report of 1001 findings" in detail
+
+    import psed.output.template
+
+    def approved(framework: object, *, status: str = "draft") -> str:
+        return f"name: x\nframework: {framework.id}\nstatus: approved\n"  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(psed.output.template, "new_document", approved)
+    kind, detail = harness.guarded(b"T", 10, "config")
+    assert kind == "property"
+    assert "reads as" in detail
+    assert "'approved'" in detail
 
 
 def test_the_harness_catches_what_it_should(

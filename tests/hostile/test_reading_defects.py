@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
 import psed
 from psed import Limits
+from psed._batch import Job, check_file
 
 AS_OF = dt.date(2026, 11, 26)
 
@@ -155,7 +157,7 @@ def test_a_raw_line_separator_in_yaml_is_refused_honestly(char: str, name: str) 
     [
         '{"name":"a","description":"Line one\nline two"}',
         '{"name": "a",}',
-        '{"name": "a", "impacts": [' + ",".join(["{}"] * 120_000) + "]}",
+        '{"name": "a", "impacts": [' + ",".join(["{}"] * 1_200) + "]}",
         '{"name": "a", "description": ' + "[" * 100 + "]" * 100 + "}",
     ],
     ids=["raw-newline", "trailing-comma", "too-many-values", "too-deep"],
@@ -163,16 +165,18 @@ def test_a_raw_line_separator_in_yaml_is_refused_honestly(char: str, name: str) 
 def test_text_that_starts_as_json_is_read_as_json_whatever_the_way_in(
     text: str, tmp_path: Path
 ) -> None:
-    as_json = psed.validate(text.encode(), as_of=AS_OF)
+    # a small values limit keeps "too-many-values" quick: 1,200 entries are over it
+    limits = Limits(max_values=1_000)
+    as_json = psed.validate(text.encode(), as_of=AS_OF, config=psed.Config(limits=limits))
     assert _structural(as_json) == [("PSED001", "")]
     with pytest.raises(psed.DocumentError) as guessed:
-        psed.loads(text)
+        psed.loads(text, limits=limits)
     with pytest.raises(psed.DocumentError) as told:
-        psed.loads(text, format="json")
+        psed.loads(text, format="json", limits=limits)
     assert guessed.value.findings == told.value.findings
     (tmp_path / "a.txt").write_text(text)
     with pytest.raises(psed.DocumentError) as unknown_suffix:
-        psed.load(tmp_path / "a.txt")
+        psed.load(tmp_path / "a.txt", limits=limits)
     assert [f.message for f in unknown_suffix.value.findings] == [
         f.message for f in told.value.findings
     ]
@@ -186,8 +190,33 @@ def test_the_values_are_counted_alike_in_json_text_and_in_its_tree() -> None:
 
 
 def test_a_yaml_flow_mapping_is_yaml_brackets_in_quotes_included() -> None:
-    proposal = psed.loads("{name: 'a [[[[ {{', description: x}")
-    assert (proposal.name, proposal.description) == ("a [[[[ {{", "x")
+    # more brackets inside the quotes than the depth limit: text, not nesting
+    name = "a " + "[" * 100 + " {{"
+    proposal = psed.loads(f"{{name: '{name}', description: x}}")
+    assert (proposal.name, proposal.description) == (name, "x")
+
+
+def test_a_json_file_standard_input_and_text_give_one_answer(tmp_path: Path) -> None:
+    """Empty impact entries within the values limit: one answer, whichever way they come in.
+
+    (A ``.json`` file was over the values limit, counted one way, while standard input and
+    ``validate(text)`` counted another and checked every entry.)
+    """
+    config = psed.Config(limits=Limits(max_values=500))
+    text = '{"name": "a", "impacts": [' + ",".join(["{}"] * 300) + "]}"
+    job = Job(as_of=AS_OF, config=config)
+    answers = {}
+    for name in ("a.json", "a.txt", "a.yaml"):
+        (tmp_path / name).write_text(text, "utf-8")
+        answers[name] = check_file(str(tmp_path / name), job).result.report.findings
+    stdin = attrs.evolve(job, stdin=text.encode())
+    answers["stdin"] = check_file("-", stdin).result.report.findings
+    answers["validate"] = psed.validate(text, as_of=AS_OF, config=config).findings
+    answers["bytes"] = psed.validate(text.encode(), as_of=AS_OF, config=config).findings
+    expected = [(f.code, f.pointer) for f in answers.pop("a.json")]
+    assert ("PSED103", "/impacts/299/impact") in expected  # read and checked in full
+    for way, findings in answers.items():
+        assert [(f.code, f.pointer) for f in findings] == expected, way
 
 
 # ----------------------------------------------------------------------- 13: minor

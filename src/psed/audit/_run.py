@@ -161,7 +161,7 @@ class AuditRun:
         if options.baseline and options.db is None:
             raise ValueError("a baseline compares with the history: give db as well")
         self.paths = list(paths)
-        self.job = attrs.evolve(job, proposal=True, lines=False)
+        self.job = attrs.evolve(job, proposal=True)
         self.options = options
         self.jobs = jobs
         self.config = job.config or Config()

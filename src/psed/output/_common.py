@@ -15,16 +15,12 @@ from psed.model import Status
 __all__ = ["FileResult", "JsonStream", "Renderer", "RunInfo", "Totals", "indented"]
 
 
-def _mapping(value: Mapping[str, int] | None) -> Mapping[str, int]:
-    return dict(value or {})
-
-
 @attrs.frozen(kw_only=True)
 class FileResult:
     """The report on one file, with what a renderer needs to place its findings.
 
-    ``lines`` maps a finding's pointer to the 1-based line of the file it concerns,
-    for the formats that show lines (SARIF, GitHub); pointers not in it are on line 1.
+    Each finding read from text carries its line and column (from the one parse of
+    the file); a finding without them is about the file as a whole.
     """
 
     path: str
@@ -36,7 +32,6 @@ class FileResult:
     """True when the file could not be read or parsed, so that no rule ran on it (its
     report is a PSED001 finding). A file read with a problem that psed could step over,
     such as a duplicate key, is checked by every rule and is not unreadable."""
-    lines: Mapping[str, int] = attrs.field(factory=dict, converter=_mapping)
 
     @property
     def read_with_problems(self) -> bool:
@@ -46,15 +41,12 @@ class FileResult:
     def position(self, finding: Finding) -> tuple[int, int] | None:
         """The 1-based (line, column) of a finding's place in the file, or None if unknown.
 
-        From the finding itself (the reading records where each value stands), else the
-        line of its pointer in :attr:`lines` (column 1).
+        The reading records where each value stands, and every finding about text
+        carries it.
         """
-        line = getattr(finding, "line", None)
-        if isinstance(line, int) and line >= 1:
-            column = getattr(finding, "column", None)
-            return line, column if isinstance(column, int) and column >= 1 else 1
-        known = self.lines.get(finding.pointer)
-        return None if known is None else (known, 1)
+        if finding.line is None:
+            return None
+        return finding.line, 1 if finding.column is None else finding.column
 
     def line(self, finding: Finding) -> int:
         """The 1-based line of a finding's place in the file (1 when not known)."""
