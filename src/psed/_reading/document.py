@@ -34,11 +34,12 @@ def locate(findings: Iterable[Finding], positions: Positions | None) -> list[Fin
     """The findings with the line and column of their pointer (as they are without text)."""
     if positions is None:
         return list(findings)
-    out = []
-    for finding in findings:
-        line, column = positions.locate(finding.pointer)
-        out.append(attrs.evolve(finding, line=line, column=column))
-    return out
+    listed = list(findings)
+    places = positions.locate_all([f.pointer for f in listed])
+    return [
+        attrs.evolve(finding, line=line, column=column)
+        for finding, (line, column) in zip(listed, places, strict=True)
+    ]
 
 
 def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits: Limits) -> Read:
