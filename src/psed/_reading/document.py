@@ -1,4 +1,4 @@
-"""A payload (a tree, text or bytes) to a Proposal: parse once, walk once, convert once."""
+"""A payload (a tree, text or bytes) to a Proposal: parse once, then one walk checks and builds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 import attrs
 
 from psed._reading.codes import unreadable
-from psed._reading.converter import structure_proposal
 from psed._reading.limits import Limits, too_deep_message, too_many_values_message
 from psed._reading.pointer import Positions
 from psed._reading.structural import OverLimit, walk
@@ -68,7 +67,7 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
             None,
         )
     try:
-        cleaned, problems = walk(payload, catalogue, limits, extra_values=extra)
+        proposal, problems = walk(payload, catalogue, limits, extra_values=extra)
     except OverLimit as over:
         line = None if positions is None else positions.locate(over.pointer)[0]
         if over.limit == "depth":
@@ -80,4 +79,4 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
     # but empty" about the same place would report one mistake twice.
     refused = {f.pointer for f in findings}
     findings.extend(p for p in problems if not (p.code == "PSED002" and p.pointer in refused))
-    return Read(structure_proposal(cleaned, Proposal), findings, positions)
+    return Read(proposal, findings, positions)

@@ -3,9 +3,9 @@
 The walker is driven by the field table (:mod:`psed._reading.fields`), itself
 derived from the model, so adding a field to the model adds it here, to the
 converter and to the JSON Schema at once. One pass over the tree collects every
-problem, each with an RFC 6901 pointer into the tree as given, and produces
-cleaned data for the converter: invalid values replaced by their default (or
-``None``), unknown keys left out, a missing required text as ``""``, an unknown
+problem, each with an RFC 6901 pointer into the tree as given, and builds the
+:class:`~psed.model.Proposal` as it goes: invalid values replaced by their default
+(or ``None``), unknown keys left out, a missing required text as ``""``, an unknown
 characteristic as a placeholder local characteristic.
 
 The same pass holds a tree to the :class:`~psed._reading.limits.Limits` (values and
@@ -124,6 +124,13 @@ _EXPECTED = {
 }
 
 _PLACEHOLDER_CHARACTERISTIC = Characteristic(code="", label="")
+
+
+def _build(spec: ClassSpec, values: dict[str, Any]) -> Any:
+    """The model object ``spec`` describes, from the values the walker kept."""
+    if spec.cls is Characteristic:  # a document's own characteristic
+        return document_characteristic(values["code"], values["label"], values.get("description"))
+    return spec.cls(**values)
 
 
 def _describe(value: Any) -> str:
@@ -323,9 +330,7 @@ class _Walker:
 
     # ----------------------------------------------------------------- objects
 
-    def mapping(
-        self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int
-    ) -> dict[str, Any]:
+    def mapping(self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int) -> Any:
         self.deeper(depth, pointer)
         self.tick(len(data), pointer)  # the keys; each value is counted where it is read
         self.repeated(data, pointer)
@@ -364,7 +369,7 @@ class _Walker:
                         f"add `{name}` ({_bare(field.doc)}).",
                     )
                 out[name] = self.placeholder(spec.by_name[name], data)
-        return out
+        return _build(spec, out)
 
     def unknown(self, spec: ClassSpec, key: Any, value: Any, pointer: str, depth: int) -> None:
         text = key_text(key)
@@ -468,9 +473,7 @@ class _Walker:
             return self.characteristic(field, value, pointer, depth)
         return self.framework(field, value, pointer, depth)
 
-    def within(
-        self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int
-    ) -> dict[str, Any]:
+    def within(self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int) -> Any:
         """:meth:`mapping` for ``spec``, with ``self.spec`` set while inside it."""
         outer = self.spec
         self.spec = spec
@@ -497,7 +500,7 @@ class _Walker:
                 clean = self.value(field.item, item, f"{pointer}/{index}", depth + 1)
                 if clean is not _INVALID:
                     plain.append(clean)
-            return plain
+            return tuple(plain)
         assert field.cls is not None
         item_spec = CLASS_SPECS[field.cls]
         if field.one_true is not None:
@@ -519,7 +522,7 @@ class _Walker:
                 )
                 self.value_below(item, depth + 1, item_pointer)
                 items.append(self.placeholder_mapping(item_spec))
-        return items
+        return tuple(items)
 
     def prescan_one_true(self, items: list[Any] | tuple[Any, ...], key: str, pointer: str) -> None:
         """A second item with ``key: true`` (a second chosen alternative) is PSED004 there."""
@@ -535,8 +538,10 @@ class _Walker:
                 f"set {key} to false on one of them."
             )
 
-    def placeholder_mapping(self, spec: ClassSpec) -> dict[str, Any]:
-        return {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
+    def placeholder_mapping(self, spec: ClassSpec) -> Any:
+        return _build(
+            spec, {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
+        )
 
     def enum(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         assert field.enum is not None
@@ -661,13 +666,14 @@ class _Walker:
 
     # ----------------------------------------------------------------- root
 
-    def proposal(self, data: Mapping[Any, Any]) -> dict[str, Any]:
+    def proposal(self, data: Mapping[Any, Any]) -> Proposal:
         root = CLASS_SPECS[Proposal]
         self.spec = root
         self.tick(1, "")
         self.prescan_characteristics(data.get("characteristics"))
         self.prescan_related(data.get("related"), data.get("id"))
-        return self.mapping(root, data, "", 1)
+        built: Proposal = self.mapping(root, data, "", 1)
+        return built
 
     def prescan_characteristics(self, defined: Any) -> None:
         """Document characteristics first: impact entries may name them.
@@ -715,11 +721,11 @@ def walk(
     limits: Limits,
     *,
     extra_values: int = 0,
-) -> tuple[dict[str, Any], list[Finding]]:
-    """Check a tree against the field table; cleaned data and every structural finding.
+) -> tuple[Proposal, list[Finding]]:
+    """Check a tree against the field table; the Proposal and every structural finding.
 
-    The cleaned data holds only valid values (dates as dates, enums as members,
-    characteristics resolved to :class:`Characteristic`), ready for the converter.
+    The Proposal holds only valid values (dates as dates, enums as members,
+    characteristics resolved to :class:`Characteristic`), built in the same pass.
     ``extra_values`` allows for values YAML aliases added (bounded when parsed).
     Raises :class:`OverLimit` when the tree is over ``limits``.
     """
