@@ -903,16 +903,16 @@ def cite(
         counted = {d.id for d in applying}
         general_duties = tuple(d for d in applying if d.equality)
     else:
-        covering = tuple(d for d in applying if characteristic in d.requires)
-        counted = {d.id for d in covering} | {d.id for d in applying if not d.requires}
-        general_duties = covering
+        general_duties = tuple(d for d in applying if characteristic in d.requires)
+        counted = {d.id for d in applying if not d.requires or characteristic in d.requires}
     cited: list[str] = []
     persuasive: list[str] = []
     has_provision = False
+    day, jurisdiction = law.date, law.jurisdiction
     for ref in references:
         if ref.general:
             for duty in general_duties:
-                cited.append(duty.general_in(law.jurisdiction))
+                cited.append(duty.general_in(jurisdiction))
                 cited.extend(
                     extra.citation
                     for extra in duty.also
@@ -922,19 +922,19 @@ def cite(
                 )
                 has_provision = True
             continue
-        if ref.duties and not (ref.duties & counted):
+        if ref.duties and ref.duties.isdisjoint(counted):
             continue
         if ref.characteristics and characteristic not in ref.characteristics:
             continue
-        if not _dated(ref, law.date):
+        if not _dated(ref, day):
             continue
         if ref.case:
-            if not ref.jurisdictions or law.jurisdiction in ref.jurisdictions:
+            if not ref.jurisdictions or jurisdiction in ref.jurisdictions:
                 cited.append(ref.citation)
             else:
                 persuasive.append(ref.citation)
             continue
-        if ref.jurisdictions and law.jurisdiction not in ref.jurisdictions:
+        if ref.jurisdictions and jurisdiction not in ref.jurisdictions:
             continue
         cited.append(ref.citation)
         has_provision = has_provision or ref.basis is Basis.LAW
