@@ -260,9 +260,9 @@ def entry_label(entry: ImpactEntry) -> str:
     return label
 
 
-def is_real_mitigation(mitigation: Mitigation) -> bool:
+def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
     """True when a mitigation counts (PSED201): its action is given and it is not dropped."""
-    return not is_placeholder(mitigation.action) and mitigation.status != (MitigationStatus.DROPPED)
+    return mitigation.status != MitigationStatus.DROPPED and ctx.text(mitigation.action).real
 
 
 def adverse_labels(ctx: Context) -> list[str]:

@@ -41,9 +41,9 @@ def _mitigations(ctx: Context) -> Iterator[tuple[str, ImpactEntry, Mitigation]]:
             yield f"/impacts/{i}/mitigations/{j}", entry, mitigation
 
 
-def _accountable(mitigation: Mitigation) -> bool:
+def _accountable(ctx: Context, mitigation: Mitigation) -> bool:
     """Whether owner and due date are expected: a real action that was not dropped."""
-    return is_real_mitigation(mitigation)
+    return is_real_mitigation(ctx, mitigation)
 
 
 @rule(
@@ -105,7 +105,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if not entry.impact.is_adverse:
             continue
-        if any(is_real_mitigation(m) for m in entry.mitigations):
+        if any(is_real_mitigation(ctx, m) for m in entry.mitigations):
             continue
         if not ctx.text(entry.justification).placeholder:
             continue
@@ -172,7 +172,7 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and ctx.text(mitigation.owner).placeholder:
+        if _accountable(ctx, mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
                 f"A mitigating action for {entry_label(entry)} has no owner: name the "
@@ -234,7 +234,7 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and mitigation.due is None:
+        if _accountable(ctx, mitigation) and mitigation.due is None:
             yield Hit(
                 f"{pointer}/due",
                 f"A mitigating action for {entry_label(entry)} has no due date: add the "
@@ -437,7 +437,9 @@ def adverse_impact_without_monitoring(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if not entry.impact.is_adverse or ctx.text(entry.monitoring).real:
             continue
-        if any(is_real_mitigation(m) and ctx.text(m.monitoring).real for m in entry.mitigations):
+        if any(
+            is_real_mitigation(ctx, m) and ctx.text(m.monitoring).real for m in entry.mitigations
+        ):
             continue
         yield Hit(
             f"/impacts/{i}/monitoring",
@@ -501,7 +503,10 @@ def mitigation_too_brief(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if is_real_mitigation(mitigation) and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS:
+        if (
+            is_real_mitigation(ctx, mitigation)
+            and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS
+        ):
             yield Hit(
                 f"{pointer}/action",
                 f"A mitigating action for {entry_label(entry)} is too brief to act on: say "
