@@ -23,6 +23,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from psed import __version__  # the package is initialised before any of its modules
 from psed._reading.codes import structural_finding
 from psed._reading.document import locate
 from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
@@ -41,12 +42,6 @@ from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 __all__ = ["check", "validate"]
 
 _DEFAULT_CONFIG = Config()
-
-
-def _version() -> str:
-    from psed import __version__
-
-    return __version__
 
 
 def _status(status: Status | str | None) -> Status | None:
@@ -277,7 +272,7 @@ def check(
         findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
-        version=_version(),
+        version=__version__,
         fail_on=cfg.fail_on,
         law_date=law_day.date,
         law_date_source=law_day.source.value,
@@ -432,7 +427,7 @@ def _validate_and_read(
         findings=locate(bounded(_sorted(findings)), positions),
         as_of=day,
         status=used_status,
-        version=_version(),
+        version=__version__,
         fail_on=cfg.fail_on,
         law_date=None if law_day is None else law_day.date,
         law_date_source=None if law_day is None else law_day.source.value,
