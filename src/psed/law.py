@@ -897,14 +897,18 @@ def cite(
     cited after its provisions, and not at all when no provision is cited.
     :data:`GENERAL_DUTY` becomes the general provision of each duty that counts.
     """
-    applying = law.duties
-    general_duties: tuple[Duty, ...]
-    if characteristic is None:
-        counted = {d.id for d in applying}
-        general_duties = tuple(d for d in applying if d.equality)
-    else:
-        general_duties = tuple(d for d in applying if characteristic in d.requires)
-        counted = {d.id for d in applying if not d.requires or characteristic in d.requires}
+    counted: set[str] = set()  # the duties that count for this finding
+    general_duties: list[Duty] = []  # those whose general provision it cites
+    for duty in law.duties:
+        if characteristic is None:
+            counted.add(duty.id)
+            if duty.equality:
+                general_duties.append(duty)
+        elif characteristic in duty.requires:
+            counted.add(duty.id)
+            general_duties.append(duty)
+        elif not duty.requires:
+            counted.add(duty.id)
     cited: list[str] = []
     persuasive: list[str] = []
     has_provision = False
