@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AS_OF ?= 2026-11-26
 
-.PHONY: demo form-service test lint typecheck pytest docs bench clean
+.PHONY: demo form-service test lint typecheck pytest docs bench clean locale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ pytest: $(VENV)/.test-installed
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Update the message catalogues from the code (new messages added, gone ones dropped)
+# and compile them; translate what is new in src/psed/locale/cy/LC_MESSAGES/psed.po,
+# then run it again.
+locale: $(VENV)/.test-installed
+	$(BIN)/python -m psed._babel update compile check
 
 docs: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site

@@ -303,6 +303,22 @@ def test_the_phrase_list_is_the_version_1_list() -> None:
         "less able",
         "harder to",
         "discriminate",
+        # the same in Welsh
+        "anfantais",
+        "allgáu",
+        "eithrio",
+        "andwyol",
+        "niweidiol",
+        "rhwystr",
+        "effaith negyddol",
+        "effeithio'n negyddol",
+        "methu cael mynediad",
+        "methu fforddio",
+        "trafferth",
+        "colli mynediad",
+        "llai abl",
+        "anoddach",
+        "gwahaniaethu",
     }
     for phrase in ADVERSE_PHRASES:
         assert adverse_phrases(f"Some residents {phrase} here.") != [], phrase

@@ -332,13 +332,24 @@ def create_app(
             if report.ok:
                 store.save(ref, {**document, "status": "submitted"}, "submitted")
                 return redirect(url_for("submitted", ref=ref), code=303)
-            mapper = field_id_map(document)
-            for problem in problems(report, field_id=mapper, severities=("error",)):
+            ids: set[str] = set()
+            dates: dict[str, Any] = {}
+            for section in SECTIONS:
+                ids |= question_ids(section_questions(section, document, {}))
+                dates.update(date_parts_in(section, None, document))
+            shown = problems(
+                report,
+                field_id=field_id_map(document),
+                fields=ids,
+                severities=("error",),
+                dates=dates,
+            )
+            for problem in shown:
                 owner = next((s for s in SECTIONS if s.owns(problem.pointer)), None)
                 item = {"text": problem.text}
-                if owner is not None and problem.field_id is not None:
+                if owner is not None and problem.href is not None:
                     page = url_for("section_page", ref=ref, slug=owner.slug)
-                    item["href"] = f"{page}#{problem.field_id}"
+                    item["href"] = page + (_first_missing(problem, ids) or problem.href)
                 summary.append(item)
         sections = [
             {

@@ -167,6 +167,12 @@ SECTIONS: tuple[Section, ...] = (
                         kind="choice",
                         choices=_choices(psed.EvidenceKind),
                     ),
+                    Field(
+                        key="area",
+                        label="Area it covers (optional)",
+                        hint="A place name or an ONS area code, like E06000045.",
+                        width="govuk-input--width-20",
+                    ),
                     Field(key="summary", label="What it shows", kind="textarea"),
                     Field(
                         key="date",
@@ -251,6 +257,15 @@ SECTIONS: tuple[Section, ...] = (
                         hint="For example, 1 12 2021",
                     ),
                     Field(key="maker", label="Who decided", hint="For example, Cabinet."),
+                    Field(
+                        key="duty_statement",
+                        label="How the decision report set out the equality duty",
+                        kind="textarea",
+                        hint=(
+                            "What the report told the decision-maker about the duty to have due"
+                            " regard to its three aims."
+                        ),
+                    ),
                 ),
             ),
         ),
@@ -421,49 +436,68 @@ def _impact_id(code: str, *rest: str | int) -> str:
     return pointer_to_field_id(_pointer("impact", code, *rest))
 
 
-def _read_impacts(form: Form, document: Mapping[str, Any]) -> list[dict[str, Any]]:
-    entries = []
+def _read_impacts(form: Form, document: Mapping[str, Any]) -> list[Any]:
+    """The impacts as posted, in the document's order.
+
+    The page asks about the first entry of each characteristic; the entries it has no
+    questions for (a second group of one characteristic, say) are kept as they were.
+    """
+    old_entries = _list(document.get("impacts"))
+    edited: dict[int, dict[str, Any] | None] = {}
+    added = []
     for code in characteristic_codes(document):
         old = _entry_for(document, code)
-        entry: dict[str, Any] = dict(old)
-        for key in ("impact", "details", "justification", "monitoring"):
-            typed = form.get(_impact_id(code, key), "").strip()
-            if typed:
-                entry[key] = typed
-            else:
-                entry.pop(key, None)
-        old_mitigations = _list(old.get("mitigations"))
-        mitigations = []
-        for j in range(min(len(old_mitigations), MAX_ROWS) + 1):
-            base = _get(old_mitigations, j)
-            m: dict[str, Any] = dict(base) if isinstance(base, Mapping) else {}
-            for key in _MITIGATION_KEYS:
-                fid = _impact_id(code, "mitigations", j, key)
-                if key == "due":
-                    value: Any = join_date(
-                        DateParts(
-                            day=form.get(f"{fid}-day", ""),
-                            month=form.get(f"{fid}-month", ""),
-                            year=form.get(f"{fid}-year", ""),
-                        )
-                    )
-                else:
-                    value = form.get(fid, "").strip() or None
-                if value is None:
-                    m.pop(key, None)
-                else:
-                    m[key] = value
-            if set(m) - {"status"}:
-                mitigations.append(m)
-        mitigations.extend(old_mitigations[MAX_ROWS:])
-        if mitigations:
-            entry["mitigations"] = mitigations
+        entry = _read_entry(form, code, old)
+        place = next((i for i, e in enumerate(old_entries) if e is old), None)
+        if place is not None:
+            edited[place] = entry
+        elif entry is not None:
+            added.append(entry)
+    kept = [edited.get(i, e) for i, e in enumerate(old_entries)]
+    return [e for e in kept if e is not None] + added
+
+
+def _read_entry(form: Form, code: str, old: Mapping[str, Any]) -> dict[str, Any] | None:
+    """One characteristic's entry as posted, or None when nothing is said about it."""
+    entry: dict[str, Any] = dict(old)
+    for key in ("impact", "details", "justification", "monitoring"):
+        typed = form.get(_impact_id(code, key), "").strip()
+        if typed:
+            entry[key] = typed
         else:
-            entry.pop("mitigations", None)
-        if set(entry) - {"characteristic"}:
-            entry["characteristic"] = code
-            entries.append(entry)
-    return entries
+            entry.pop(key, None)
+    old_mitigations = _list(old.get("mitigations"))
+    mitigations = []
+    for j in range(min(len(old_mitigations), MAX_ROWS) + 1):
+        base = _get(old_mitigations, j)
+        m: dict[str, Any] = dict(base) if isinstance(base, Mapping) else {}
+        for key in _MITIGATION_KEYS:
+            fid = _impact_id(code, "mitigations", j, key)
+            if key == "due":
+                value: Any = join_date(
+                    DateParts(
+                        day=form.get(f"{fid}-day", ""),
+                        month=form.get(f"{fid}-month", ""),
+                        year=form.get(f"{fid}-year", ""),
+                    )
+                )
+            else:
+                value = form.get(fid, "").strip() or None
+            if value is None:
+                m.pop(key, None)
+            else:
+                m[key] = value
+        if set(m) - {"status"}:
+            mitigations.append(m)
+    mitigations.extend(old_mitigations[MAX_ROWS:])
+    if mitigations:
+        entry["mitigations"] = mitigations
+    else:
+        entry.pop("mitigations", None)
+    if set(entry) - {"characteristic"}:
+        entry["characteristic"] = code
+        return entry
+    return None
 
 
 # --------------------------------------------------------------------------------------
@@ -500,12 +534,19 @@ def field_id_map(document: Mapping[str, Any]) -> Callable[[str], str]:
 
 
 def date_parts_in(
-    section: Section, form: Form, document: Mapping[str, Any]
+    section: Section, form: Form | None, document: Mapping[str, Any]
 ) -> dict[str, DateParts]:
-    """Pointer -> the boxes typed, for every date on the page (for :func:`psed.forms.problems`)."""
+    """Pointer -> the boxes, for every date on the page (for :func:`psed.forms.problems`).
+
+    The boxes as typed in ``form``, or (``form`` None) as the saved document fills them.
+    """
     dates: dict[str, DateParts] = {}
 
     def add(pointer: str, fid: str) -> None:
+        if form is None:
+            steps = [int(t) if t.isdigit() else t for t in pointer.split("/")[1:]]
+            dates[pointer] = split_date(_get(document, *steps))
+            return
         dates[pointer] = DateParts(
             day=form.get(f"{fid}-day", ""),
             month=form.get(f"{fid}-month", ""),

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO, TypeVar
 import attrs
 
 from psed._files import STDIN
+from psed._i18n import Message, _
 from psed._reading.codes import structural_finding
 from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.config import Config
@@ -44,6 +45,8 @@ class Job:
     """Keep the best-effort Proposal (for the audit)."""
     stdin: bytes | None = None
     """The bytes of standard input, when ``-`` is among the paths."""
+    lang: str = "en"
+    """The language of the messages (``en`` or ``cy``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +57,7 @@ class Outcome:
     proposal: Proposal | None = None
 
 
-def _unreadable(path: str, message: str, job: Job) -> Outcome:
+def _unreadable(path: str, message: str | Message, job: Job) -> Outcome:
     finding = structural_finding("PSED001", "", message)
     report = Report(
         findings=(finding,),
@@ -100,7 +103,7 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK
 """Opening never waits: without O_NONBLOCK, opening a named pipe waits for a writer."""
 
 
-def _read_bytes(path: str, job: Job) -> bytes | str:
+def _read_bytes(path: str, job: Job) -> bytes | Message:
     """The file's bytes, or a message saying why they cannot be read.
 
     The file's size is known before it is read, so a file over the limit is not read
@@ -113,19 +116,19 @@ def _read_bytes(path: str, job: Job) -> bytes | str:
         try:
             fd = os.open(path, _OPEN_FLAGS)
         except FileNotFoundError:
-            return "The file does not exist; check the path."
+            return _("The file does not exist; check the path.")
         except PermissionError:
             if os.path.isdir(path):
                 return _folder_message(path)
-            return "The file cannot be opened (permission denied); check its permissions."
+            return _("The file cannot be opened (permission denied); check its permissions.")
         except OSError as exc:
-            return f"The file cannot be read ({exc.strerror or exc}); check the path."
+            return _("The file cannot be read ({reason}); check the path.", reason=_why(exc))
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
                 return _folder_message(path)
             if not stat.S_ISREG(info.st_mode):
-                return (
+                return _(
                     "This is not a regular file (a named pipe, device or socket), and psed "
                     "reads only files; to check what a program writes, send it to standard "
                     "input and give '-' as the path."
@@ -136,7 +139,7 @@ def _read_bytes(path: str, job: Job) -> bytes | str:
                 # one byte more than its size: a file that grew while read is still caught
                 data = handle.read(info.st_size + 1)
         except OSError as exc:
-            return f"The file cannot be read ({exc.strerror or exc}); check the path."
+            return _("The file cannot be read ({reason}); check the path.", reason=_why(exc))
         finally:
             os.close(fd)
     if len(data) > max_bytes:
@@ -144,13 +147,18 @@ def _read_bytes(path: str, job: Job) -> bytes | str:
     return data
 
 
-_FOLDER_DENIED = (
+_FOLDER_DENIED = _(
     "This folder cannot be searched (permission denied), so nothing in it was checked; "
     "check its permissions, or exclude it."
 )
 
 
-def _folder_message(path: str) -> str:
+def _why(exc: OSError) -> str:
+    """The operating system's reason (its own words, in English)."""
+    return str(exc.strerror or exc)
+
+
+def _folder_message(path: str) -> Message:
     """Why a folder reached the checker: it could not be searched, or was named as a file."""
     try:
         with os.scandir(path):
@@ -158,17 +166,20 @@ def _folder_message(path: str) -> str:
     except PermissionError:
         return _FOLDER_DENIED
     except OSError as exc:
-        return (
-            f"This folder cannot be searched ({exc.strerror or exc}), so nothing in it was "
-            "checked; check the path."
+        return _(
+            "This folder cannot be searched ({reason}), so nothing in it was checked; check "
+            "the path.",
+            reason=_why(exc),
         )
-    return "This is a folder, not a file; name the folder itself to check the files in it."
+    return _("This is a folder, not a file; name the folder itself to check the files in it.")
 
 
-def _too_large(max_bytes: int) -> str:
-    return (
-        f"The file is larger than the limit of {max_bytes:,} bytes; split it into one "
-        "document per assessment, or raise max-bytes in the [tool.psed] configuration."
+def _too_large(max_bytes: int) -> Message:
+    limit = f"{max_bytes:,}"
+    return _(
+        "The file is larger than the limit of {limit} bytes; split it into one document per "
+        "assessment, or raise max-bytes in the [tool.psed] configuration.",
+        limit=limit,
     )
 
 
@@ -203,7 +214,7 @@ def check_file(path: str, job: Job) -> Outcome:
     from psed.engine import _validate_and_read
 
     data = _read_bytes(path, job)
-    if isinstance(data, str):
+    if isinstance(data, Message):
         return _unreadable(path, data, job)
     text = decode(data)
     if isinstance(text, Finding):
@@ -236,25 +247,44 @@ def check_file(path: str, job: Job) -> Outcome:
         from psed.output._locate import pointer_lines
 
         lines = pointer_lines(text, {f.pointer for f in report.findings})
-    result = FileResult(path=path, report=report, framework=framework, lines=lines)
-    return Outcome(result=result, proposal=proposal)
+    # A limit the walk enforces (too many values) is one PSED001 about the whole document:
+    # nothing of it was read, as when the parser itself stops.
+    unreadable = any(f.code == "PSED001" and f.pointer == "" for f in report.findings)
+    result = FileResult(
+        path=path, report=report, framework=framework, lines=lines, unreadable=unreadable
+    )
+    return Outcome(result=result, proposal=None if unreadable else proposal)
 
 
 def _safe_check(path: str, job: Job) -> Outcome:
-    """:func:`check_file`, with any unexpected exception reported as PSED001 for this file."""
+    """:func:`check_file` in the job's language, any unexpected exception reported as PSED001."""
+    outcome = _checked(path, job)
+    if job.lang == "en":
+        return outcome
+    from psed.findings import translate
+
+    result = outcome.result
+    report = translate(result.report, job.lang)
+    return attrs.evolve(outcome, result=attrs.evolve(result, report=report))
+
+
+def _checked(path: str, job: Job) -> Outcome:
     try:
         return check_file(path, job)
     except (KeyboardInterrupt, SystemExit):
         raise
     except RecursionError:
-        return _unreadable(path, "The document is nested too deeply to read.", job)
+        return _unreadable(path, _("The document is nested too deeply to read."), job)
     except MemoryError:
-        return _unreadable(path, "The document is too large to read.", job)
+        return _unreadable(path, _("The document is too large to read."), job)
     except Exception as exc:  # a bug in psed: keep the run going, name the file
+        error = f"{type(exc).__name__}: {exc}"
         return _unreadable(
             path,
-            f"psed could not check this file (internal error: {type(exc).__name__}: {exc}); "
-            "please report it.",
+            _(
+                "psed could not check this file (internal error: {error}); please report it.",
+                error=error,
+            ),
             job,
         )
 

@@ -11,7 +11,9 @@ of the format, by its path with list indexes written ``*``) and
 :data:`FORM_MESSAGES` (each message as one complete format string, by message
 id). A message id is a rule code (``PSED107``), a code and a situation
 (``PSED004.date``), or a code and a field path (``PSED108:service_profile``),
-so a translation can take each entry as it is. Placeholders: ``{field}`` (the
+so a translation can take each entry as it is (the message catalogue holds every
+entry of both tables, with the contexts :data:`FORM_MESSAGE` and :data:`FORM_FIELD`,
+and ``lang="cy"`` gives them in Welsh). Placeholders: ``{field}`` (the
 field's name from :data:`FIELD_NAMES`), ``{Field}`` (the same with a capital
 letter, to start a sentence), ``{characteristic}`` (the characteristic's label)
 and ``{characteristics}`` (several labels, for one message about many).
@@ -27,6 +29,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from psed._i18n import DEFAULT_LANG, template_for
+from psed._i18n_tables import CHARACTERISTIC
 from psed._reading.fields import CLASS_SPECS, FieldSpec, Kind
 from psed.model import Proposal
 
@@ -36,14 +40,29 @@ if TYPE_CHECKING:
 __all__ = [
     "DATE_EXAMPLE",
     "FIELD_NAMES",
+    "FORM_FIELD",
+    "FORM_MESSAGE",
     "FORM_MESSAGES",
     "GROUPED",
+    "date_message",
     "field_name",
     "field_path",
     "form_message",
     "grouped_message",
     "message_id",
 ]
+
+FORM_MESSAGE = "form message"
+"""The catalogue context of an entry of :data:`FORM_MESSAGES`."""
+
+FORM_FIELD = "form field"
+"""The catalogue context of a field's name (:data:`FIELD_NAMES`) in a form message."""
+
+UNKNOWN_FIELD = "this answer"
+"""How a message names a place the field table does not know."""
+
+UNKNOWN_CHARACTERISTIC = "this characteristic"
+"""How a message names a characteristic it has no name for."""
 
 DATE_EXAMPLE = "18 11 2022"
 """The example date the messages give, written as a person types it in three boxes."""
@@ -190,6 +209,8 @@ FORM_MESSAGES: dict[str, str] = {
     "PSED005": "Remove the answer to a question this form does not ask",
     "PSED006": "Select a characteristic from the list, or add it as a characteristic of your own",
     "PSED007": "Select the kind of assessment from the list",
+    "PSED008": "There are too many problems to show: fix the ones shown, then check the "
+    "assessment again",
     # Completeness.
     "PSED101": "Assess the impact on {characteristic}",
     "PSED101.grouped": "Assess the impact on: {characteristics}",
@@ -205,6 +226,7 @@ FORM_MESSAGES: dict[str, str] = {
     "PSED110": "Change the screening outcome: an impact is negative or mixed, so assess it in full",
     "PSED111": "Explain the reason for the screening outcome",
     "PSED112": "Give more detail about the impact on {characteristic}",
+    "PSED113": "Enter the name of the proposal",
     # Mitigation.
     "PSED201": "Add an action to reduce the impact on {characteristic}, or explain why it is "
     "justified",
@@ -348,7 +370,30 @@ def field_name(pointer: str) -> str:
 
     A place the table does not know (a key the format does not define) is "this answer".
     """
-    return FIELD_NAMES.get(field_path(pointer), "this answer")
+    return FIELD_NAMES.get(field_path(pointer), UNKNOWN_FIELD)
+
+
+def _in(lang: str, context: str, english: str) -> str:
+    """A table's entry in ``lang`` (the English one when the catalogue has none)."""
+    return template_for(lang, english, context)
+
+
+def _fill(lang: str, message: str, **values: str) -> str:
+    """The form message ``message`` (an id) in ``lang`` with ``values`` (already in ``lang``).
+
+    A translation the values do not fit gives the English wording, so a person always
+    reads a whole message.
+    """
+    english = FORM_MESSAGES[message]
+    try:
+        return _in(lang, FORM_MESSAGE, english).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english.format(**values)
+
+
+def _field_values(path: str, lang: str) -> dict[str, str]:
+    name = _in(lang, FORM_FIELD, FIELD_NAMES.get(path, UNKNOWN_FIELD))
+    return {"field": name, "Field": _capital(name)}
 
 
 def message_id(code: str, pointer: str) -> str | None:
@@ -396,14 +441,17 @@ def _catalogue() -> Catalogue:
     return _default_catalogue()
 
 
-def _label(code: str | None) -> str:
+def _label(code: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A characteristic's label in ``lang``: a built-in label translated, any other as given."""
     if not code:
-        return "this characteristic"
+        return _in(lang, FORM_FIELD, UNKNOWN_CHARACTERISTIC)
     found = _catalogue().characteristic(code)
     if found is not None:
-        return found.label
+        return _in(lang, CHARACTERISTIC, found.label)
     words = code.replace("_", " ").strip()
-    return words[:1].upper() + words[1:] if words else "this characteristic"
+    if not words:
+        return _in(lang, FORM_FIELD, UNKNOWN_CHARACTERISTIC)
+    return words[:1].upper() + words[1:]
 
 
 def _capital(text: str) -> str:
@@ -416,14 +464,14 @@ def form_message(
     """The short form message for a finding, or ``fallback`` for a code with none.
 
     ``fallback`` is the finding's full message: a rule from a plug-in that the table
-    does not know still shows what it says. ``lang`` is ``en`` only in this release.
+    does not know still shows what it says. ``lang`` is ``en`` or ``cy`` (Welsh).
     """
     global _cached_for
     catalogue = _catalogue()
     if catalogue is not _cached_for:  # a characteristic registered since: labels may differ
         _message.cache_clear()
         _cached_for = catalogue
-    found = _message(code, pointer, characteristic)
+    found = _message(code, pointer, characteristic, lang)
     return fallback if found is None else found
 
 
@@ -431,25 +479,32 @@ _cached_for: object = None
 
 
 @functools.lru_cache(maxsize=8192)
-def _message(code: str, pointer: str, characteristic: str | None) -> str | None:
+def _message(code: str, pointer: str, characteristic: str | None, lang: str) -> str | None:
     """The message for a code at a place (cached: a report repeats the same few)."""
     path = field_path(pointer)
     found = _message_id(code, path)
     if found is None:
         return None
-    name = FIELD_NAMES.get(path, "this answer")
-    return FORM_MESSAGES[found].format(
-        field=name,
-        Field=_capital(name),
-        characteristic=_label(characteristic),
+    return _fill(
+        lang,
+        found,
+        **_field_values(path, lang),
+        characteristic=_label(characteristic, lang),
         characteristics="",
     )
 
 
-def grouped_message(code: str, characteristics: list[str | None]) -> str | None:
+def grouped_message(
+    code: str, characteristics: list[str | None], *, lang: str = DEFAULT_LANG
+) -> str | None:
     """One message for several findings of a grouped code ("Assess the impact on: Age, Race")."""
     found = GROUPED.get(code)
     if found is None:
         return None
-    labels = ", ".join(dict.fromkeys(_label(c) for c in characteristics))
-    return FORM_MESSAGES[found].format(characteristics=labels)
+    labels = ", ".join(dict.fromkeys(_label(c, lang) for c in characteristics))
+    return _fill(lang, found, characteristics=labels)
+
+
+def date_message(message: str, pointer: str, *, lang: str = DEFAULT_LANG) -> str:
+    """A date input's message (``date.month``, ``date.real``, ...) for the date at ``pointer``."""
+    return _fill(lang, message, **_field_values(field_path(pointer), lang))

@@ -230,7 +230,11 @@ def _law_date_between(start: _dt.date | None, until: _dt.date | None) -> dict[st
                 }
             },
         }
-        within = {"properties": {key: {"properties": {"date": _date_between(start, until)}}}}
+        within = {
+            "properties": {
+                key: {"type": "object", "properties": {"date": _date_between(start, until)}}
+            }
+        }
         judged = {"if": dated, "then": within, "else": judged}
     return judged
 
@@ -495,7 +499,15 @@ def _signoff_field(code: str, slot: str, key: str, what: str) -> dict[str, Any]:
                 slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
             },
         }
-        dated = {"properties": {slot: {"required": [key], "properties": {key: {"type": "string"}}}}}
+        dated = {
+            "properties": {
+                slot: {
+                    "type": "object",
+                    "required": [key],
+                    "properties": {key: {"type": "string"}},
+                }
+            }
+        }
         body = {"if": named, "then": dated}
     return _condition(code, f"Give the {what} (`{slot}.{key}`).", body)
 

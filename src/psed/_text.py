@@ -200,14 +200,23 @@ PLACEHOLDER_WORDS: tuple[str, ...] = (
     "tofollow",
     "seeabove",
     "loremipsum",
+    # Welsh: amherthnasol (not applicable, also "amh."), dim (none), i'w gadarnhau (to be
+    # confirmed), i ddilyn (to follow), gweler uchod (see above).
+    "amherthnasol",
+    "amh",
+    "dim",
+    "iwgadarnhau",
+    "iddilyn",
+    "gweleruchod",
 )
 """The placeholder words, lower case, with their spaces and punctuation removed.
 
 A text is a placeholder when its letters and digits alone (case folded) are one of
-these words or nothing at all: "N/A", "n.a.", "None.", "TBC!", "To follow", "-".
+these words or nothing at all: "N/A", "n.a.", "None.", "TBC!", "To follow", "-", and
+in Welsh "Amherthnasol", "Dim", "I'w gadarnhau", "I ddilyn", "Gweler uchod".
 """
 
-PLACEHOLDER_ANYWHERE: tuple[str, ...] = ("[insert", "lorem ipsum")
+PLACEHOLDER_ANYWHERE: tuple[str, ...] = ("[insert", "lorem ipsum", "[mewnosod")
 """Text containing one of these (case folded; "lorem ipsum" as whole words) is a placeholder."""
 
 _PLACEHOLDER_KEYS = frozenset(("", *PLACEHOLDER_WORDS))
@@ -231,6 +240,8 @@ def _is_placeholder(folded: str) -> bool:
     return (
         "[insert" in folded
         or "[ insert" in folded
+        or "[mewnosod" in folded
+        or "[ mewnosod" in folded
         or ("lorem ipsum" in folded and _LOREM_IPSUM.search(folded) is not None)
     )
 
@@ -255,6 +266,12 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
         ("delete", r"delete\s+as\s+appropriate", "delete as appropriate", True),
         ("click", r"click\s+(?:or\s+tap\s+)?here\s+to\s+enter\s+text", "", True),
         ("choose", r"choose\s+an\s+item", "choose an item", True),
+        # The same leftovers of Welsh templates.
+        ("gadarnhau", r"i'?w\s+gadarnhau", "i'w gadarnhau", True),
+        ("mewnosod", r"\[\s*mewnosod", "[mewnosod", False),
+        ("briodol", r"dil[eë]wch\s+fel\s+y\s+bo'?n\s+briodol", "", True),
+        ("cliciwch", r"cliciwch\s+(?:neu\s+tapiwch\s+)?yma\s+i\s+(?:roi|nodi)\s+testun", "", True),
+        ("dewiswch", r"dewiswch\s+eitem", "dewiswch eitem", True),
     )
 )
 # A Word comment anchor is read as written: "[" + one to three capitals + digits + "]".
@@ -345,8 +362,24 @@ ADVERSE_PHRASES: tuple[str, ...] = (
     "less able",
     "harder to",
     "discriminate",
+    # The same in Welsh (each with its mutated forms).
+    "anfantais",
+    "allgáu",
+    "eithrio",
+    "andwyol",
+    "niweidiol",
+    "rhwystr",
+    "effaith negyddol",
+    "effeithio'n negyddol",
+    "methu cael mynediad",
+    "methu fforddio",
+    "trafferth",
+    "colli mynediad",
+    "llai abl",
+    "anoddach",
+    "gwahaniaethu",
 )
-"""The PSED502 phrase list of format version 1 in the documented order."""
+"""The PSED502 phrase list of format version 1 in the documented order, then in Welsh."""
 
 
 def _forms(*forms: str) -> frozenset[str]:
@@ -396,6 +429,32 @@ _PHRASE_FORMS: tuple[tuple[frozenset[str], ...], ...] = (
             "discriminatory",
         ),
     ),
+    # Welsh. A word may begin mutated (soft, nasal or aspirate: "rwystr", "fethu",
+    # "golli"), and "allgáu" is often written without its accent.
+    (_forms("anfantais", "anfanteision", "hanfantais", "hanfanteision"),),
+    (_forms("allgáu", "allgau", "allgáir", "allgeir", "allgáwyd", "allgawyd"),),
+    (_forms("eithrio", "eithrir", "eithriwyd", "heithrio"),),
+    (_forms("andwyol", "handwyol"),),
+    (_forms("niweidiol", "niweidio", "niwed"),),
+    (_forms("rhwystr", "rhwystrau", "rwystr", "rwystrau"),),
+    (_forms("effaith", "heffaith", "effeithiau", "heffeithiau"), _forms("negyddol")),
+    (_forms("effeithio'n", "heffeithio'n"), _forms("negyddol")),
+    (_forms("methu", "fethu"), _forms("cael", "gael", "chael"), _forms("mynediad", "fynediad")),
+    (_forms("methu", "fethu"), _forms("fforddio")),
+    (_forms("trafferth", "drafferth", "thrafferth", "nhrafferth"),),
+    (_forms("colli", "golli", "cholli", "ngholli"), _forms("mynediad", "fynediad")),
+    (_forms("llai"), _forms("abl")),
+    (_forms("anoddach"),),
+    (
+        _forms(
+            "gwahaniaethu",
+            "wahaniaethu",
+            "ngwahaniaethu",
+            "gwahaniaethol",
+            "wahaniaethol",
+            "gwahaniaethir",
+        ),
+    ),
 )
 
 # The rest of each phrase, indexed by the forms of its first word.
@@ -424,6 +483,20 @@ _ADVERSE_STEMS = (
     "less",
     "harder",
     "discriminat",
+    "anfant",
+    "allg",
+    "eithri",
+    "andwyol",
+    "niwe",
+    "wystr",
+    "effaith",
+    "effeith",
+    "ethu",
+    "rafferth",
+    "olli",
+    "llai",
+    "anoddach",
+    "wahaniaeth",
 )
 assert all(any(stem in form for stem in _ADVERSE_STEMS) for form in _BY_FIRST_WORD)
 _ADVERSE_STEM = re.compile("|".join(re.escape(stem) for stem in _ADVERSE_STEMS))
@@ -445,6 +518,12 @@ NEGATORS: frozenset[str] = frozenset(
     | _verb("eliminate", "eliminates", "eliminated", "eliminating")
     | _verb("address", "addresses", "addressed", "addressing")
     | _verb("tackle", "tackles", "tackled", "tackling")
+    # Welsh: dim, ddim (no, not), heb (without), ni, nid, nad, na, nac (not, nor), byth
+    # (never), annhebygol (unlikely); osgoi (avoid), atal (prevent), lliniaru (mitigate),
+    # lleihau (reduce), dileu (remove), with their mutated forms.
+    | {"dim", "ddim", "heb", "ni", "nid", "nad", "na", "nac", "byth", "annhebygol"}
+    | {"osgoi", "hosgoi", "atal", "hatal", "lliniaru", "liniaru", "lleihau", "leihau"}
+    | {"dileu", "ddileu"}
 )
 """Words that negate an adverse phrase within the four words before it.
 
@@ -455,8 +534,14 @@ NEGATORS: frozenset[str] = frozenset(
 _NEGATION_WINDOW = 4
 
 
+_WELSH_CLITICS = ("'r", "'n", "'w", "'i")
+"""The article and pronouns Welsh writes onto the word before: "lleihau'r" is "lleihau yr"."""
+
+
 def _is_negator(word: str) -> bool:
-    return word in NEGATORS or word.endswith("n't")
+    if word in NEGATORS or word.endswith("n't"):
+        return True
+    return word.endswith(_WELSH_CLITICS) and word[:-2] in NEGATORS
 
 
 # At most 64 parts to a word: the repeat is bounded, so matching keeps a bounded stack

@@ -39,6 +39,8 @@ _AUDIT_FORMATS = ("text", "csv", "json", "html", "xlsx")
 _RENDER_FORMATS = ("html", "docx", "pdf", "md")
 _RENDER_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md"}
 _STATUSES = ("draft", "submitted", "approved")
+_LANGUAGES = ("en", "cy")
+"""psed._i18n.LANGUAGES, written out so that building the parser imports nothing more."""
 _SEVERITIES = ("error", "warning", "info")
 
 
@@ -261,8 +263,8 @@ The format is --format, else the extension of -o (.html, .htm, .docx, .pdf, .md)
 html. HTML and Markdown are written to standard output unless -o names a file; Word and
 PDF need -o, or standard output that is not a terminal. An existing file is replaced
 only with --force. --findings adds a "Quality check" annex: the findings 'psed check'
-reports as of --as-of, with the configuration found as for check. Welsh (--lang cy or
-both) is not supported in this release.
+reports as of --as-of, with the configuration found as for check. --lang cy gives the
+headings, labels and findings in Welsh; --lang both a bilingual document, Welsh first.
 
 exit status: 0 written; 2 a usage error, a missing render extra, or a document that
 cannot be read or has structural problems ('psed check FILE' lists them).
@@ -296,6 +298,29 @@ Run 'psed COMMAND --help' for a command's options.
 """
 
 
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        choices=_LANGUAGES,
+        help="the language of the messages and summaries: en (English) or cy (Welsh, "
+        "Cymraeg); default: the PSED_LANG environment variable, else en",
+    )
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language asked for: --lang, else PSED_LANG, else English.
+
+    A PSED_LANG that names no language psed has is a usage error.
+    """
+    from psed._i18n import choose_lang
+
+    try:
+        return choose_lang(getattr(args, "lang", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by check and audit: how the rules judge the documents."""
     parser.add_argument(
@@ -323,6 +348,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         "document's own: its decision date, else its approval, sign-off or screening "
         "date, else --as-of)",
     )
+    _add_lang_option(parser)
     parser.add_argument(
         "--select",
         type=_codes,
@@ -545,10 +571,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--min-cumulative",
         type=_count,
-        default=3,
+        default=None,
         metavar="N",
         help="PSED701 reports a characteristic adverse in N or more proposals of a "
-        "programme with no cumulative assessment (default 3)",
+        "programme with no cumulative assessment (default: min-cumulative in the "
+        "configuration, else 3)",
     )
     audit.add_argument(
         "--db",
@@ -600,9 +627,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--lang",
-        choices=("en", "cy", "both"),
-        default="en",
-        help="the language: en (English); Welsh (cy, both) is not supported in this release",
+        type=str.lower,
+        choices=(*_LANGUAGES, "both"),
+        help="the language of the headings and labels: en (English), cy (Welsh, Cymraeg) or "
+        "both (bilingual, Welsh first); default: the PSED_LANG environment variable, else en",
     )
     render.set_defaults(handler=_cmd_render)
     importer = commands.add_parser(
@@ -744,6 +772,7 @@ def _job(args: argparse.Namespace, config: Any, *, lines: bool = False) -> Any:
         fail_on=Severity(config.fail_on),
         lines=lines,
         stdin=_read_stdin(args.paths, config.limits.max_bytes),
+        lang=_lang(args),
     )
 
 
@@ -769,7 +798,9 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from psed.output import RenderStep, RunInfo, Totals, make_renderer
 
     if (args.quiet or args.statistics) and args.format != "text":
-        raise UsageError("--quiet and --statistics apply to the text format only")
+        from psed._i18n import _
+
+        raise UsageError(_("--quiet and --statistics apply to the text format only"))
     config = _load_config(args)
     job = _job(args, config, lines=args.format in ("sarif", "github"))
     run_info = RunInfo(
@@ -778,6 +809,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         status=job.status,
         fail_on=job.fail_on,
         law_date=job.law_date,
+        lang=job.lang,
     )
     color = args.format == "text" and _use_color(out)
     options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
@@ -829,10 +861,11 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         status=job.status,
         fail_on=job.fail_on,
         law_date=job.law_date,
+        lang=job.lang,
     )
     options = RunOptions(
         due_within=args.due_within,
-        min_cumulative=args.min_cumulative,
+        min_cumulative=args.min_cumulative or config.min_cumulative,
         db=args.db,
         baseline=args.baseline,
     )
@@ -1037,19 +1070,18 @@ def _render_format(args: argparse.Namespace) -> str:
 
 def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     import psed
+    from psed._i18n import _
     from psed.rendering import RenderError
 
-    if args.lang != "en":
-        raise UsageError(
-            f"--lang {args.lang}: Welsh is not supported in this release; "
-            "render in English (--lang en)"
-        )
+    lang = "both" if args.lang == "both" else _lang(args)
     fmt = _render_format(args)
     binary = fmt in ("docx", "pdf")
     if args.output is None and binary and _isatty(out):
-        raise UsageError(f"{fmt} is a binary format: write it to a file with -o FILE")
+        raise UsageError(
+            _("{format} is a binary format: write it to a file with -o FILE", format=fmt)
+        )
     if args.output and not args.force and os.path.exists(args.output):
-        raise UsageError(f"{args.output} already exists; give --force to replace it")
+        raise UsageError(_("{path} already exists; give --force to replace it", path=args.output))
     config = _load_config(args)
     name = "standard input" if args.path == "-" else args.path
     try:
@@ -1060,18 +1092,25 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
             proposal = psed.load(args.path, catalogue=config.catalogue(), limits=config.limits)
     except psed.DocumentError as exc:
         first = exc.findings[0]
-        if first.code == "PSED001":  # unreadable: the message names the file and the fix
-            raise UsageError(first.message) from None
+        reason = first.message if first.source is None else first.source
+        if first.code == "PSED001":  # unreadable: name the file, then why and the fix
+            raise UsageError(f"{name}: {reason}") from None
         raise UsageError(
-            f"{name} cannot be rendered until its structural problems are fixed "
-            f"({len(exc.findings)} found; the first, at {first.pointer or '/'}: "
-            f"{first.message}); run 'psed check' on it to see them all"
+            _(
+                "{name} cannot be rendered until its structural problems are fixed ({count} "
+                "found; the first, at {pointer}: {message}); run 'psed check' on it to see "
+                "them all",
+                name=name,
+                count=len(exc.findings),
+                pointer=first.pointer or "/",
+                message=reason,
+            )
         ) from None
     report = None
     if args.findings:
         report = psed.check(proposal, as_of=args.as_of or _dt.date.today(), config=config)
     try:
-        result = psed.render(proposal, fmt, findings=report, lang=args.lang)
+        result = psed.render(proposal, fmt, findings=report, lang=lang)
     except RenderError as exc:
         raise UsageError(str(exc)) from None
     if args.output is None:
@@ -1137,8 +1176,22 @@ def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
         return handler(args, out)
     except UsageError as exc:
         out.flush()
-        print(f"psed {args.command}: error: {exc}", file=sys.stderr)
+        print(_usage_error(args, exc), file=sys.stderr)
         return EXIT_USAGE
+
+
+def _usage_error(args: argparse.Namespace, exc: UsageError) -> str:
+    """``psed COMMAND: error: MESSAGE``, in the language asked for when it can be told."""
+    from psed._i18n import _, choose_lang
+
+    reason = exc.args[0] if exc.args else ""
+    given = getattr(args, "lang", None)
+    try:
+        lang = "cy" if given == "both" else choose_lang(given)
+    except ValueError:
+        lang = "en"
+    message = _("psed {command}: error: {message}", command=args.command, message=reason)
+    return message.text(lang)
 
 
 class _Terminated(BaseException):

@@ -187,6 +187,19 @@ def _threshold_in_range(instance: Thresholds, attribute: attrs.Attribute[int], v
         )
 
 
+MIN_CUMULATIVE_RANGE = (2, 10_000)
+"""The values ``min-cumulative`` may take, inclusive: two proposals are the least that
+can have a combined effect."""
+
+
+def _min_cumulative_in_range(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    low, high = MIN_CUMULATIVE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(
+            f"min_cumulative must be a whole number from {low} to {high}, got {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Thresholds:
     """The numbers two rules compare against: practice thresholds, not law.
@@ -269,6 +282,13 @@ class Config:
     source: str | None = attrs.field(default=None, eq=False)
     """Where the configuration was read from, for messages."""
 
+    min_cumulative: int = attrs.field(default=3, validator=_min_cumulative_in_range)
+    """PSED701 (``psed audit``): a characteristic adversely affected by this many proposals
+    of one programme, with no cumulative assessment, is reported. Practice, not law.
+
+    .. versionadded:: 0.2.0
+    """
+
     def thresholds_for(self, framework: str) -> Thresholds:
         """The thresholds that apply to a document of ``framework`` (its id)."""
         for fid, thresholds in self.framework_thresholds:
@@ -345,6 +365,7 @@ _TOP_KEYS = (
     "min-consultation-days",
     "max-evidence-age-years",
     "per-framework",
+    "min-cumulative",
     "import-templates",
 )
 _THRESHOLD_KEYS = ("min-consultation-days", "max-evidence-age-years")
@@ -532,6 +553,14 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         r.check_keys(table, _THRESHOLD_KEYS, where + ".")
         by_framework[str(fid)] = _thresholds(r, table, where + ".", kwargs["thresholds"])
     kwargs["framework_thresholds"] = by_framework
+    if "min-cumulative" in mapping:
+        value = mapping["min-cumulative"]
+        low, high = MIN_CUMULATIVE_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise r.error(
+                "min-cumulative", f"expected a whole number from {low} to {high}, got {value!r}"
+            )
+        kwargs["min_cumulative"] = value
     return Config(**kwargs)
 
 

@@ -24,12 +24,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from psed import __version__  # the package is initialised before any of its modules
+from psed._i18n import DEFAULT_LANG, Message, _, choose_lang
 from psed._reading.codes import structural_finding
 from psed._reading.document import locate
 from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
-from psed.findings import Finding, Report, Severity
+from psed.findings import Finding, Report, Severity, translate
 from psed.law import LawAt, LawDate, cite, law_at
 from psed.law import law_date as _law_date
 from psed.model import Proposal, Status
@@ -97,16 +98,22 @@ def _framework(proposal: Proposal, catalogue: Catalogue) -> Framework:
 def _internal_error(rule: Rule, exc: BaseException) -> Finding:
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     place = f" at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno}" if where else ""
+    error = f"{type(exc).__name__}: {exc}"
+    message = _(
+        "internal error in rule {code} ({name}){place}: {error}; the document could not be "
+        "checked against this rule; please report it",
+        code=rule.code,
+        name=rule.name,
+        place=place,
+        error=error,
+    )
     return Finding(
         code=rule.code,
         name=rule.name,
         severity=Severity.ERROR,
         default_severity=rule.severity,
-        message=(
-            f"internal error in rule {rule.code} ({rule.name}){place}: "
-            f"{type(exc).__name__}: {exc}; the document could not be checked against this "
-            "rule; please report it"
-        ),
+        message=str(message),
+        source=message,
         pointer="",
         references=rule.references,
     )
@@ -142,10 +149,11 @@ def _finding(
         name=rule.name,
         severity=severity,
         default_severity=rule.severity if hit.severity is None else hit.severity,
-        message=hit.message,
+        message=str(hit.message),
         pointer=hit.pointer,
         characteristic=hit.characteristic,
         references=rule.references if references is None else references,
+        source=hit.message if isinstance(hit.message, Message) else None,
     )
 
 
@@ -204,19 +212,22 @@ def _run_rules(
         for index in outcome.unused:
             code = proposal.waivers[index].rule.strip()
             if lookup(code) is None:
-                message = (
-                    f"The waiver names {code}, which is not a rule code psed knows: correct "
-                    "the code (for example PSED501), or remove the waiver."
+                message = _(
+                    "The waiver names {code}, which is not a rule code psed knows: correct "
+                    "the code (for example PSED501), or remove the waiver.",
+                    code=code,
                 )
             elif not waivable(code):
-                message = (
-                    f"The waiver of {code} waives nothing, because structural findings and "
-                    "waiver findings cannot be waived: remove it and fix the document instead."
+                message = _(
+                    "The waiver of {code} waives nothing, because structural findings and "
+                    "waiver findings cannot be waived: remove it and fix the document instead.",
+                    code=code,
                 )
             else:
-                message = (
-                    f"The waiver of {code} matched no finding: remove it, or correct its "
-                    "rule or pointer."
+                message = _(
+                    "The waiver of {code} matched no finding: remove it, or correct its "
+                    "rule or pointer.",
+                    code=code,
                 )
             hit = Hit(join("waivers", index), message)
             findings.append(
@@ -242,6 +253,7 @@ def check(
     status: Status | str | None = None,
     config: Config | None = None,
     law_date: _dt.date | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> Report:
     """Run every selected rule on a Proposal and report the findings in document order.
 
@@ -250,11 +262,14 @@ def check(
     ``config`` selects rules, overrides severities, sets the fail level and adds
     frameworks and characteristics. ``law_date`` sets the day whose law applies
     (default: the document's own law date, see :func:`psed.law.law_date`), for "what
-    if this were decided today". Raises :class:`psed.rules.PluginError` only when an
+    if this were decided today". ``lang`` is the language of the messages: ``"en"``
+    (English, the default) or ``"cy"`` (Welsh; each finding then also carries the
+    English in ``message_en``). Raises :class:`psed.rules.PluginError` only when an
     installed plug-in cannot be loaded.
 
     .. versionchanged:: 0.2.0
-       ``law_date``; findings cite the law of the document's framework on its law date.
+       ``law_date``; findings cite the law of the document's framework on its law date;
+       ``lang``.
     """
     if not isinstance(proposal, Proposal):
         raise TypeError(
@@ -264,11 +279,12 @@ def check(
     used_status = _status(status)
     day = _as_of(as_of)
     given = _given_law_date(law_date)
+    code = choose_lang(lang)
     cfg = _DEFAULT_CONFIG if config is None else config
     load_plugins()  # plug-ins may register frameworks and characteristics too
     used_status = Status(proposal.status) if used_status is None else used_status
     findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
-    return Report(
+    report = Report(
         findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
@@ -277,6 +293,7 @@ def check(
         law_date=law_day.date,
         law_date_source=law_day.source.value,
     )
+    return report if code == DEFAULT_LANG else translate(report, code)
 
 
 def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
@@ -304,8 +321,11 @@ def _read(
                 structural_finding(
                     "PSED001",
                     "",
-                    f"The document must be a JSON or YAML mapping (or its text), not "
-                    f"{type(payload).__name__}; send the assessment as an object.",
+                    _(
+                        "The document must be a JSON or YAML mapping (or its text), not "
+                        "{kind}; send the assessment as an object.",
+                        kind=type(payload).__name__,
+                    ),
                 )
             ],
             None,
@@ -315,14 +335,17 @@ def _read(
     try:
         read = read_document(payload, format, catalogue, config.limits)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
+        error = f"{type(exc).__name__}: {exc}"
         return (
             None,
             [
                 structural_finding(
                     "PSED001",
                     "",
-                    f"internal error reading the document: {type(exc).__name__}: {exc}; "
-                    "please report it",
+                    _(
+                        "internal error reading the document: {error}; please report it",
+                        error=error,
+                    ),
                 )
             ],
             None,
@@ -367,6 +390,7 @@ def validate(
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
     law_date: _dt.date | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> Report:
     """Structural and rule findings for a JSON/YAML tree or text; never raises on bad input.
 
@@ -375,11 +399,20 @@ def validate(
     already has a structural finding is dropped, so one mistake is reported once.
     ``only`` (a pointer or a list of them) keeps only findings at or below those
     places, for a multi-page form checking one page. The other arguments are as for
-    :func:`check`; an invalid ``status`` or ``only`` raises ValueError (a programming
-    error, not bad input).
+    :func:`check` (``lang="cy"`` gives the messages in Welsh); an invalid ``status``,
+    ``only`` or ``lang`` raises ValueError (a programming error, not bad input).
+
+    .. versionchanged:: 0.2.0
+       ``lang``.
     """
     return _validate_and_read(
-        payload, as_of=as_of, status=status, config=config, only=only, law_date=law_date
+        payload,
+        as_of=as_of,
+        status=status,
+        config=config,
+        only=only,
+        law_date=law_date,
+        lang=lang,
     )[0]
 
 
@@ -391,6 +424,7 @@ def _validate_and_read(
     config: Config | None = None,
     only: str | Sequence[str] | None = None,
     law_date: _dt.date | None = None,
+    lang: str = DEFAULT_LANG,
     format: str | None = None,
 ) -> tuple[Report, Proposal | None]:
     """:func:`validate`'s report and the best-effort Proposal the rules ran on (internal).
@@ -407,6 +441,7 @@ def _validate_and_read(
     given = _given_law_date(law_date)
     cfg = _DEFAULT_CONFIG if config is None else config
     keep = _only(only)
+    code = choose_lang(lang)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
     proposal, findings, positions = _read(payload, cfg, catalogue, format)
@@ -432,4 +467,6 @@ def _validate_and_read(
         law_date=None if law_day is None else law_day.date,
         law_date_source=None if law_day is None else law_day.source.value,
     )
+    if code != DEFAULT_LANG:
+        report = translate(report, code)
     return report, proposal

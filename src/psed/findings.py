@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
 from psed._form_messages import form_message
+from psed._i18n import DEFAULT_LANG, Message, choose_lang
 from psed.model import Status
 
-__all__ = ["Finding", "Report", "Severity"]
+__all__ = ["Finding", "Report", "Severity", "translate"]
 
 
 class Severity(str, enum.Enum):
@@ -51,7 +52,7 @@ class Finding:
     default_severity: Severity
     """The rule's own severity."""
     message: str
-    """One plain-English sentence a form user understands."""
+    """One sentence a form user understands, in the language asked for (:attr:`lang`)."""
     pointer: str = ""
     """RFC 6901 JSON Pointer to the place in the document; ``""`` is the whole document."""
     characteristic: str | None = None
@@ -60,6 +61,24 @@ class Finding:
     """Legal and guidance citations behind the rule."""
     waived: str | None = None
     """None, or the reason of the waiver that accepts this finding."""
+    lang: str = DEFAULT_LANG
+    """The language of :attr:`message`: ``en`` (English) or ``cy`` (Welsh).
+
+    .. versionadded:: 0.2.0
+    """
+    message_en: str | None = None
+    """The English message when :attr:`message` is in another language, else None, so
+    that tools keyed on the English wording keep working.
+
+    .. versionadded:: 0.2.0
+    """
+    source: Message | None = attrs.field(default=None, eq=False, repr=False)
+    """The message as its catalogue entry and values, so that it can be given in any
+    language (:func:`translate`); None for plain text (a plug-in's message), which is
+    shown as it is in every language.
+
+    .. versionadded:: 0.2.0
+    """
     line: int | None = None
     """The line (from 1) of the place :attr:`pointer` names, in the text the document was
     read from; None when it was not read from text (a mapping, a Proposal).
@@ -84,8 +103,12 @@ class Finding:
     """
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict with every field (``waived`` is null or the reason)."""
-        return {
+        """A JSON-ready dict with every field (``waived`` is null or the reason).
+
+        ``message_en`` (the English message) is there only when the message is in
+        another language; codes, pointers and keys never change with the language.
+        """
+        found = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
@@ -98,6 +121,9 @@ class Finding:
             "line": self.line,
             "column": self.column,
         }
+        if self.message_en is not None:
+            found["message_en"] = self.message_en
+        return found
 
     def fails(self, fail_on: Severity) -> bool:
         """True when this finding, unwaived, is at or above ``fail_on``."""
@@ -105,7 +131,9 @@ class Finding:
 
 
 def _form_message(finding: Finding) -> str:
-    return form_message(finding.code, finding.pointer, finding.characteristic, finding.message)
+    return form_message(
+        finding.code, finding.pointer, finding.characteristic, finding.message, lang=finding.lang
+    )
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -132,6 +160,11 @@ class Report:
     """The lowest severity that makes the report fail."""
     law_date: _dt.date | None = None
     """The day whose law the rules applied (see :func:`psed.law.law_date`); None if unread.
+
+    .. versionadded:: 0.2.0
+    """
+    lang: str = DEFAULT_LANG
+    """The language of the findings' messages: ``en`` or ``cy``.
 
     .. versionadded:: 0.2.0
     """
@@ -211,3 +244,50 @@ class Report:
         from psed import forms  # forms imports this module
 
         return forms.error_summary(self, **options)
+
+
+def _translated(finding: Finding, lang: str) -> Finding:
+    if finding.lang == lang or finding.source is None:
+        return finding
+    english = finding.message if finding.lang == DEFAULT_LANG else finding.message_en
+    message = finding.source.text(lang)
+    return attrs.evolve(
+        finding,
+        message=message,
+        lang=lang,
+        message_en=None if lang == DEFAULT_LANG else english,
+        form_message=form_message(
+            finding.code, finding.pointer, finding.characteristic, message, lang=lang
+        ),
+    )
+
+
+@overload
+def translate(findings: Report, lang: str) -> Report: ...
+@overload
+def translate(findings: Finding, lang: str) -> Finding: ...
+@overload
+def translate(findings: Iterable[Finding], lang: str) -> list[Finding]: ...
+
+
+def translate(
+    findings: Report | Finding | Iterable[Finding], lang: str
+) -> Report | Finding | list[Finding]:
+    """The same report, finding or findings with their messages in ``lang``.
+
+    ``lang`` is ``"en"`` or ``"cy"`` (ValueError otherwise). A finding keeps its
+    code, pointer, severity and every other field; its :attr:`Finding.message` is
+    given in ``lang`` and, when that is not English, :attr:`Finding.message_en` holds
+    the English. A plug-in's plain-text message stays as written. Returns the same
+    kind it was given (a Report, a Finding, or a list of findings).
+
+    .. versionadded:: 0.2.0
+    """
+    code = choose_lang(lang)
+    if isinstance(findings, Finding):
+        return _translated(findings, code)
+    if isinstance(findings, Report):
+        return attrs.evolve(
+            findings, findings=[_translated(f, code) for f in findings.findings], lang=code
+        )
+    return [_translated(f, code) for f in findings]

@@ -56,8 +56,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from psed._form_messages import FIELD_NAMES, FORM_MESSAGES, field_name, grouped_message
-from psed.findings import Finding, Report, Severity
+from psed._form_messages import FIELD_NAMES, FORM_MESSAGES, date_message, grouped_message
+from psed.findings import Finding, Report, Severity, translate
 
 __all__ = [
     "DATE_PARTS",
@@ -205,19 +205,25 @@ def select_findings(
     *,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> list[Finding]:
     """The findings a form user should see, in report order.
 
     ``severities`` keeps those severities (None keeps all); waived findings are
-    left out unless ``include_waived``.
+    left out unless ``include_waived``. ``lang`` (``"en"`` or ``"cy"``) gives the
+    messages in that language; None keeps the report's own.
+
+    .. versionchanged:: 0.2.0
+       ``lang``.
     """
     wanted = _severity_set(severities)
     findings = report.findings if isinstance(report, Report) else tuple(report)
-    return [
+    shown = [
         f
         for f in findings
         if (include_waived or f.waived is None) and (wanted is None or f.severity in wanted)
     ]
+    return shown if lang is None else translate(shown, lang)
 
 
 def by_pointer(
@@ -225,6 +231,7 @@ def by_pointer(
     *,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> dict[str, list[Finding]]:
     """The shown findings grouped by pointer, pointers in order of first appearance.
 
@@ -232,7 +239,9 @@ def by_pointer(
     ``severities=None, include_waived=True`` groups every finding).
     """
     grouped: dict[str, list[Finding]] = {}
-    for f in select_findings(report, severities=severities, include_waived=include_waived):
+    for f in select_findings(
+        report, severities=severities, include_waived=include_waived, lang=lang
+    ):
         grouped.setdefault(f.pointer, []).append(f)
     return grouped
 
@@ -244,6 +253,7 @@ def by_field(
     fields: Collection[str] | None = None,
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
+    lang: str | None = None,
 ) -> dict[str, list[Finding]]:
     """The shown findings grouped by the form field id they are displayed at.
 
@@ -251,7 +261,7 @@ def by_field(
     :func:`field_id_for`); ids are in order of first appearance. With ``fields``, a
     finding with no place on the form is left out (it has no field to sit at).
     """
-    places = _places(report, field_id, fields, severities, include_waived)
+    places = _places(report, field_id, fields, severities, include_waived, lang)
     return {where: found for (placed, where), found in places.items() if placed}
 
 
@@ -261,13 +271,16 @@ def _places(
     fields: Collection[str] | None,
     severities: Iterable[Severity | str] | None,
     include_waived: bool,
+    lang: str | None,
 ) -> dict[tuple[bool, str], list[Finding]]:
     """The shown findings by place, in order of first appearance: ``(True, field id)``
     for a finding with a field, ``(False, its pointer)`` for one with no place on the form.
     """
     on_form = _field_set(fields)
     places: dict[tuple[bool, str], list[Finding]] = {}
-    for f in select_findings(report, severities=severities, include_waived=include_waived):
+    for f in select_findings(
+        report, severities=severities, include_waived=include_waived, lang=lang
+    ):
         fid = field_id_for(f.pointer, field_id=field_id, fields=on_form)
         key = (True, fid) if fid is not None else (False, f.pointer)
         places.setdefault(key, []).append(f)
@@ -355,7 +368,7 @@ def join_date(parts: DateParts) -> str | None:
     return f"{parts.year.strip()}-{parts.month.strip()}-{parts.day.strip()}"
 
 
-def date_problem(parts: DateParts, pointer: str) -> tuple[str, str] | None:
+def date_problem(parts: DateParts, pointer: str, *, lang: str = "en") -> tuple[str, str] | None:
     """What is wrong with three date boxes: ``(part, message)``, or None when nothing is.
 
     ``part`` is the box the error summary links to (the first one with the problem);
@@ -369,27 +382,22 @@ def date_problem(parts: DateParts, pointer: str) -> tuple[str, str] | None:
         return None
     missing = [name for name in DATE_PARTS if not getattr(parts, name).strip()]
     if missing:
-        return missing[0], _date_text("date." + ".".join(missing), pointer)
+        return missing[0], date_message("date." + ".".join(missing), pointer, lang=lang)
     values = {name: _number(getattr(parts, name)) for name in DATE_PARTS}
     for name in DATE_PARTS:
         if values[name] is None:
-            return name, _date_text("date.real", pointer)
+            return name, date_message("date.real", pointer, lang=lang)
     year, month, day = values["year"], values["month"], values["day"]
     assert year is not None
     assert month is not None
     assert day is not None
     if len(parts.year.strip()) != 4 or year < 1:
-        return "year", _date_text("date.year4", pointer)
+        return "year", date_message("date.year4", pointer, lang=lang)
     if not 1 <= month <= 12:
-        return "month", _date_text("date.real", pointer)
+        return "month", date_message("date.real", pointer, lang=lang)
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return "day", _date_text("date.real", pointer)
+        return "day", date_message("date.real", pointer, lang=lang)
     return None
-
-
-def _date_text(message: str, pointer: str) -> str:
-    name = field_name(pointer)
-    return FORM_MESSAGES[message].format(field=name, Field=name[:1].upper() + name[1:])
 
 
 # --------------------------------------------------------------------------------------
@@ -438,6 +446,7 @@ def problems(
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
     dates: Mapping[str, DateParts] | None = None,
+    lang: str | None = None,
 ) -> list[Problem]:
     """The problems a form shows, one per field, in report (document) order.
 
@@ -456,7 +465,7 @@ def problems(
 
     .. versionadded:: 0.2.0
     """
-    return _problems(_places(report, field_id, fields, severities, include_waived), dates)
+    return _problems(_places(report, field_id, fields, severities, include_waived, lang), dates)
 
 
 def _problems(
@@ -472,12 +481,13 @@ def _problems(
         if grouped_message(first.code, []) is not None:
             lead = [f for f in found if f.code == first.code and f.severity.rank == top]
             if len(lead) > 1:
-                text = grouped_message(first.code, [f.characteristic for f in lead]) or text
+                characteristics = [f.characteristic for f in lead]
+                text = grouped_message(first.code, characteristics, lang=first.lang) or text
         rest = [f for f in found if f not in lead]
         fid = where if placed else None
         href = None if fid is None else "#" + fid
         if fid is not None and dates is not None and first.pointer in dates:
-            wrong = date_problem(dates[first.pointer], first.pointer)
+            wrong = date_problem(dates[first.pointer], first.pointer, lang=first.lang)
             if wrong is not None and first.code in ("PSED003", "PSED004"):
                 text = wrong[1]
             href = f"#{fid}-{wrong[0] if wrong is not None else DATE_PARTS[0]}"
@@ -502,6 +512,7 @@ def error_summary(
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
     dates: Mapping[str, DateParts] | None = None,
+    lang: str | None = None,
 ) -> list[dict[str, str]]:
     """The GOV.UK error summary: ``[{"text": message, "href": "#field-id"}, ...]``.
 
@@ -523,6 +534,7 @@ def error_summary(
         severities=severities,
         include_waived=include_waived,
         dates=dates,
+        lang=lang,
     ):
         item = {"text": problem.text}
         if problem.href is not None:
@@ -539,6 +551,7 @@ def field_errors(
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
     dates: Mapping[str, DateParts] | None = None,
+    lang: str | None = None,
 ) -> dict[str, str]:
     """The one inline message for each field with a problem: field id -> text.
 
@@ -555,6 +568,7 @@ def field_errors(
             severities=severities,
             include_waived=include_waived,
             dates=dates,
+            lang=lang,
         )
         if p.field_id is not None
     }
@@ -568,6 +582,7 @@ def form_response(
     severities: Iterable[Severity | str] | None = DEFAULT_SEVERITIES,
     include_waived: bool = False,
     dates: Mapping[str, DateParts] | None = None,
+    lang: str | None = None,
 ) -> dict[str, Any]:
     """The JSON body a validation endpoint returns to a form front end.
 
@@ -581,7 +596,7 @@ def form_response(
     .. versionchanged:: 0.2.0
        ``field_errors``, and ``form_message`` in ``errors_by_field``.
     """
-    places = _places(report, field_id, fields, severities, include_waived)
+    places = _places(report, field_id, fields, severities, include_waived, lang)
     shown = _problems(places, dates)
     return {
         "ok": report.ok,
@@ -603,5 +618,8 @@ def form_response(
             if placed
         },
         "field_errors": {p.field_id: p.text for p in shown if p.field_id is not None},
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [
+            f.to_dict()
+            for f in (report.findings if lang is None else translate(report, lang).findings)
+        ],
     }

@@ -450,7 +450,9 @@ _S17_LIMBS = (
             (Jurisdiction.ENGLAND, _dt.date(1998, 9, 30)),
             (Jurisdiction.WALES, _dt.date(1998, 9, 30)),
         ),
-        terms=r"crimes?|criminal|criminality|disorders?",
+        # In Welsh too, with the mutated forms: trosedd (crime), anhrefn (disorder).
+        terms=r"crimes?|criminal|criminality|disorders?"
+        r"|(?:t|d|th|nh)rosedd(?:au|ol|u)?|anhrefn",
         source="SI 1998/2327 art 2(1)(f)",
     ),
     Limb(
@@ -461,7 +463,9 @@ _S17_LIMBS = (
             (Jurisdiction.ENGLAND, _dt.date(2007, 8, 1)),
             (Jurisdiction.WALES, _dt.date(2007, 11, 19)),
         ),
-        terms=r"anti[\s\-\u2010\u2011]?social\s+behaviou?rs?|asb|local\s+environment",
+        # Welsh: ymddygiad gwrthgymdeithasol, (yr) amgylchedd lleol.
+        terms=r"anti[\s\-\u2010\u2011]?social\s+behaviou?rs?|asb|local\s+environment"
+        r"|g?wrthgymdeithasol|h?amgylchedd\s+lleol",
         source="Police and Justice Act 2006 s22 and Sch 9 (legislation.gov.uk annotations)",
     ),
     Limb(
@@ -472,7 +476,9 @@ _S17_LIMBS = (
             (Jurisdiction.ENGLAND, _dt.date(2007, 8, 1)),
             (Jurisdiction.WALES, _dt.date(2007, 11, 19)),
         ),
-        terms=r"drugs?|alcohol|substance\s+(?:mis)?use|substances",
+        # Welsh: cyffuriau (drugs), alcohol, sylweddau (substances), camddefnyddio (misuse).
+        terms=r"drugs?|alcohol|substance\s+(?:mis)?use|substances"
+        r"|(?:c|g|ch|ngh)yffur(?:iau)?|sylwedd(?:au)?|(?:c|g|ch|ngh)amddefnydd(?:io)?",
         source="Police and Justice Act 2006 s22 and Sch 9 (legislation.gov.uk annotations)",
     ),
     Limb(
@@ -483,7 +489,9 @@ _S17_LIMBS = (
             (Jurisdiction.ENGLAND, _dt.date(2010, 4, 1)),
             (Jurisdiction.WALES, _dt.date(2010, 4, 1)),
         ),
-        terms=r"re[\s\-\u2010\u2011]?offend(?:ing|ers?|s|ed)?",
+        # Welsh: aildroseddu (re-offending), aildroseddwyr (re-offenders).
+        terms=r"re[\s\-\u2010\u2011]?offend(?:ing|ers?|s|ed)?"
+        r"|h?ail[\s\-\u2010\u2011]?droseddu|h?ail[\s\-\u2010\u2011]?droseddwyr",
         source="Policing and Crime Act 2009 s108; the exact commencement date was not found "
         "(about 1 April 2010)",
         confirmed=False,
@@ -496,7 +504,8 @@ _S17_LIMBS = (
             (Jurisdiction.ENGLAND, _dt.date(2023, 1, 31)),
             (Jurisdiction.WALES, _dt.date(2023, 1, 31)),
         ),
-        terms=r"violence|violent",
+        # Welsh: trais (violence), treisgar (violent), with their mutated forms.
+        terms=r"violence|violent|(?:t|d|th|nh)rais|(?:t|d|th|nh)reisgar",
         source="Police, Crime, Sentencing and Courts Act 2022 s20",
         confirmed=False,
     ),

@@ -133,6 +133,61 @@ def test_a_wider_window_and_a_lower_threshold(result: AuditResult) -> None:
     ]
 
 
+def _sex_cumulative(result: AuditResult) -> list[str]:
+    return sorted(
+        Path(row.path).name
+        for row in result.rows
+        for f in row.portfolio
+        if f.code == "PSED701" and f.characteristic == "sex"
+    )
+
+
+def test_the_threshold_comes_from_the_configuration_unless_the_call_gives_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = dt.date(2026, 11, 26)
+    lower = psed.audit.audit(str(ESTATE), as_of=day, config=psed.Config(min_cumulative=2))
+    assert _sex_cumulative(lower) == [
+        "bud-05-leisure-staffing.yaml",
+        "bud-11-childrens-centres.yaml",
+    ]
+    assert _sex_cumulative(psed.audit.audit(str(ESTATE), as_of=day)) == []
+    explicit = psed.audit.audit(
+        str(ESTATE), as_of=day, config=psed.Config(min_cumulative=2), min_cumulative=3
+    )
+    assert _sex_cumulative(explicit) == []
+    # the same from psed.toml, and --min-cumulative over it
+    from psed import cli
+
+    config = tmp_path / "psed.toml"
+    config.write_text("min-cumulative = 2\n", encoding="utf-8")
+    args = ["audit", str(ESTATE), "--as-of", "2026-11-26", "--format", "json"]
+    cli.main([*args, "--config", str(config)])
+    assert "bud-05-leisure-staffing.yaml" in _psed701_sex_paths(capsys.readouterr().out)
+    cli.main([*args, "--config", str(config), "--min-cumulative", "3"])
+    assert _psed701_sex_paths(capsys.readouterr().out) == []
+
+
+def _psed701_sex_paths(out: str) -> list[str]:
+    import json
+
+    report = json.loads(out)
+    return sorted(
+        Path(row["path"]).name
+        for row in report["documents"]
+        for f in row["portfolio_findings"]
+        if f["code"] == "PSED701" and f["characteristic"] == "sex"
+    )
+
+
+@pytest.mark.parametrize("value", [1, 0, 10_001, True, "3"])
+def test_the_threshold_out_of_range_is_a_config_error_naming_the_key(value: object) -> None:
+    with pytest.raises(psed.ConfigError, match="min-cumulative"):
+        psed.Config.from_mapping({"min-cumulative": value})
+    with pytest.raises(psed.ConfigError, match="min_cumulative"):
+        psed.Config(min_cumulative=value)  # type: ignore[arg-type]
+
+
 def test_the_csv_rows_pivot_to_the_estate_views(capsys: pytest.CaptureFixture[str]) -> None:
     import csv
     import io

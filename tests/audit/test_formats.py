@@ -170,8 +170,8 @@ def test_due_within_widens_the_window(capsys: pytest.CaptureFixture[str]) -> Non
         capsys, "audit", str(EXAMPLES), "--as-of", AS_OF, "--format", "json", "--due-within", "400"
     )
     due = json.loads(out)["estate"]["reviews_due"]
-    assert [r["review_date"] for r in due] == ["2027-02-24", "2027-12-10"]
-    assert [r["days"] for r in due] == [90, 379]
+    assert [r["review_date"] for r in due] == ["2027-02-24", "2027-09-28", "2027-12-10"]
+    assert [r["days"] for r in due] == [90, 306, 379]
     code, _, err = run(capsys, "audit", str(EXAMPLES), "--due-within", "soon")
     assert code == 2
     assert "'soon' is not a number of days" in err

@@ -45,6 +45,7 @@ ANSWERS: dict[str, dict[str, str]] = {
     "evidence": {
         "evidence-0-source": "Library visitor survey 2026",
         "evidence-0-kind": "service_users",
+        "evidence-0-area": "Northfield ward",
         "evidence-0-summary": "1,800 regular visitors; 40% are over 65.",
         **_date("evidence-0-date", "30", "6", "2026"),
     },
@@ -65,6 +66,10 @@ ANSWERS: dict[str, dict[str, str]] = {
         "decision-outcome": "adjust",
         **_date("decision-date", "20", "11", "2026"),
         "decision-maker": "Cabinet",
+        "decision-duty_statement": (
+            "Cabinet must have due regard to the need to eliminate discrimination, advance"
+            " equality of opportunity and foster good relations."
+        ),
     },
     "signoff": {
         "responsible-name": "Dan Tong",

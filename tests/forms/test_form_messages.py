@@ -16,7 +16,6 @@ import pytest
 from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from psed._reading.fields import CLASS_SPECS, ClassSpec, Kind
 
 import psed
 import psed.rules
@@ -28,6 +27,7 @@ from psed._form_messages import (
     grouped_message,
     message_id,
 )
+from psed._reading.fields import CLASS_SPECS, ClassSpec, Kind
 from psed.model import Proposal
 from psed.testing import documents
 

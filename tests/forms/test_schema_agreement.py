@@ -124,6 +124,12 @@ def candidates(draw: st.DrawFn, framework: str) -> dict[str, Any]:
         doc["alternatives"] = draw(
             st.lists(st.fixed_dictionaries({"option": _REAL | _PLACEHOLDERS}), max_size=2)
         )
+    if draw(st.integers(0, 3)) == 0:
+        # Every adverse impact justified: generated documents with many entries almost
+        # always leave one unmitigated, so PSED201's condition would never be met.
+        for entry in doc["impacts"]:
+            if entry.get("impact") in ("negative", "mixed"):
+                entry["justification"] = draw(_REAL)
     return doc
 
 

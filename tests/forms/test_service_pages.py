@@ -117,11 +117,14 @@ def test_a_whole_journey_completes_checks_submits_and_publishes(client: Any) -> 
 def test_check_answers_lists_what_stops_a_submission(client: Any) -> None:
     ref = _new(client)
     client.post(f"{ref}/proposal", data=posted("proposal", description="TBC"))
+    future = {"responsible-date-day": "1", "responsible-date-year": "2030"}
+    client.post(f"{ref}/signoff", data=posted("signoff", "save", **future))
     page = _page(client.post(f"{ref}/check"))
     assert page.title.startswith("Error: ")
     hrefs = [href for href, _ in page.summary]
     assert f"{ref}/proposal#description" in hrefs
-    assert f"{ref}/impacts#impacts" in hrefs
+    assert f"{ref}/impacts#impact-age-impact" in hrefs  # the first characteristic not assessed
+    assert f"{ref}/signoff#responsible-date-day" in hrefs  # a date links to its day box
     assert all(href.startswith(f"{ref}/") for href in hrefs)
     for href, text in page.summary:
         assert not CODE.search(text)

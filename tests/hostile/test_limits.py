@@ -66,7 +66,7 @@ def test_the_configuration_file_sets_the_limits_of_psed_check(tmp_path: Path) ->
         check=False,
     )
     assert result.returncode == 2
-    assert "doc.yaml:/: PSED001" in result.stdout
+    assert "doc.yaml:3:1: /: PSED001" in result.stdout
     assert "more than 5 values" in result.stdout
     (tmp_path / "psed.toml").write_text("max-values = 0\n")
     result = subprocess.run(

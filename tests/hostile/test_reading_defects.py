@@ -171,7 +171,7 @@ def test_text_that_starts_as_json_is_read_as_json_whatever_the_way_in(
 
 
 def test_the_values_are_counted_alike_in_json_text_and_in_its_tree() -> None:
-    text = '{"name": "a", "impacts": [' + ",".join(["{}"] * 60_000) + "]}"
+    text = '{"name": "a", "impacts": [' + ",".join(["{}"] * 3_000) + "]}"
     assert _structural(psed.validate(text, as_of=AS_OF)) == _structural(
         psed.validate(json.loads(text), as_of=AS_OF)
     )
@@ -233,7 +233,7 @@ def test_document_errors_name_the_place_without_a_bare_slash(tmp_path: Path) -> 
     with pytest.raises(psed.DocumentError) as caught:
         psed.load(path)
     assert not str(caught.value).startswith("/:")
-    assert str(caught.value).startswith(f"{path}: The document is empty")
+    assert str(caught.value).startswith(f"{path}:1: The document is empty")
 
 
 # ----------------------------------------------------------------------- 14: patterns

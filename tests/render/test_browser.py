@@ -108,6 +108,19 @@ def test_examples_have_no_wcag_violation(driver: Any, pages: Path, path: Path) -
     assert _violations(driver) == []
 
 
+@pytest.mark.parametrize("lang", ["cy", "both"])
+@pytest.mark.parametrize(
+    "name", ["library-service-review-wales.yaml", "customer-access-strategy.yaml"]
+)
+def test_welsh_and_bilingual_renderings_have_no_wcag_violation(
+    driver: Any, pages: Path, name: str, lang: str
+) -> None:
+    proposal = psed.load(ROOT / "examples" / name)
+    report = psed.check(proposal, as_of=dt.date(2026, 11, 26))
+    _open(driver, pages, f"{lang}-{name}", psed.render(proposal, findings=report, lang=lang))
+    assert _violations(driver) == []
+
+
 def test_every_field_document_has_no_wcag_violation(
     driver: Any, pages: Path, full_proposal: Proposal
 ) -> None:

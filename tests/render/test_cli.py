@@ -56,13 +56,14 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_welsh_is_a_clear_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["render", SEED, "--lang", "cy"]) == 2
-    err = capsys.readouterr().err
-    assert err == (
-        "psed render: error: --lang cy: Welsh is not supported in this release; "
-        "render in English (--lang en)\n"
-    )
+def test_welsh_and_bilingual_renderings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", SEED, "--lang", "cy"]) == 0
+    welsh = capsys.readouterr().out
+    assert '<html lang="cy">' in welsh
+    assert "Ynglŷn â&#39;r cynnig" in welsh
+    assert "About the proposal" not in welsh
+    assert main(["render", SEED, "--lang", "both", "--format", "md"]) == 0
+    assert "## Ynglŷn â'r cynnig / About the proposal" in capsys.readouterr().out
 
 
 def test_a_document_with_structural_problems_is_not_rendered(
@@ -88,7 +89,7 @@ def test_a_missing_file_is_a_usage_error(
     missing = tmp_path / "nowhere.yaml"
     assert main(["render", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"psed render: error: {missing}: the file cannot be read")
+    assert err.startswith(f"psed render: error: {missing}: The file cannot be read")
 
 
 def test_binary_formats_are_not_written_to_a_terminal(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from psed._i18n import Message
 from psed.findings import Finding, Severity
 
 __all__ = ["STRUCTURAL_NAMES", "structural_finding", "unreadable"]
@@ -18,21 +19,26 @@ STRUCTURAL_NAMES: dict[str, str] = {
 
 
 def structural_finding(
-    code: str, pointer: str, message: str, characteristic: str | None = None
+    code: str, pointer: str, message: str | Message, characteristic: str | None = None
 ) -> Finding:
-    """A structural finding: always ``error``, never below its status."""
+    """A structural finding: always ``error``, never below its status.
+
+    ``message`` is a :class:`psed._i18n.Message` (given in the language asked for) or
+    plain text.
+    """
     return Finding(
         code=code,
         name=STRUCTURAL_NAMES[code],
         severity=Severity.ERROR,
         default_severity=Severity.ERROR,
-        message=message,
+        message=str(message),
+        source=message if isinstance(message, Message) else None,
         pointer=pointer,
         characteristic=characteristic,
         references=("psed document format, schema_version 1",),
     )
 
 
-def unreadable(message: str, pointer: str = "") -> Finding:
+def unreadable(message: str | Message, pointer: str = "") -> Finding:
     """PSED001: the document, or the value at ``pointer``, cannot be read."""
     return structural_finding("PSED001", pointer, message)

@@ -41,6 +41,10 @@ def locate(findings: Iterable[Finding], positions: Positions | None) -> list[Fin
     ]
 
 
+def _placed(finding: Finding) -> Finding:
+    return finding if finding.line is not None else attrs.evolve(finding, line=1, column=1)
+
+
 def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits: Limits) -> Read:
     """Read ``payload`` (a mapping, or JSON/YAML text or bytes); never raises on its content.
 
@@ -51,8 +55,8 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
     extra = 0
     if isinstance(payload, (str, bytes)):
         parsed = parse(payload, format, limits)
-        if not parsed.ok:
-            return Read(None, parsed.findings, None)
+        if not parsed.ok:  # one PSED001, placed where reading stopped (else at the start)
+            return Read(None, [_placed(f) for f in parsed.findings], None)
         payload, findings, positions = parsed.tree, parsed.findings, parsed.positions
         extra = parsed.aliases  # values YAML aliases added, within their own limit
     if not isinstance(payload, Mapping):

@@ -165,8 +165,11 @@ def read_json(text: str, limits: Limits) -> Parsed:
     except json.JSONDecodeError as exc:
         return failed(
             f"The JSON could not be read at line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}; check the punctuation there (quotes, commas, brackets)."
+            f"{exc.msg}; check the punctuation there (quotes, commas, brackets).",
+            exc.lineno,
+            exc.colno,
         )
     except RecursionError:
-        return failed(too_deep_message(limits, _too_deep_line(text, limits.max_depth)))
+        line = _too_deep_line(text, limits.max_depth)
+        return failed(too_deep_message(limits, line), line)
     return Parsed(tree, [], True, Positions(lambda pointers: json_positions(text, pointers)))

@@ -65,9 +65,11 @@ class Parsed:
     """Values that YAML aliases added to the tree (each within ``max_alias_nodes``)."""
 
 
-def failed(message: str) -> Parsed:
-    """The document cannot be read: one PSED001 about the whole of it."""
-    return Parsed(None, [unreadable(message)], False)
+def failed(message: str, line: int | None = None, column: int | None = None) -> Parsed:
+    """The document cannot be read: one PSED001 about the whole of it, placed where the
+    parser stopped (line 1, column 1 when that is not known)."""
+    finding = attrs.evolve(unreadable(message), line=line or 1, column=column or 1)
+    return Parsed(None, [finding], False)
 
 
 def decode(data: bytes) -> str | Finding:

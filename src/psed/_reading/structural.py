@@ -23,9 +23,10 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from psed._i18n import C_, Arg, Message, _, label
 from psed._reading.codes import structural_finding, unreadable
 from psed._reading.fields import CLASS_SPECS, DATE_RE, PATTERNS, ClassSpec, FieldSpec, Kind
 from psed._reading.json_reader import Duplicates, Rejected
@@ -107,20 +108,51 @@ _LABELS = {
 """Fields whose name alone would not say which field a message means."""
 
 
-def _label(spec: ClassSpec, field: FieldSpec) -> str:
+FIELD_LABEL = "field in a message"
+"""The catalogue context of a field's name in a structural message ("date of the evidence")."""
+
+OBJECT_LABEL = "object in a message"
+"""The catalogue context of an object's name in a structural message ("an evidence item")."""
+
+FIELD_DOC = "field description"
+"""The catalogue context of a field's description, and of its pattern's hint."""
+
+
+def _label_text(spec: ClassSpec, field: FieldSpec) -> str:
     return _LABELS.get((spec.cls.__name__, field.name), field.name.replace("_", " "))
 
 
+def _label(spec: ClassSpec, field: FieldSpec) -> Message:
+    return label(FIELD_LABEL, _label_text(spec, field))
+
+
+def _where(spec: ClassSpec) -> Message:
+    return label(OBJECT_LABEL, _WHERE[spec.cls.__name__])
+
+
+def table_entries() -> Iterator[tuple[str, str, str]]:
+    """``(context, English, where)`` for each label the structural messages use."""
+    for spec in CLASS_SPECS.values():
+        name = spec.cls.__name__
+        yield OBJECT_LABEL, _WHERE[name], f"psed._reading.structural:{name}"
+        for field in spec.fields:
+            where = f"psed._reading.fields:{name}.{field.name}"
+            yield FIELD_LABEL, _label_text(spec, field), where
+            yield FIELD_DOC, _bare_text(field.doc), where
+            if field.pattern_hint:
+                yield FIELD_DOC, field.pattern_hint, where
+
+
 _EXPECTED = {
-    Kind.TEXT: "text",
-    Kind.BOOLEAN: "true or false",
-    Kind.INTEGER: "a whole number",
-    Kind.DATE: "a date written YYYY-MM-DD",
-    Kind.ENUM: "a code",
-    Kind.OBJECT: "a mapping of fields",
-    Kind.LIST: "a list",
-    Kind.CHARACTERISTIC_REF: "a characteristic code",
-    Kind.FRAMEWORK: "a framework id",
+    Kind.TEXT: C_("expected value", "text"),
+    Kind.BOOLEAN: C_("expected value", "true or false"),
+    Kind.INTEGER: C_("expected value", "a whole number"),
+    Kind.DATE: C_("expected value", "a date written YYYY-MM-DD"),
+    Kind.ENUM: C_("expected value", "a code"),
+    Kind.OBJECT: C_("expected value", "a mapping of fields"),
+    Kind.LIST: C_("expected value", "a list"),
+    Kind.CHARACTERISTIC_REF: C_("expected value", "a characteristic code"),
+    Kind.FRAMEWORK: C_("expected value", "a framework id"),
 }
 
 _PLACEHOLDER_CHARACTERISTIC = Characteristic(code="", label="")
@@ -133,44 +165,47 @@ def _build(spec: ClassSpec, values: dict[str, Any]) -> Any:
     return spec.cls(**values)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Arg:
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return C_("value found", "true/false ({value})", value=str(value).lower())
     if isinstance(value, int):
         if not -(10**60) < value < 10**60:
-            return "a very long number"
-        return f"a number ({value})"
+            return C_("value found", "a very long number")
+        return C_("value found", "a number ({value})", value=str(value))
     if isinstance(value, float):
-        return f"a number ({value!r})"
+        return C_("value found", "a number ({value})", value=repr(value))
     if isinstance(value, _dt.datetime):
-        return f"a date and time ({value.isoformat()})"
+        return C_("value found", "a date and time ({value})", value=value.isoformat())
     if isinstance(value, _dt.date):
-        return f"a date ({value.isoformat()})"
+        return C_("value found", "a date ({value})", value=value.isoformat())
     if isinstance(value, str):
-        return f"the text {_quote(value)}"
+        return C_("value found", "the text {value}", value=_quote(value))
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return C_("value found", "a list")
     if isinstance(value, Mapping):
-        return "a mapping"
+        return C_("value found", "a mapping")
     return type(value).__name__
 
 
-def _hint(kind: Kind, value: Any) -> str:
+def _hint(kind: Kind, value: Any) -> Message:
     if kind in (Kind.TEXT, Kind.CHARACTERISTIC_REF, Kind.FRAMEWORK, Kind.ENUM) and isinstance(
         value, (bool, int, float, _dt.date)
     ):
-        return "put the value in quotes"
+        return C_("how to fix a value", "put the value in quotes")
     if kind is Kind.DATE:
-        return "write it as YYYY-MM-DD"
+        return C_("how to fix a value", "write it as YYYY-MM-DD")
     if kind is Kind.BOOLEAN:
-        return "write true or false, without quotes"
+        return C_("how to fix a value", "write true or false, without quotes")
     if kind is Kind.LIST:
-        return "write it as a list (in YAML, each item on a line starting with '- ')"
+        return C_(
+            "how to fix a value",
+            "write it as a list (in YAML, each item on a line starting with '- ')",
+        )
     if kind is Kind.OBJECT:
-        return "write it as a mapping of field names to values"
+        return C_("how to fix a value", "write it as a mapping of field names to values")
     if kind is Kind.INTEGER:
-        return "write a whole number without quotes or separators"
-    return "correct the value"
+        return C_("how to fix a value", "write a whole number without quotes or separators")
+    return C_("how to fix a value", "correct the value")
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -195,23 +230,21 @@ def _as_iso(text: str) -> str:
     return "YYYY-MM-DD"
 
 
-def _suggest(word: str, options: Any) -> str:
+def _suggest(word: str, options: Any) -> str | None:
+    """The option ``word`` is likely a misspelling of, quoted, or None."""
     if len(word) > 100:  # nothing that long is a misspelt field name or code
-        return ""
+        return None
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}? " if close else ""
+    return repr(close[0]) if close else None
 
 
-def _then(suggestion: str, rest: str) -> str:
-    """Join a suggestion and what follows it as sentences: after a question, a capital."""
-    if suggestion.endswith("? ") and rest:
-        rest = rest[0].upper() + rest[1:]
-    return suggestion + rest
-
-
-def _bare(doc: str) -> str:
-    """A field's description inside a message's brackets: without its full stop."""
+def _bare_text(doc: str) -> str:
     return doc.rstrip(".")
+
+
+def _bare(doc: str) -> Message:
+    """A field's description inside a message's brackets: without its full stop."""
+    return label(FIELD_DOC, _bare_text(doc))
 
 
 _MAX_SUGGESTIONS = 200
@@ -238,7 +271,7 @@ class OverLimit(Exception):
 
 
 class _Walker:
-    """One pass over a tree: findings in ``self.findings``, cleaned data returned."""
+    """One pass over a tree: findings in ``self.findings``, the Proposal built as it goes."""
 
     def __init__(self, catalogue: Catalogue, limits: Limits, values: int) -> None:
         self.catalogue = catalogue
@@ -246,7 +279,7 @@ class _Walker:
         self.values_left = values
         self.findings: list[Finding] = []
         self.document_characteristics: dict[str, Characteristic] = {}
-        self.refused: dict[str, str] = {}
+        self.refused: dict[str, Message] = {}
         """Pointer -> message, for values that are valid alone but not beside others
         (a characteristic code defined twice, a second chosen alternative, a related
         assessment that is the document itself): found before the walk, reported when
@@ -255,19 +288,19 @@ class _Walker:
         self.spec: ClassSpec = CLASS_SPECS[Proposal]
         """The object being read (its fields' names go into the messages)."""
 
-    def suggest(self, word: str, options: Any) -> str:
+    def suggest(self, word: str, options: Any) -> str | None:
         """:func:`_suggest`, for the first :data:`_MAX_SUGGESTIONS` unknown words only.
 
         A suggestion costs a fuzzy match against every option; a hostile document with
         a million unknown keys must not cost a million of them.
         """
         if self.suggestions_left <= 0:
-            return ""
+            return None
         self.suggestions_left -= 1
         return _suggest(word, options)
 
     def report(
-        self, code: str, pointer: str, message: str, characteristic: str | None = None
+        self, code: str, pointer: str, message: Message, characteristic: str | None = None
     ) -> None:
         self.findings.append(structural_finding(code, pointer, message, characteristic))
 
@@ -322,8 +355,11 @@ class _Walker:
         for key in data.repeated:
             self.findings.append(
                 unreadable(
-                    f"The key {_quote(key)} appears more than once in this mapping: keep one "
-                    "of them (psed read the first).",
+                    _(
+                        "The key {key} appears more than once in this mapping: keep one of "
+                        "them (psed read the first).",
+                        key=_quote(key),
+                    ),
                     f"{pointer}/{escape(key)}",
                 )
             )
@@ -336,7 +372,7 @@ class _Walker:
         self.repeated(data, pointer)
         out: dict[str, Any] = {}
         by_name = spec.by_name
-        where = _WHERE[spec.cls.__name__]
+        where = _where(spec)
         for key, value in data.items():
             field = by_name.get(key) if isinstance(key, str) else None
             if field is None:
@@ -351,8 +387,13 @@ class _Walker:
                     self.report(
                         "PSED002",
                         here,
-                        f"The {_label(self.spec, field)} is empty (null), but {where} needs one: "
-                        f"give a value ({_bare(field.doc)}).",
+                        _(
+                            "The {field} is empty (null), but {where} needs one: give a value "
+                            "({doc}).",
+                            field=_label(self.spec, field),
+                            where=where,
+                            doc=_bare(field.doc),
+                        ),
                     )
                 continue
             clean = self.value(field, value, here, depth + 1)
@@ -365,8 +406,13 @@ class _Walker:
                     self.report(
                         "PSED002",
                         f"{pointer}/{name}",
-                        f"The {_label(self.spec, field)} is missing, and {where} needs one: "
-                        f"add `{name}` ({_bare(field.doc)}).",
+                        _(
+                            "The {field} is missing, and {where} needs one: add `{name}` ({doc}).",
+                            field=_label(self.spec, field),
+                            where=where,
+                            name=name,
+                            doc=_bare(field.doc),
+                        ),
                     )
                 out[name] = self.placeholder(spec.by_name[name], data)
         return _build(spec, out)
@@ -376,20 +422,17 @@ class _Walker:
         if isinstance(key, str) and _has_surrogate(key):
             self.findings.append(
                 unreadable(
-                    "A key here contains an escape such as \\ud800 that is half of a character "
-                    "(an unpaired UTF-16 surrogate): write the whole character, or remove "
-                    "the escape.",
+                    _(
+                        "A key here contains an escape such as \\ud800 that is half of a "
+                        "character (an unpaired UTF-16 surrogate): write the whole character, "
+                        "or remove the escape."
+                    ),
                     pointer,
                 )
             )
             return
         here = f"{pointer}/{escape(text)}"
-        self.report(
-            "PSED005",
-            here,
-            f"There is no field {_quote(text)} in {_WHERE[spec.cls.__name__]}: "
-            + self._unknown_advice(text, spec),
-        )
+        self.report("PSED005", here, self._unknown_field(text, spec))
         self.value_below(value, depth + 1, here)
 
     def value_below(self, value: Any, depth: int, pointer: str) -> None:
@@ -400,11 +443,23 @@ class _Walker:
         elif isinstance(value, Rejected):
             self.findings.append(unreadable(value.message, pointer))
 
-    def _unknown_advice(self, text: str, spec: ClassSpec) -> str:
+    def _unknown_field(self, text: str, spec: ClassSpec) -> Message:
         suggestion = self.suggest(text, spec.names)
         if suggestion:  # a misspelling: the one likely field says more than the whole list
-            return _then(suggestion, "rename it, or remove it if it does not belong here.")
-        return f"remove it, or use one of the fields allowed here: {', '.join(spec.names)}."
+            return _(
+                "There is no field {name} in {where}: did you mean {suggestion}? Rename it, or "
+                "remove it if it does not belong here.",
+                name=_quote(text),
+                where=_where(spec),
+                suggestion=suggestion,
+            )
+        return _(
+            "There is no field {name} in {where}: remove it, or use one of the fields allowed "
+            "here: {fields}.",
+            name=_quote(text),
+            where=_where(spec),
+            fields=", ".join(spec.names),
+        )
 
     def placeholder(self, field: FieldSpec, data: Mapping[Any, Any]) -> Any:
         if field.kind is Kind.CHARACTERISTIC_REF:
@@ -420,8 +475,13 @@ class _Walker:
         self.report(
             "PSED003",
             pointer,
-            f"The {_label(self.spec, field)} should be {_EXPECTED[field.kind]}, not "
-            f"{_describe(value)}: {_hint(field.kind, value)}.",
+            _(
+                "The {field} should be {expected}, not {value}: {hint}.",
+                field=_label(self.spec, field),
+                expected=_EXPECTED[field.kind],
+                value=_describe(value),
+                hint=_hint(field.kind, value),
+            ),
         )
         if isinstance(value, (Mapping, list, tuple)):
             self.measure(value, depth, pointer)
@@ -433,9 +493,12 @@ class _Walker:
         if isinstance(value, str) and _has_surrogate(value):
             self.findings.append(
                 unreadable(
-                    f"The {_label(self.spec, field)} contains half of a character (an unpaired "
-                    "UTF-16 surrogate, often from a broken copy and paste, or an escape such "
-                    "as \\ud800): retype the character or remove it.",
+                    _(
+                        "The {field} contains half of a character (an unpaired UTF-16 "
+                        "surrogate, often from a broken copy and paste, or an escape such as "
+                        "\\ud800): retype the character or remove it.",
+                        field=_label(self.spec, field),
+                    ),
                     pointer,
                 )
             )
@@ -447,8 +510,12 @@ class _Walker:
                 self.report(
                     "PSED004",
                     pointer,
-                    f"The {_label(self.spec, field)} {_quote(value)} is not allowed: "
-                    f"{field.pattern_hint}.",
+                    _(
+                        "The {field} {value} is not allowed: {hint}.",
+                        field=_label(self.spec, field),
+                        value=_quote(value),
+                        hint=label(FIELD_DOC, str(field.pattern_hint)),
+                    ),
                 )
                 return _INVALID
             return self.unless_refused(value, pointer)
@@ -516,9 +583,13 @@ class _Walker:
                 self.report(
                     "PSED003",
                     item_pointer,
-                    f"Each item of the {_label(self.spec, field)} must be a mapping of fields "
-                    f"({_bare(item_spec.doc)}), not {_describe(item)}: write the item as "
-                    "field: value lines.",
+                    _(
+                        "Each item of the {field} must be a mapping of fields ({doc}), not "
+                        "{value}: write the item as field: value lines.",
+                        field=_label(self.spec, field),
+                        doc=_bare(item_spec.doc),
+                        value=_describe(item),
+                    ),
                 )
                 self.value_below(item, depth + 1, item_pointer)
                 items.append(self.placeholder_mapping(item_spec))
@@ -533,9 +604,12 @@ class _Walker:
             if first is None:
                 first = index
                 continue
-            self.refused[f"{pointer}/{index}/{key}"] = (
-                f"Only one item can be {key}, and {pointer}/{first} already is: "
-                f"set {key} to false on one of them."
+            already = f"{pointer}/{first}"
+            self.refused[f"{pointer}/{index}/{key}"] = _(
+                "Only one item can be {key}, and {pointer} already is: set {key} to false on "
+                "one of them.",
+                key=key,
+                pointer=already,
             )
 
     def placeholder_mapping(self, spec: ClassSpec) -> Any:
@@ -554,28 +628,46 @@ class _Walker:
         codes = [str(m.value) for m in field.enum]
         labels = {str(getattr(m, "label", "")).lower(): str(m.value) for m in field.enum}
         normal = value.strip().lower().replace(" ", "_").replace("-", "_")
-        if normal in codes:
-            suggestion = f"did you mean {normal!r}? "
-        elif value.strip().lower() in labels:
-            suggestion = f"write the code {labels[value.strip().lower()]!r}, not the label; "
+        values: dict[str, Arg] = {
+            "field": _label(self.spec, field),
+            "value": _quote(value),
+            "codes": ", ".join(codes),
+        }
+        if normal not in codes and value.strip().lower() in labels:
+            message = _(
+                "The {field} {value} is not an allowed code: write the code {code}, not the "
+                "label; use one of: {codes}.",
+                code=repr(labels[value.strip().lower()]),
+                **values,
+            )
         else:
-            suggestion = self.suggest(value, codes)
-        self.report(
-            "PSED004",
-            pointer,
-            f"The {_label(self.spec, field)} {_quote(value)} is not an allowed code: "
-            + _then(suggestion, f"use one of: {', '.join(codes)}."),
-        )
+            suggestion = repr(normal) if normal in codes else self.suggest(value, codes)
+            if suggestion:
+                message = _(
+                    "The {field} {value} is not an allowed code: did you mean {suggestion}? Use "
+                    "one of: {codes}.",
+                    suggestion=suggestion,
+                    **values,
+                )
+            else:
+                message = _(
+                    "The {field} {value} is not an allowed code: use one of: {codes}.", **values
+                )
+        self.report("PSED004", pointer, message)
         return _INVALID
 
     def date(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
-        label = _label(self.spec, field)
+        name = _label(self.spec, field)
         if isinstance(value, _dt.datetime):
             self.report(
                 "PSED004",
                 pointer,
-                f"The {label} {value.isoformat(sep=' ')} has a time: write the date only, "
-                f"as {value.date().isoformat()}.",
+                _(
+                    "The {field} {value} has a time: write the date only, as {date}.",
+                    field=name,
+                    value=value.isoformat(sep=" "),
+                    date=value.date().isoformat(),
+                ),
             )
             return _INVALID
         if isinstance(value, _dt.date):
@@ -589,14 +681,23 @@ class _Walker:
                 self.report(
                     "PSED004",
                     pointer,
-                    f"The {label} {_quote(value)} is not a date: there is no such day in "
-                    "the calendar; write a real date as YYYY-MM-DD.",
+                    _(
+                        "The {field} {value} is not a date: there is no such day in the "
+                        "calendar; write a real date as YYYY-MM-DD.",
+                        field=name,
+                        value=_quote(value),
+                    ),
                 )
                 return _INVALID
         self.report(
             "PSED004",
             pointer,
-            f"The {label} {_quote(value)} is not a date: write it as {_as_iso(value)}.",
+            _(
+                "The {field} {value} is not a date: write it as {iso}.",
+                field=name,
+                value=_quote(value),
+                iso=_as_iso(value),
+            ),
         )
         return _INVALID
 
@@ -607,22 +708,37 @@ class _Walker:
             value = int(value)  # JSON Schema counts 5.0 as an integer; so do we
         if not isinstance(value, int):
             return self.wrong_type(field, value, pointer, depth)
-        label = _label(self.spec, field)
-        shown = str(value) if -(10**60) < value < 10**60 else "(a number too long to show)"
+        name = _label(self.spec, field)
+        shown: Arg = (
+            str(value)
+            if -(10**60) < value < 10**60
+            else C_("value found", "(a number too long to show)")
+        )
         if field.const is not None and value != field.const:
             self.report(
                 "PSED004",
                 pointer,
-                f"The {label} {shown} is not supported: this version of psed reads "
-                f"{field.name} {field.const} (upgrade psed to read newer documents).",
+                _(
+                    "The {field} {value} is not supported: this version of psed reads {name} "
+                    "{const} (upgrade psed to read newer documents).",
+                    field=name,
+                    value=shown,
+                    name=field.name,
+                    const=str(field.const),
+                ),
             )
             return _INVALID
         if field.minimum is not None and value < field.minimum:
             self.report(
                 "PSED004",
                 pointer,
-                f"The {label} {shown} is below {field.minimum}: write a whole number of "
-                f"{field.minimum} or more.",
+                _(
+                    "The {field} {value} is below {minimum}: write a whole number of {minimum} "
+                    "or more.",
+                    field=name,
+                    value=shown,
+                    minimum=str(field.minimum),
+                ),
             )
             return _INVALID
         return value
@@ -633,15 +749,23 @@ class _Walker:
         if value in self.catalogue.frameworks:
             return value
         known = sorted(self.catalogue.frameworks)
-        self.report(
-            "PSED007",
-            pointer,
-            f"The framework {_quote(value)} is not registered: "
-            + _then(
-                self.suggest(value, known),
-                f"use one of: {', '.join(known)}, or register yours with psed.register_framework.",
-            ),
-        )
+        suggestion = self.suggest(value, known)
+        if suggestion:
+            message = _(
+                "The framework {value} is not registered: did you mean {suggestion}? Use one "
+                "of: {known}, or register yours with psed.register_framework.",
+                value=_quote(value),
+                suggestion=suggestion,
+                known=", ".join(known),
+            )
+        else:
+            message = _(
+                "The framework {value} is not registered: use one of: {known}, or register "
+                "yours with psed.register_framework.",
+                value=_quote(value),
+                known=", ".join(known),
+            )
+        self.report("PSED007", pointer, message)
         return _INVALID
 
     def characteristic(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
@@ -652,16 +776,21 @@ class _Walker:
         if found is not None:
             return found
         known = {*self.catalogue.characteristics, *self.document_characteristics}
-        self.report(
-            "PSED006",
-            pointer,
-            f"The characteristic {_quote(value)} is not known: "
-            + _then(
-                self.suggest(value, known),
-                "use a built-in or registered code, or define it under `characteristics`.",
-            ),
-            characteristic=value,
-        )
+        suggestion = self.suggest(value, known)
+        if suggestion:
+            message = _(
+                "The characteristic {value} is not known: did you mean {suggestion}? Use a "
+                "built-in or registered code, or define it under `characteristics`.",
+                value=_quote(value),
+                suggestion=suggestion,
+            )
+        else:
+            message = _(
+                "The characteristic {value} is not known: use a built-in or registered code, "
+                "or define it under `characteristics`.",
+                value=_quote(value),
+            )
+        self.report("PSED006", pointer, message, characteristic=value)
         return Characteristic(code=value, label=value)
 
     # ----------------------------------------------------------------- root
@@ -691,9 +820,12 @@ class _Walker:
             if not isinstance(code, str):
                 continue
             if code in first_at:
-                self.refused[f"/characteristics/{index}/code"] = (
-                    f"The characteristic code {_quote(code)} is defined twice (also at "
-                    f"/characteristics/{first_at[code]}): keep one."
+                also = f"/characteristics/{first_at[code]}"
+                self.refused[f"/characteristics/{index}/code"] = _(
+                    "The characteristic code {code} is defined twice (also at {pointer}): "
+                    "keep one.",
+                    code=_quote(code),
+                    pointer=also,
                 )
                 continue
             first_at[code] = index
@@ -709,9 +841,10 @@ class _Walker:
             return
         for index, item in enumerate(related):
             if isinstance(item, Mapping) and item.get("id") == own_id:
-                self.refused[f"/related/{index}/id"] = (
-                    f"The related assessment {_quote(own_id)} is this document's own id: "
-                    "give the id of the other assessment, or remove the link."
+                self.refused[f"/related/{index}/id"] = _(
+                    "The related assessment {id} is this document's own id: give the id of the "
+                    "other assessment, or remove the link.",
+                    id=_quote(own_id),
                 )
 
 
@@ -730,5 +863,5 @@ def walk(
     Raises :class:`OverLimit` when the tree is over ``limits``.
     """
     walker = _Walker(catalogue, limits, limits.max_values + extra_values)
-    cleaned = walker.proposal(data)
-    return cleaned, walker.findings
+    proposal = walker.proposal(data)
+    return proposal, walker.findings

@@ -271,7 +271,7 @@ class _Builder:
     def count(self, mark: Any) -> None:
         self.values += 1
         if self.values > self.limits.max_values:
-            raise _Unreadable(too_many_values_message(self.limits, mark.line + 1))
+            raise _Unreadable(too_many_values_message(self.limits, mark.line + 1), mark)
 
     # ---------------------------------------------------------------- events
 
@@ -281,7 +281,11 @@ class _Builder:
         kind = type(event)
         if kind is _ye.ScalarEvent:
             self.count(event.start_mark)
-            text = _key(event)
+            try:
+                text = _key(event)
+            except _Unreadable as exc:
+                exc.mark = event.start_mark
+                raise
             frame.values += 1
             frame.chars += len(event.value)
             if event.anchor is not None:
@@ -328,11 +332,13 @@ class _Builder:
             if any(frame.anchor == event.anchor for frame in self.stack):
                 raise _Unreadable(
                     f"The alias *{event.anchor} at line {line} refers to a value that "
-                    "contains it: remove the loop."
+                    "contains it: remove the loop.",
+                    event.start_mark,
                 )
             raise _Unreadable(
                 f"The alias *{event.anchor} at line {line} has no anchor &{event.anchor}: "
-                "add the anchor, or write the value out."
+                "add the anchor, or write the value out.",
+                event.start_mark,
             )
         value, values, chars, _ = anchored
         self.expanded += values
@@ -340,14 +346,16 @@ class _Builder:
             raise _Unreadable(
                 f"YAML aliases expand to more than {self.limits.max_alias_nodes:,} values "
                 f"(line {line}): write the values out, or raise the limit with "
-                "psed.Limits(max_alias_nodes=...)."
+                "psed.Limits(max_alias_nodes=...).",
+                event.start_mark,
             )
         self.expanded_text += chars
         if self.expanded_text > self.limits.max_bytes:
             raise _Unreadable(
                 f"YAML aliases repeat more than {self.limits.max_bytes:,} characters of text "
                 f"(line {line}), more than the document itself may hold: write the text out "
-                "once, or raise the limit with psed.Limits(max_bytes=...)."
+                "once, or raise the limit with psed.Limits(max_bytes=...).",
+                event.start_mark,
             )
         self.place(value, event.start_mark, values, chars)
 
@@ -359,7 +367,9 @@ class _Builder:
                 event.start_mark,
             )
         if len(self.stack) >= self.limits.max_depth:
-            raise _Unreadable(too_deep_message(self.limits, event.start_mark.line + 1))
+            raise _Unreadable(
+                too_deep_message(self.limits, event.start_mark.line + 1), event.start_mark
+            )
         parent = self.stack[-1] if self.stack else None
         keep = parent is None or parent.keep
         if parent is None:
@@ -415,6 +425,7 @@ class _Builder:
                         f"The file holds several YAML documents (a second one starts at line "
                         f"{event.start_mark.line + 1}, after '---'): put each assessment in "
                         "a file of its own.",
+                        event.start_mark,
                     )
         return self.root
 
@@ -526,25 +537,33 @@ def _line_break_message(text: str, index: int) -> str:
 # --------------------------------------------------------------------------- entry
 
 
+def _place(mark: Any) -> tuple[int | None, int | None]:
+    return (None, None) if mark is None else (mark.line + 1, mark.column + 1)
+
+
 def read_yaml(text: str, limits: Limits) -> Parsed:
     """Parse YAML text into a tree, with findings and the position of every place."""
     found = _BREAKS.search(text)
     if found is not None:
-        return failed(_line_break_message(text, found.start()))
+        return failed(
+            _line_break_message(text, found.start()), text.count("\n", 0, found.start()) + 1
+        )
     builder = _Builder(limits)
     parser = _Parser(text)
     try:
         tree = builder.build(parser.get_event)
     except _Unreadable as exc:
         message = exc.message
-        if exc.mark is not None and "line" not in message:
-            message = f"The YAML could not be read at line {exc.mark.line + 1}: {message}."
-        return failed(message)
+        mark = exc.mark
+        if mark is not None and "line" not in message:
+            message = f"The YAML could not be read at line {mark.line + 1}: {message}."
+        return failed(message, *_place(mark))
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if "nesting depth" in str(exc):  # libyaml's own guard, met while scanning ahead
-            mark = getattr(exc, "problem_mark", None)
-            return failed(too_deep_message(limits, None if mark is None else mark.line + 1))
-        return failed(_yaml_error(exc, text))
+            line = None if mark is None else mark.line + 1
+            return failed(too_deep_message(limits, line), line)
+        return failed(_yaml_error(exc, text), *_place(mark))
     except RecursionError:  # pragma: no cover - the pure-Python parser on deep flow nesting
         return failed(too_deep_message(limits, None))
     finally:

@@ -108,7 +108,7 @@ def audit(
     fail_on: Severity | str | None = None,
     jobs: int = 1,
     due_within: int = 90,
-    min_cumulative: int = 3,
+    min_cumulative: int | None = None,
     db: str | None = None,
     baseline: bool = False,
 ) -> AuditResult:
@@ -118,7 +118,8 @@ def audit(
     rules (the rows still show each document's own); ``fail_on`` defaults to the
     configuration's (``error``); ``jobs`` > 1 checks in worker processes.
     ``due_within`` is how many days ahead a review counts as due; ``min_cumulative``
-    is PSED701's threshold. ``db`` names an SQLite history to record the run in
+    is PSED701's threshold (None: the configuration's ``min_cumulative``, default 3).
+    ``db`` names an SQLite history to record the run in
     (created if it does not exist; :class:`HistoryError` when it cannot be used), and
     ``baseline=True`` (with ``db``) compares the run with the previous one recorded.
     Never raises for a bad document: it is counted and listed as unreadable.
@@ -138,7 +139,10 @@ def audit(
         fail_on=cfg.fail_on if fail_on is None else Severity(fail_on),
     )
     options = RunOptions(
-        due_within=due_within, min_cumulative=min_cumulative, db=db, baseline=baseline
+        due_within=due_within,
+        min_cumulative=cfg.min_cumulative if min_cumulative is None else min_cumulative,
+        db=db,
+        baseline=baseline,
     )
     with AuditRun(list(paths), job, options, jobs=jobs) as run:
         run.run()

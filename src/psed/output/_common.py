@@ -91,6 +91,8 @@ class RunInfo:
     fail_on: Severity = Severity.ERROR
     law_date: _dt.date | None = None
     """The law date given by the user, or None when each document's own is used."""
+    lang: str = "en"
+    """The language of the messages and summaries (``en`` or ``cy``)."""
 
 
 @attrs.define

@@ -63,4 +63,4 @@ class GithubRenderer(Renderer):
         return ("".join(annotation(result, f) + "\n" for f in result.report.findings),)
 
     def end(self, totals: Totals) -> Iterable[str]:
-        return (summary_line(totals) + "\n",)
+        return (summary_line(totals, self.run.lang) + "\n",)

@@ -112,6 +112,8 @@ def sarif_result(result: FileResult, finding: Finding, index: dict[str, int]) ->
         "defaultSeverity": finding.default_severity.value,
         "references": list(finding.references),
     }
+    if finding.message_en is not None:
+        out["properties"]["message_en"] = finding.message_en
     report = result.report
     if report.law_date is not None:
         out["properties"]["lawDate"] = report.law_date.isoformat()

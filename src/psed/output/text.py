@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from psed._i18n import P_, Arg, _
 from psed.findings import Finding, Severity
 from psed.output._common import FileResult, Renderer, RunInfo, Totals
 
@@ -86,29 +87,43 @@ def finding_line(
     )
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
+def _joined(parts: list[Arg]) -> Arg:
+    """Counts one after another: "2 errors, 1 warning"."""
+    if len(parts) == 1:
+        return parts[0]
+    return _("{first}, {rest}", first=parts[0], rest=_joined(parts[1:]))
 
 
-def summary_line(totals: Totals) -> str:
-    """The last line of a text report: files, failing files and counts by severity."""
-    parts = [
-        _plural(totals.error, "error"),
-        _plural(totals.warning, "warning"),
-        f"{totals.info} info",
-        f"{totals.waived} waived",
+def summary_line(totals: Totals, lang: str = "en") -> str:
+    """The last line of a text report: files, failing files and counts by severity.
+
+    ``lang`` is the language of the line (``en`` or ``cy``).
+    """
+    parts: list[Arg] = [
+        P_("{count} error", "{count} errors", totals.error),
+        P_("{count} warning", "{count} warnings", totals.warning),
+        _("{count} info", count=totals.info),
+        _("{count} waived", count=totals.waived),
     ]
-    verdict = []
+    verdict: list[Arg] = []
     if totals.failing:
-        verdict.append(f"{totals.failing} failing")
+        verdict.append(_("{count} failing", count=totals.failing))
     if totals.unreadable:
-        verdict.append(f"{totals.unreadable} unreadable")
+        verdict.append(_("{count} unreadable", count=totals.unreadable))
     if totals.read_with_problems:
         verdict.append(
-            f"{totals.read_with_problems} read with problems, every rule run: see PSED001"
+            _(
+                "{count} read with problems, every rule run: see PSED001",
+                count=totals.read_with_problems,
+            )
         )
-    tail = f" ({', '.join(verdict)})" if verdict else " (all pass)"
-    return f"{_plural(totals.files, 'file')} checked: {', '.join(parts)}{tail}"
+    line = _(
+        "{files} checked: {counts} ({verdict})",
+        files=P_("{count} file", "{count} files", totals.files),
+        counts=_joined(parts),
+        verdict=_joined(verdict) if verdict else _("all pass"),
+    )
+    return line.text(lang)
 
 
 def statistics_lines(totals: Totals) -> list[str]:
@@ -154,9 +169,13 @@ class TextRenderer(Renderer):
 
     def end(self, totals: Totals) -> Iterable[str]:
         lines = statistics_lines(totals) if self.statistics else []
-        line = summary_line(totals)
+        line = summary_line(totals, self.run.lang)
         if self.run.law_date is not None:
-            line += f"; judged by the law in force on {self.run.law_date.isoformat()}"
+            line = _(
+                "{summary}; judged by the law in force on {date}",
+                summary=line,
+                date=self.run.law_date.isoformat(),
+            ).text(self.run.lang)
         if self.color:
             line = f"{_BOLD}{line}{_RESET}"
         return ("".join(f"{text}\n" for text in [*lines, line]),)

@@ -31,8 +31,9 @@ __all__ = ["FORMATS", "LANGUAGES", "RenderError", "render"]
 FORMATS = ("html", "docx", "pdf", "md")
 """The output formats: HTML and Markdown are text, Word (docx) and PDF are bytes."""
 
-LANGUAGES = ("en",)
-"""The languages a document can be rendered in today."""
+LANGUAGES = ("en", "cy", "both")
+"""The languages a document can be rendered in: English, Welsh, or both (bilingual:
+each heading and label in Welsh, then English)."""
 
 Format = Literal["html", "docx", "pdf", "md"]
 
@@ -91,24 +92,34 @@ def render(
 
     ``findings``, a :class:`~psed.Report` from :func:`psed.check`, adds a "Quality check"
     annex: the findings grouped by section, with their codes, messages and the law they
-    cite, and the reason of each accepted (waived) finding. ``lang`` is ``"en"``; Welsh
-    (``"cy"``) is not supported in this release. Raises :class:`RenderError` for an
-    unknown format or language, or when the ``psed[render]`` extra is not installed.
+    cite, and the reason of each accepted (waived) finding. ``lang`` is ``"en"``
+    (English), ``"cy"`` (Welsh: every heading, label and finding in Welsh) or ``"both"``
+    (bilingual: each heading and label in Welsh, then English, Welsh first as the Welsh
+    Language Standards ask; the document's own text is shown once, as written). Raises
+    :class:`RenderError` for an unknown format or language, or when the ``psed[render]``
+    extra is not installed.
+
+    .. versionchanged:: 0.2.0
+       ``lang="cy"`` and ``lang="both"``.
     """
     if format not in FORMATS:
         raise RenderError(
             f"format: {format!r} is not a format psed renders; use one of {', '.join(FORMATS)}"
         )
-    if lang != "en":
-        if lang in ("cy", "both"):
-            raise RenderError(
-                f"lang: Welsh ({lang!r}) is not supported in this release; "
-                "render in English with lang='en'"
-            )
-        raise RenderError(f"lang: {lang!r} is not a language psed renders; use 'en'")
+    if lang not in LANGUAGES:
+        raise RenderError(
+            f"lang: {lang!r} is not a language psed renders; use one of {', '.join(LANGUAGES)}"
+        )
+    from psed.rendering._labels import language
+
+    with language(lang):  # the writers below give their own labels in it too
+        return _render(proposal, format, findings, lang)
+
+
+def _render(proposal: Proposal, format: str, findings: Report | None, lang: str) -> str | bytes:
     from psed.rendering._layout import build
 
-    layout = build(proposal, findings)
+    layout = build(proposal, findings, lang)
     if format == "md":
         from psed.rendering._templates import markdown
 

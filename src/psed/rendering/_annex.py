@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from psed.findings import Finding, Report
-from psed.rendering._labels import label
+from psed.rendering._labels import enum_label, finding_message, label
 from psed.rendering._layout import (
     FieldTable,
     ListRow,
@@ -62,7 +62,7 @@ def _row(finding: Finding, place: Place | None) -> ListRow:
             Value(kind=ValueKind.CODE, text=finding.code),
             Value(kind=ValueKind.DATA, text=label(f"severity.{severity}"), machine=severity),
             Value(kind=ValueKind.LINES, text="", lines=tuple(where), bullets=False),
-            _text(finding.message),
+            _text(finding_message(finding)),
             Value(kind=ValueKind.LINES, text="", lines=references),
             _text(finding.waived or ""),
         ),
@@ -91,7 +91,7 @@ def quality_check(
     report: Report, sections: Sequence[Section], where: Mapping[str, Place]
 ) -> Section:
     """The annex of ``report`` about the document laid out in ``sections``."""
-    status = "" if report.status is None else report.status.label
+    status = "" if report.status is None else enum_label(report.status)
     intro = Note(
         text=label(
             "quality.intro", version=report.version, as_of=format_date(report.as_of), status=status

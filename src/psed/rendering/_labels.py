@@ -8,11 +8,108 @@ come from the model and the catalogue, so that each wording is written once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import contextvars
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["LABELS", "label"]
+from psed._i18n import gettext_for
+from psed._i18n_tables import CHARACTERISTIC, FRAMEWORK, enum_context, render_context
+
+__all__ = [
+    "LABELS",
+    "RENDER_LANGUAGES",
+    "Bilingual",
+    "characteristic_label",
+    "enum_label",
+    "finding_message",
+    "framework_label",
+    "label",
+    "language",
+]
+
+RENDER_LANGUAGES = ("en", "cy", "both")
+"""English, Welsh, or both (Welsh first, then English, in each heading and label)."""
+
+_LANG: contextvars.ContextVar[str] = contextvars.ContextVar("psed_render_lang", default="en")
+
+
+class Bilingual(str):
+    """A label in Welsh and English: its text is ``"Cymraeg / English"`` (Welsh first).
+
+    HTML shows each language in its own element marked with its language; Word,
+    PDF and Markdown show the text.
+    """
+
+    cy: str
+    en: str
+
+    def __new__(cls, cy: str, en: str) -> Bilingual:
+        self = super().__new__(cls, f"{cy} / {en}")
+        self.cy, self.en = cy, en
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Bilingual, (self.cy, self.en))
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Labels are given in ``lang`` (``en``, ``cy`` or ``both``) inside the block."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def _part(value: Any, lang: str) -> Any:
+    if isinstance(value, Bilingual):
+        return value.cy if lang == "cy" else value.en
+    return value
+
+
+def _in(lang: str, english: str, context: str, values: Mapping[str, Any]) -> str:
+    template = gettext_for(lang, english, context)
+    if not values:
+        return template
+    return template.format(**{name: _part(v, lang) for name, v in values.items()})
+
+
+def _translated(english: str, context: str, values: Mapping[str, Any]) -> str:
+    lang = _LANG.get()
+    if lang != "both":
+        return _in(lang, english, context, values)
+    cy, en = _in("cy", english, context, values), _in("en", english, context, values)
+    return en if cy == en else Bilingual(cy, en)
+
+
+def finding_message(finding: Any) -> str:
+    """A finding's message in the language of the rendering (both: Welsh, then English)."""
+    from psed.findings import translate
+
+    lang = _LANG.get()
+    if lang != "both":
+        return str(translate(finding, lang).message)
+    cy, en = translate(finding, "cy").message, translate(finding, "en").message
+    return en if cy == en else Bilingual(cy, en)
+
+
+def enum_label(member: Any) -> str:
+    """An enumeration's label (``Impact.MIXED.label``) in the language of the rendering."""
+    return _translated(str(member.label), enum_context(type(member).__name__), {})
+
+
+def characteristic_label(english: str) -> str:
+    """A characteristic's label in the language of the rendering (built-in labels only)."""
+    return _translated(english, CHARACTERISTIC, {})
+
+
+def framework_label(english: str) -> str:
+    """A framework's label in the language of the rendering (built-in labels only)."""
+    return _translated(english, FRAMEWORK, {})
+
 
 _LABELS: dict[str, str] = {
     # The page as a whole
@@ -228,6 +325,9 @@ LABELS: Mapping[str, str] = MappingProxyType(_LABELS)
 
 
 def label(label_id: str, **values: Any) -> str:
-    """The text of one label, with its placeholders filled in."""
-    text = LABELS[label_id]
-    return text.format(**values) if values else text
+    """The text of one label, with its placeholders filled in, in the rendering's language.
+
+    In English (the default) this is the entry of :data:`LABELS`; in Welsh its
+    translation from the message catalogue; with ``both``, a :class:`Bilingual`.
+    """
+    return _translated(LABELS[label_id], render_context(label_id), values)

@@ -25,7 +25,13 @@ import attrs
 from psed.catalogue import default_catalogue
 from psed.findings import Report
 from psed.model import Characteristic, ImpactEntry, Proposal
-from psed.rendering._labels import label
+from psed.rendering._labels import (
+    characteristic_label,
+    enum_label,
+    framework_label,
+    label,
+    language,
+)
 
 __all__ = [
     "CODE_FIELDS",
@@ -271,7 +277,9 @@ def _value(raw: Any, pointer: str, *, code: bool = False, link: bool = False) ->
         )
     if isinstance(raw, enum.Enum):
         coded: Any = raw  # the model's enumerations carry their display label
-        return Value(kind=ValueKind.DATA, text=coded.label, pointer=pointer, machine=raw.value)
+        return Value(
+            kind=ValueKind.DATA, text=enum_label(coded), pointer=pointer, machine=raw.value
+        )
     if isinstance(raw, int):
         return Value(kind=ValueKind.DATA, text=f"{raw:,}", pointer=pointer, machine=str(raw))
     if isinstance(raw, _dt.date):
@@ -446,7 +454,7 @@ class _Builder:
             "empty.intersections",
         )
         labels = tuple(
-            _derived(", ".join(c.label for c in item.characteristics))
+            _derived(", ".join(characteristic_label(c.label) for c in item.characteristics))
             for item in self.proposal.intersections
         )
         rows = tuple(
@@ -471,7 +479,7 @@ class _Builder:
                     pointer=None,
                     cells=(
                         _derived(_entry_heading(i, entry), href=f"#{_entry_anchor(i)}"),
-                        Value(kind=ValueKind.DATA, text=impact.label, machine=impact.value),
+                        Value(kind=ValueKind.DATA, text=enum_label(impact), machine=impact.value),
                     ),
                 )
             )
@@ -506,7 +514,10 @@ class _Builder:
         else:
             actions = _absent(label("empty.actions"), f"{pointer}/mitigations")
         rows = (
-            Row(label=label("field.ImpactEntry.label"), value=_derived(entry.characteristic.label)),
+            Row(
+                label=label("field.ImpactEntry.label"),
+                value=_derived(characteristic_label(entry.characteristic.label)),
+            ),
             *self.rows(entry, "ImpactEntry", pointer, SHOWN["ImpactEntry.head"], heading),
             *aims,
             *self.rows(entry, "ImpactEntry", pointer, SHOWN["ImpactEntry.details"], heading),
@@ -640,17 +651,33 @@ def _entry_anchor(index: int) -> str:
 
 def _entry_heading(index: int, entry: ImpactEntry) -> str:
     if entry.group is None:
-        return label("impact.heading", number=index + 1, characteristic=entry.characteristic.label)
+        return label(
+            "impact.heading",
+            number=index + 1,
+            characteristic=characteristic_label(entry.characteristic.label),
+        )
     return label(
         "impact.heading_group",
         number=index + 1,
-        characteristic=entry.characteristic.label,
+        characteristic=characteristic_label(entry.characteristic.label),
         group=entry.group,
     )
 
 
-def build(proposal: Proposal, findings: Report | None = None) -> Layout:
-    """The layout of one assessment, with the quality check annex when given ``findings``."""
+def build(proposal: Proposal, findings: Report | None = None, lang: str = "en") -> Layout:
+    """The layout of one assessment, with the quality check annex when given ``findings``.
+
+    ``lang`` is ``en``, ``cy`` (Welsh) or ``both`` (each label in Welsh, then English).
+    """
+    with language(lang):
+        return _build(proposal, findings, lang)
+
+
+_LANG_TAGS = {"en": "en-GB", "cy": "cy", "both": "cy"}
+"""The BCP 47 tag of each rendering language (a bilingual document is Welsh first)."""
+
+
+def _build(proposal: Proposal, findings: Report | None, lang: str) -> Layout:
     from psed import __version__
 
     builder = _Builder(proposal, indexing=findings is not None)
@@ -660,10 +687,10 @@ def build(proposal: Proposal, findings: Report | None = None) -> Layout:
 
         sections = (*sections, quality_check(findings, sections, builder.where))
     framework = default_catalogue().framework(proposal.framework)
-    kind = framework.label if framework is not None else label("document.kind")
+    kind = framework_label(framework.label) if framework is not None else label("document.kind")
     title = proposal.name if proposal.name.strip() else label("document.untitled")
     return Layout(
-        lang="en-GB",
+        lang=_LANG_TAGS[lang],
         title=title,
         kind=kind,
         page_title=label("document.page_title", name=title, kind=kind),

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from psed.rendering._chars import plain, segments
-from psed.rendering._labels import LABELS
+from psed.rendering._labels import LABELS, Bilingual, label
 from psed.rendering._layout import Layout, Value, ValueKind
 
 __all__ = ["html", "markdown", "markdown_escape"]
@@ -29,6 +29,16 @@ def _jinja() -> Any:
 @functools.cache
 def _html_environment() -> Any:
     jinja2 = _jinja()
+    markup = jinja2.utils.markupsafe.Markup
+    both = markup(
+        '<span lang="cy">{}</span><span class="psed-sep" aria-hidden="true"> / </span>'
+        '<span lang="en">{}</span>'
+    )
+
+    def finalize(value: Any) -> Any:
+        # A bilingual label: each language in its own element, marked with its language.
+        return both.format(value.cy, value.en) if isinstance(value, Bilingual) else value
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("psed.rendering", "templates"),
         autoescape=True,
@@ -36,13 +46,16 @@ def _html_environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=finalize,
     )
+    env.tests["bilingual"] = lambda value: isinstance(value, Bilingual)
     css = importlib.resources.files("psed.rendering").joinpath("templates/document.css")
     env.globals.update(
+        label=label,
         segments=segments,
         plain=plain,
         labels=LABELS,
-        css=jinja2.utils.markupsafe.Markup(css.read_text(encoding="utf-8").strip()),
+        css=markup(css.read_text(encoding="utf-8").strip()),
     )
     return env
 
@@ -120,7 +133,7 @@ def _markdown_environment() -> Any:
     )
     # ``markdown`` marks a macro's output, already escaped piece by piece, as Markdown.
     env.filters.update(value=_md_value, heading=_heading, markdown=_Markdown)
-    env.globals.update(labels=LABELS)
+    env.globals.update(labels=LABELS, label=label)
     return env
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
+from collections.abc import Sequence
 
 from psed import law as _law
+from psed._i18n import Arg, Message, _, label
+from psed._i18n_tables import CHARACTERISTIC, DUTY, IMPACT_IN_SENTENCE, LIMB, enum_context
 from psed._text import is_placeholder
+from psed.catalogue import BUILTIN_CHARACTERISTICS, NI_CATEGORIES
 from psed.law import (
     ENGLAND_AND_WALES,
     EQUALITY_DUTIES,
@@ -15,7 +20,7 @@ from psed.law import (
     Basis,
     Reference,
 )
-from psed.model import Characteristic, ImpactEntry, Mitigation, MitigationStatus
+from psed.model import Characteristic, Impact, ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._registry import Context
 
 __all__ = [
@@ -25,9 +30,17 @@ __all__ = [
     "GENERAL_DUTY",
     "S149_1",
     "adverse_labels",
+    "adverse_terms",
     "characteristic_label",
+    "characteristic_term",
+    "duty_term",
     "entry_label",
+    "entry_term",
+    "enum_term",
+    "impact_term",
     "is_real_mitigation",
+    "label_term",
+    "limb_term",
     "listing",
 ]
 
@@ -265,6 +278,71 @@ def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
     return mitigation.status != MitigationStatus.DROPPED and ctx.text(mitigation.action).real
 
 
+def _builtin_label(code: str, english: str) -> bool:
+    """True when ``english`` is the built-in label of ``code`` (so the catalogue has it)."""
+    return any(
+        table.get(code) is not None and table[code].label == english
+        for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES)
+    )
+
+
+def characteristic_term(characteristic: Characteristic) -> Arg:
+    """How a message names a characteristic, in the reader's language.
+
+    A built-in label is translated; a label the document or the configuration gives
+    is the organisation's own wording, shown as written.
+    """
+    name = characteristic_name(characteristic)
+    if _builtin_label(characteristic.code, name):
+        return label(CHARACTERISTIC, name)
+    if name == "An entry with no characteristic":
+        return _("An entry with no characteristic")
+    return name
+
+
+def label_term(ctx: Context, code: str) -> Arg:
+    """:func:`characteristic_label` in the reader's language (built-in labels translated)."""
+    name = characteristic_label(ctx, code)
+    return label(CHARACTERISTIC, name) if _builtin_label(code, name) else name
+
+
+def entry_term(entry: ImpactEntry) -> Arg:
+    """:func:`entry_label` in the reader's language: the characteristic and its group."""
+    term = characteristic_term(entry.characteristic)
+    group = entry.group
+    if group is not None and not is_placeholder(group):
+        return _("{characteristic} ({group})", characteristic=term, group=" ".join(group.split()))
+    return term
+
+
+def impact_term(impact: Impact) -> Message:
+    """An impact as a sentence names it, in lower case: "marked not applicable"."""
+    return label(IMPACT_IN_SENTENCE, impact.label.lower())
+
+
+def listing(items: Sequence[Arg], *, either: bool = False) -> Arg:
+    """Several names as one phrase: "Age, Race and Sex", or with ``either`` "... or Sex"."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        if either:
+            return _("{first} or {last}", first=items[0], last=items[1])
+        return _("{first} and {last}", first=items[0], last=items[1])
+    return _("{first}, {rest}", first=items[0], rest=listing(items[1:], either=either))
+
+
+def limb_term(limb: _law.Limb) -> Message:
+    """A limb of a duty as a message names it ("crime and disorder"), translated."""
+    return label(LIMB, limb.label)
+
+
+def duty_term(duty: _law.Duty) -> Message:
+    """A duty as a message names it ("socio-economic duty"), translated."""
+    return label(DUTY, duty.title)
+
+
 def adverse_labels(ctx: Context) -> list[str]:
     """The names of the characteristics with a negative or mixed entry, in document order."""
     labels: dict[str, None] = {}
@@ -274,8 +352,16 @@ def adverse_labels(ctx: Context) -> list[str]:
     return list(labels)
 
 
-def listing(labels: list[str]) -> str:
-    """Names joined for a sentence: "Age", "Age and Sex", "Age, Race and Sex"."""
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+def adverse_terms(ctx: Context) -> list[Arg]:
+    """:func:`adverse_labels` in the reader's language (built-in labels translated)."""
+    terms: dict[str, Arg] = {}
+    for entry in ctx.proposal.impacts:
+        if entry.impact.is_adverse:
+            name = characteristic_name(entry.characteristic)
+            terms.setdefault(name, characteristic_term(entry.characteristic))
+    return list(terms.values())
+
+
+def enum_term(member: enum.Enum) -> Message:
+    """An enumeration's label as a sentence quotes it ("Screened out"), translated."""
+    return label(enum_context(type(member).__name__), str(getattr(member, "label", member.value)))

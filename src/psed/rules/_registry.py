@@ -47,6 +47,7 @@ from typing import TypeVar
 import attrs
 
 from psed import law as _law
+from psed._i18n import Message
 from psed._text import TextPass
 from psed.catalogue import Catalogue, Framework
 from psed.config import Thresholds
@@ -130,14 +131,16 @@ class Hit:
 
     ``pointer`` is an RFC 6901 JSON Pointer that resolves in
     ``psed.unstructure(proposal)`` (build it with :func:`psed._reading.pointer.join`);
-    ``message`` is one plain-English sentence a form user understands.
+    ``message`` is one plain-English sentence a form user understands: a
+    :class:`psed._i18n.Message` (``_("...", name=value)``) for a sentence the
+    catalogues translate, or plain text, shown as it is in every language.
     ``severity`` is given only where the rule's severity depends on the document (PSED409
     is an error for a full assessment under Northern Ireland Act 1998 s75); a configured
     severity for the rule's code still takes precedence.
     """
 
     pointer: str
-    message: str
+    message: str | Message
     characteristic: str | None = None
     severity: Severity | None = None
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from psed import law as _law
+from psed._i18n import _
 from psed.law import ENGLAND_AND_WALES, Reference
 from psed.model import Impact
-from psed.rules._common import GENERAL_DUTY, entry_label
+from psed.rules._common import GENERAL_DUTY, entry_term, impact_term, limb_term, listing
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = ["community_safety_not_considered"]
@@ -55,7 +56,10 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
     alcohol or substance misuse (from 1 August 2007 in England, 19 November 2007 in
     Wales); re-offending (from 1 April 2010); violence (serious violence, from 31
     January 2023). Whole words, any case, with common variants such as "antisocial
-    behaviour", "criminal", "reoffending" and "violent". "Safety" alone is not a
+    behaviour", "criminal", "reoffending" and "violent", and in Welsh: trosedd or
+    anhrefn; ymddygiad gwrthgymdeithasol or yr amgylchedd lleol; cyffuriau, alcohol,
+    sylweddau or camddefnyddio; aildroseddu; trais or treisgar (also mutated: drosedd,
+    thrais, gyffuriau). "Safety" alone is not a
     limb: "no road-safety issues" considers none of them. Reported at the entry's
     `details`, naming the limbs in force. Under other frameworks PSED105 treats a
     community-safety entry like any other. A missing entry is PSED101; an
@@ -102,7 +106,7 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
     limbs = ctx.law.limbs(_law.CDA_S17)
     if not ctx.framework.community_safety or not limbs:
         return
-    named = _listing([limb.label for limb in limbs])
+    named = listing([limb_term(limb) for limb in limbs], either=True)
     for i, entry in enumerate(ctx.proposal.impacts):
         if entry.characteristic.code != "community_safety":
             continue
@@ -111,13 +115,12 @@ def community_safety_not_considered(ctx: Context) -> Iterator[Hit]:
         if not _law.mentioned_limbs(ctx.text(entry.details).folded, limbs):
             yield Hit(
                 f"/impacts/{i}/details",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} without "
-                f"considering {named}: say what effect the proposal has on each.",
+                _(
+                    "{entry} is marked {impact} without considering {limbs}: say what effect "
+                    "the proposal has on each.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                    limbs=named,
+                ),
                 entry.characteristic.code,
             )
-
-
-def _listing(labels: list[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " or " + labels[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import C_, _
 from psed.law import required_characteristics
 from psed.model import Impact, ScreeningOutcome
 from psed.rules._common import (
@@ -23,9 +24,12 @@ from psed.rules._common import (
     SHEAKH,
     WALES_REG8_2,
     WALES_REG8_3B,
-    adverse_labels,
+    adverse_terms,
     characteristic_label,
-    entry_label,
+    entry_term,
+    enum_term,
+    impact_term,
+    label_term,
     listing,
 )
 from psed.rules._registry import Context, Hit, rule
@@ -128,10 +132,13 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     }
     for code in required:
         if code not in assessed:
-            label = characteristic_label(ctx, code)
             yield Hit(
                 "/impacts",
-                f"{label} has no impact entry: add one saying what the impact is and why.",
+                _(
+                    "{characteristic} has no impact entry: add one saying what the impact "
+                    "is and why.",
+                    characteristic=label_term(ctx, code),
+                ),
                 code,
             )
 
@@ -217,8 +224,11 @@ def duplicate_characteristic(ctx: Context) -> Iterator[Hit]:
         if key in seen:
             yield Hit(
                 f"/impacts/{i}",
-                f"{entry_label(entry)} is assessed more than once: merge the entries "
-                "or give each a different group.",
+                _(
+                    "{entry} is assessed more than once: merge the entries or give each a "
+                    "different group.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
         seen.add(key)
@@ -272,8 +282,11 @@ def impact_not_determined(ctx: Context) -> Iterator[Hit]:
         if entry.impact == Impact.UNKNOWN:
             yield Hit(
                 f"/impacts/{i}/impact",
-                f"The impact on {entry_label(entry)} is not yet determined: choose positive, "
-                "negative, mixed, neutral or not applicable.",
+                _(
+                    "The impact on {entry} is not yet determined: choose positive, negative, "
+                    "mixed, neutral or not applicable.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -327,8 +340,12 @@ def missing_impact_details(ctx: Context) -> Iterator[Hit]:
         if entry.impact in _DETERMINED_IMPACT and ctx.text(entry.details).placeholder:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
-                "details: say who is affected, how, and what evidence shows it.",
+                _(
+                    "{entry} is marked {impact} but has no details: say who is affected, how, "
+                    "and what evidence shows it.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                ),
                 entry.characteristic.code,
             )
 
@@ -390,8 +407,12 @@ def unexplained_no_impact(ctx: Context) -> Iterator[Hit]:
         if details.placeholder or details.words < _MIN_REASON_WORDS:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} without a "
-                "reason: say in a sentence why this group is not affected.",
+                _(
+                    "{entry} is marked {impact} without a reason: say in a sentence why this "
+                    "group is not affected.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                ),
                 entry.characteristic.code,
             )
 
@@ -400,26 +421,27 @@ _MAX_LISTED = 10
 """How many markers a PSED106 message lists (a pasted report can hold thousands)."""
 
 _FIELD_LABELS = {
-    "name": "the name",
-    "description": "the description",
-    "impact_summary": "the summary of impact",
-    "positive_impacts": "the positive impacts",
-    "source": "the evidence source",
-    "summary": "the summary",
-    "audience": "the audience",
-    "method": "the method",
-    "group": "the group",
-    "details": "the details of impact",
-    "action": "the mitigating action",
-    "owner": "the owner",
-    "monitoring": "the monitoring",
-    "justification": "the justification",
-    "maker": "the decision maker",
-    "role": "the role",
-    "label": "the label",
-    "reason": "the reason",
-    "approved_by": "the approver of the waiver",
+    "name": C_("field, starting a sentence", "The name"),
+    "description": C_("field, starting a sentence", "The description"),
+    "impact_summary": C_("field, starting a sentence", "The summary of impact"),
+    "positive_impacts": C_("field, starting a sentence", "The positive impacts"),
+    "source": C_("field, starting a sentence", "The evidence source"),
+    "summary": C_("field, starting a sentence", "The summary"),
+    "audience": C_("field, starting a sentence", "The audience"),
+    "method": C_("field, starting a sentence", "The method"),
+    "group": C_("field, starting a sentence", "The group"),
+    "details": C_("field, starting a sentence", "The details of impact"),
+    "action": C_("field, starting a sentence", "The mitigating action"),
+    "owner": C_("field, starting a sentence", "The owner"),
+    "monitoring": C_("field, starting a sentence", "The monitoring"),
+    "justification": C_("field, starting a sentence", "The justification"),
+    "maker": C_("field, starting a sentence", "The decision maker"),
+    "role": C_("field, starting a sentence", "The role"),
+    "label": C_("field, starting a sentence", "The label"),
+    "reason": C_("field, starting a sentence", "The reason"),
+    "approved_by": C_("field, starting a sentence", "The approver of the waiver"),
 }
+"""How PSED106 names a text field at the start of its sentence."""
 
 
 @rule(
@@ -439,6 +461,8 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     waiver reasons; not ids, codes, URLs or pointers) for: the whole words TBC, TBD,
     TODO or XXX in any case; "lorem ipsum"; "[insert"; "delete as appropriate";
     "click here to enter text"; "click or tap here to enter text"; "choose an item";
+    the same leftovers of Welsh templates ("i'w gadarnhau", "[mewnosod", "dilëwch fel y
+    bo'n briodol", "cliciwch yma i roi testun", "dewiswch eitem");
     and Word comment anchors such as "[JS1]" (one to three capital letters and one or
     more digits in square brackets; "[1]" and "[AB]" are not anchors). One finding
     per field, naming every marker found in it. A field that is nothing but "TBC" is
@@ -468,19 +492,22 @@ def placeholder_text(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for field in ctx.text.with_leftovers:
-        what = _FIELD_LABELS.get(field.name, f"the {field.name.replace('_', ' ')}")
-        what = f"{what[0].upper()}{what[1:]}"
+        what = _FIELD_LABELS.get(field.name) or _("The {field}", field=field.name.replace("_", " "))
         markers = field.text.leftovers
         listed = ", ".join(f'"{m}"' for m in markers[:_MAX_LISTED])
         if len(markers) > _MAX_LISTED:
-            message = (
-                f"{what} still contains template or editing text ({listed} and others): "
-                "replace it with the real content."
+            message = _(
+                "{field} still contains template or editing text ({markers} and others): "
+                "replace it with the real content.",
+                field=what,
+                markers=listed,
             )
         else:
-            message = (
-                f"{what} still contains template or editing text ({listed}): replace it "
-                "with the real content."
+            message = _(
+                "{field} still contains template or editing text ({markers}): replace it "
+                "with the real content.",
+                field=what,
+                markers=listed,
             )
         yield Hit(field.pointer, message, _characteristic_at(ctx, field.pointer))
 
@@ -534,7 +561,7 @@ def missing_description(ctx: Context) -> Iterator[Hit]:
     if ctx.text(ctx.proposal.description).placeholder:
         yield Hit(
             "/description",
-            "The proposal has no description: say what is proposed and what it aims to do.",
+            _("The proposal has no description: say what is proposed and what it aims to do."),
         )
 
 
@@ -579,7 +606,7 @@ def missing_name(ctx: Context) -> Iterator[Hit]:
     if ctx.text(ctx.proposal.name).placeholder:
         yield Hit(
             "/name",
-            "The proposal has no name: give its name or a brief description of the proposal.",
+            _("The proposal has no name: give its name or a brief description of the proposal."),
         )
 
 
@@ -633,19 +660,24 @@ def missing_service_profile(ctx: Context) -> Iterator[Hit]:
     if profile is None:
         yield Hit(
             "/service_profile",
-            "There is no service profile: describe the service and say how many customers it has.",
+            _(
+                "There is no service profile: describe the service and say how many "
+                "customers it has."
+            ),
         )
         return
     if ctx.text(profile.description).placeholder:
         yield Hit(
             "/service_profile/description",
-            "The service profile has no description: describe the service and who uses it.",
+            _("The service profile has no description: describe the service and who uses it."),
         )
     if profile.customers is None:
         yield Hit(
             "/service_profile/customers",
-            "The service profile gives no number of customers: add how many people use "
-            "or are affected by the service.",
+            _(
+                "The service profile gives no number of customers: add how many people use "
+                "or are affected by the service."
+            ),
         )
 
 
@@ -688,8 +720,10 @@ def missing_impact_summary(ctx: Context) -> Iterator[Hit]:
     if ctx.text(ctx.proposal.impact_summary).placeholder:
         yield Hit(
             "/impact_summary",
-            "The summary of impact is missing: summarise the main impacts and issues "
-            "for the decision-maker.",
+            _(
+                "The summary of impact is missing: summarise the main impacts and issues "
+                "for the decision-maker."
+            ),
         )
 
 
@@ -761,13 +795,17 @@ def screened_out_despite_adverse_impact(ctx: Context) -> Iterator[Hit]:
     screening = ctx.proposal.screening
     if screening is None or screening.outcome not in _SCREENED_OUT:
         return
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if adverse:
         yield Hit(
             "/screening/outcome",
-            f'The screening outcome is "{screening.outcome.label}", but adverse impacts are '
-            f"recorded for {listing(adverse)}: screen the proposal in for a full assessment, "
-            "or correct the screening outcome or the impacts.",
+            _(
+                'The screening outcome is "{outcome}", but adverse impacts are recorded for '
+                "{characteristics}: screen the proposal in for a full assessment, or correct "
+                "the screening outcome or the impacts.",
+                outcome=enum_term(screening.outcome),
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -830,8 +868,11 @@ def screening_without_rationale(ctx: Context) -> Iterator[Hit]:
     if ctx.text(screening.rationale).placeholder:
         yield Hit(
             "/screening/rationale",
-            f'The screening outcome "{screening.outcome.label}" gives no rationale: say why '
-            "the proposal was screened this way, and on what evidence.",
+            _(
+                'The screening outcome "{outcome}" gives no rationale: say why the proposal '
+                "was screened this way, and on what evidence.",
+                outcome=enum_term(screening.outcome),
+            ),
         )
 
 
@@ -893,8 +934,11 @@ def thin_impact_details(ctx: Context) -> Iterator[Hit]:
         if details.words < _MIN_DETAIL_WORDS:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"The details for {entry_label(entry)} are too brief to show how the "
-                f"{entry.impact.label.lower()} impact arises: say who is affected, how, and "
-                "on what evidence.",
+                _(
+                    "The details for {characteristic} are too brief to show how the {impact} "
+                    "impact arises: say who is affected, how, and on what evidence.",
+                    characteristic=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                ),
                 entry.characteristic.code,
             )

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 
 from psed import law as _law
+from psed._i18n import Message, _, long_date
 from psed._text import is_placeholder
 from psed.law import Basis, Reference
 from psed.model import ImpactEntry, ScreeningOutcome
-from psed.rules._common import BROWN_95, GENERAL_DUTY
+from psed.rules._common import BROWN_95, GENERAL_DUTY, duty_term, limb_term, listing
 from psed.rules._registry import Context, Hit, rule
 
 __all__ = [
@@ -149,18 +150,24 @@ def socio_economic_duty_not_considered(ctx: Context) -> Iterator[Hit]:
         index = entries[0][0]
         yield Hit(
             f"/impacts/{index}/details",
-            f"The {duty.title} applies to this decision, but the socio-economic entry gives "
-            "no details: say how the decision could reduce the inequalities of outcome that "
-            "result from socio-economic disadvantage.",
+            _(
+                "The {duty} applies to this decision, but the socio-economic entry gives no "
+                "details: say how the decision could reduce the inequalities of outcome that "
+                "result from socio-economic disadvantage.",
+                duty=duty_term(duty),
+            ),
             "socio_economic",
         )
     elif duty.required_by == "PSED602":
         yield Hit(
             "/impacts",
-            f"The {duty.title} applies to this strategic decision, but there is no "
-            "socio-economic entry: add one saying how the decision could reduce the "
-            "inequalities of outcome that result from socio-economic disadvantage, or record "
-            "that an assessment is not required and why.",
+            _(
+                "The {duty} applies to this strategic decision, but there is no socio-economic "
+                "entry: add one saying how the decision could reduce the inequalities of "
+                "outcome that result from socio-economic disadvantage, or record that an "
+                "assessment is not required and why.",
+                duty=duty_term(duty),
+            ),
             "socio_economic",
         )
 
@@ -228,15 +235,20 @@ def armed_forces_covenant_not_considered(ctx: Context) -> Iterator[Hit]:
     pointer = f"/impacts/{entries[0][0]}/details" if entries else "/impacts"
     yield Hit(
         pointer,
-        "The Armed Forces covenant duty applies to the housing, education or health functions "
-        "this decision concerns, but no armed forces entry gives details: say how the "
-        "proposal affects serving and former members of the armed forces and their families.",
+        _(
+            "The Armed Forces covenant duty applies to the housing, education or health "
+            "functions this decision concerns, but no armed forces entry gives details: say "
+            "how the proposal affects serving and former members of the armed forces and "
+            "their families."
+        ),
         "armed_forces",
     )
 
 
-_OPPORTUNITIES = re.compile(r"opportunit", re.IGNORECASE)
-_LESS_FAVOURABLY = re.compile(r"less\s+favourabl", re.IGNORECASE)
+# The two effects, in English or in Welsh: "cyfle(oedd)" (opportunities, with its
+# mutated forms gyfle, chyfle, nghyfle) and "llai ffafriol" (less favourably).
+_OPPORTUNITIES = re.compile(r"opportunit|(?:c|g|ch|ngh)yfle", re.IGNORECASE)
+_LESS_FAVOURABLY = re.compile(r"less\s+favourabl|llai\s+ffafriol", re.IGNORECASE)
 
 
 @rule(
@@ -255,8 +267,9 @@ def welsh_language_effects_incomplete(ctx: Context) -> Iterator[Hit]:
     2016 by default; a configuration may give the date of the body's compliance
     notice), the `welsh_language` entries' details, taken together, must address
     both effects: on opportunities to use Welsh (the words "opportunity" or
-    "opportunities") and on treating Welsh no less favourably than English ("less
-    favourable" or "less favourably"). Reported at the first entry's `details`,
+    "opportunities", in Welsh "cyfle" or "cyfleoedd") and on treating Welsh no less
+    favourably than English ("less favourable" or "less favourably", in Welsh "llai
+    ffafriol"). Reported at the first entry's `details`,
     naming what is missing. An entry whose details are a placeholder is left to
     PSED104 and PSED105, and a missing entry to PSED101.
 
@@ -306,23 +319,31 @@ def welsh_language_effects_incomplete(ctx: Context) -> Iterator[Hit]:
     if not entries:
         return
     text = " ".join(" ".join((entry.details or "").split()) for _, entry in entries)
-    missing = []
+    missing: list[Message] = []
     if not _OPPORTUNITIES.search(text):
-        missing.append("opportunities to use Welsh")
+        missing.append(_("opportunities to use Welsh"))
     if not _LESS_FAVOURABLY.search(text):
-        missing.append("treating Welsh no less favourably than English")
+        missing.append(_("treating Welsh no less favourably than English"))
     if missing:
         yield Hit(
             f"/impacts/{entries[0][0]}/details",
-            f"The Welsh language entry does not consider the effect on {' or '.join(missing)}: "
-            "say what effect the proposal has on opportunities to use Welsh and on treating "
-            "Welsh no less favourably than English.",
+            _(
+                "The Welsh language entry does not consider the effect on {missing}: say what "
+                "effect the proposal has on opportunities to use Welsh and on treating Welsh "
+                "no less favourably than English.",
+                missing=listing(missing, either=True),
+            ),
             "welsh_language",
         )
 
 
-def _day(day: _dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _changes(changes: list[Message]) -> Message | str:
+    """The changes in the law, one after another: "A; B; C"."""
+    if not changes:
+        return ""
+    if len(changes) == 1:
+        return changes[0]
+    return _("{first}; {rest}", first=changes[0], rest=_changes(changes[1:]))
 
 
 @rule(
@@ -373,22 +394,47 @@ def law_changed_since_assessment(ctx: Context) -> Iterator[Hit]:
     ```
     """
     since, today = ctx.law.date, ctx.as_of
-    changes: list[tuple[_dt.date, str]] = []
+    changes: list[tuple[_dt.date, Message]] = []
     for duty in ctx.law.framework_duties:
         if not duty.in_force_on(today) or not duty.covers(ctx.proposal):
             continue
         start = duty.in_force
         if start is not None and since < start:
-            changes.append((start, f"{duty.title}, {duty.citation}, from {_day(start)}"))
+            changes.append(
+                (
+                    start,
+                    _(
+                        "{duty}, {citation}, from {date}",
+                        duty=duty_term(duty),
+                        citation=duty.citation,
+                        date=long_date(start),
+                    ),
+                )
+            )
         else:
             for limb in duty.limbs:
                 began = limb.commencement(ctx.law.jurisdiction)
                 if began is not None and since < began <= today:
-                    changes.append((began, f"{limb.citation}, {limb.label}, from {_day(began)}"))
+                    changes.append(
+                        (
+                            began,
+                            _(
+                                "{citation}, {limb}, from {date}",
+                                citation=limb.citation,
+                                limb=limb_term(limb),
+                                date=long_date(began),
+                            ),
+                        )
+                    )
     if changes:
-        listed = "; ".join(text for _, text in sorted(changes))
+        # In date order, then in the order of the English wording (as in every language).
+        ordered = [change for _day, change in sorted(changes, key=lambda c: (c[0], str(c[1])))]
         yield Hit(
             "",
-            f"Since this assessment's law date ({since.isoformat()}) the law has changed: "
-            f"{listed}; review the assessment against the law now in force.",
+            _(
+                "Since this assessment's law date ({date}) the law has changed: {changes}; "
+                "review the assessment against the law now in force.",
+                date=since.isoformat(),
+                changes=_changes(ordered),
+            ),
         )

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from psed import law as _law
+from psed._i18n import _
 from psed._text import Phrases
 from psed.findings import Severity
 from psed.model import EvidenceKind, Level, Outcome, ScreeningOutcome
@@ -30,8 +31,8 @@ from psed.rules._common import (
     WALES_REG8_2,
     WALES_REG8_3A,
     WALES_REG8_3B,
-    adverse_labels,
-    entry_label,
+    adverse_terms,
+    entry_term,
     is_real_mitigation,
     listing,
 )
@@ -102,8 +103,10 @@ def no_evidence(ctx: Context) -> Iterator[Hit]:
     if not any(not ctx.text(item.source).placeholder for item in ctx.proposal.evidence):
         yield Hit(
             "/evidence",
-            "No evidence is recorded: list the data, research or feedback the assessment "
-            "relied on.",
+            _(
+                "No evidence is recorded: list the data, research or feedback the assessment "
+                "relied on."
+            ),
         )
 
 
@@ -168,7 +171,7 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
         justification: The building is unsafe and cannot be repaired.
     ```
     """
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if not adverse:
         return
     engaged = any(
@@ -182,8 +185,11 @@ def no_engagement_on_adverse_impact(ctx: Context) -> Iterator[Hit]:
     if not engaged:
         yield Hit(
             "/engagement",
-            f"Adverse impacts are recorded ({listing(adverse)}) but no engagement: record "
-            "who was consulted about them, how, and what they said.",
+            _(
+                "Adverse impacts are recorded ({characteristics}) but no engagement: record "
+                "who was consulted about them, how, and what they said.",
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -240,13 +246,15 @@ def missing_decision_outcome(ctx: Context) -> Iterator[Hit]:
     if decision is None:
         yield Hit(
             "/decision",
-            "No decision is recorded: give the outcome (no major change, adjust, continue "
-            "or stop), its date and who decided.",
+            _(
+                "No decision is recorded: give the outcome (no major change, adjust, continue "
+                "or stop), its date and who decided."
+            ),
         )
     elif decision.outcome is None:
         yield Hit(
             "/decision/outcome",
-            "The decision has no outcome: choose no major change, adjust, continue or stop.",
+            _("The decision has no outcome: choose no major change, adjust, continue or stop."),
         )
 
 
@@ -309,12 +317,16 @@ def continue_without_justification(ctx: Context) -> Iterator[Hit]:
     decision = ctx.proposal.decision
     if decision is None or decision.outcome != Outcome.CONTINUE:
         return
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if adverse and ctx.text(decision.justification).placeholder:
         yield Hit(
             "/decision/justification",
-            f"The proposal continues despite adverse impact on {listing(adverse)} but the "
-            "decision gives no justification: explain why it goes ahead despite the impact.",
+            _(
+                "The proposal continues despite adverse impact on {characteristics} but the "
+                "decision gives no justification: explain why it goes ahead despite the "
+                "impact.",
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -373,12 +385,15 @@ def outcome_contradicts_impacts(ctx: Context) -> Iterator[Hit]:
     decision = ctx.proposal.decision
     if decision is None or decision.outcome != Outcome.NO_MAJOR_CHANGE:
         return
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if adverse:
         yield Hit(
             "/decision/outcome",
-            f"The outcome is no major change, but adverse impacts are recorded for "
-            f"{listing(adverse)}: choose adjust or continue, or correct the impacts.",
+            _(
+                "The outcome is no major change, but adverse impacts are recorded for "
+                "{characteristics}: choose adjust or continue, or correct the impacts.",
+                characteristics=listing(adverse),
+            ),
         )
 
 
@@ -397,8 +412,25 @@ _MISSING_INFORMATION = Phrases(
     "unknown",
     "no information",
     "not recorded",
+    # Welsh, with the mutated forms after "heb" (without).
+    "dim data",
+    "dim gwybodaeth",
+    "heb ddata",
+    "heb wybodaeth",
+    "nid oes data",
+    "nid oes gwybodaeth",
+    "anhysbys",
+    "ddim yn hysbys",
+    "ddim ar gael",
+    "heb ei gasglu",
+    "heb eu casglu",
+    "heb ei gofnodi",
+    "heb eu cofnodi",
+    "ni chasglwyd",
+    "ni chofnodwyd",
 )
-"""PSED412: the phrases that say information is missing, on word boundaries."""
+"""PSED412: the phrases that say information is missing (English and Welsh), on word
+boundaries."""
 
 
 def _years_before(day: _dt.date, years: int) -> _dt.date:
@@ -481,9 +513,13 @@ def consultation_after_decision(ctx: Context) -> Iterator[Hit]:
         if ended is not None and ended > decided:
             yield Hit(
                 f"/engagement/{i}/{key}",
-                f"This engagement ran until {ended.isoformat()}, after the decision was taken "
-                f"on {decided.isoformat()}: consult while the proposal is still at a formative "
-                "stage, and consider the responses before deciding.",
+                _(
+                    "This engagement ran until {ended}, after the decision was taken on "
+                    "{decided}: consult while the proposal is still at a formative stage, and "
+                    "consider the responses before deciding.",
+                    ended=ended.isoformat(),
+                    decided=decided.isoformat(),
+                ),
             )
 
 
@@ -550,15 +586,24 @@ def consultation_period_short(ctx: Context) -> Iterator[Hit]:
         if end < start:
             yield Hit(
                 f"/engagement/{i}/end",
-                f"This consultation ends on {end.isoformat()}, before it starts on "
-                f"{start.isoformat()}: correct the dates.",
+                _(
+                    "This consultation ends on {end}, before it starts on {start}: correct "
+                    "the dates.",
+                    end=end.isoformat(),
+                    start=start.isoformat(),
+                ),
             )
         elif (end - start).days < minimum:
             yield Hit(
                 f"/engagement/{i}/end",
-                f"This consultation ran from {start.isoformat()} to {end.isoformat()}, fewer "
-                f"than {minimum} days: allow adequate time to respond, or waive this finding "
-                "with the reason a shorter period was proportionate.",
+                _(
+                    "This consultation ran from {start} to {end}, fewer than {minimum} days: "
+                    "allow adequate time to respond, or waive this finding with the reason a "
+                    "shorter period was proportionate.",
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                    minimum=minimum,
+                ),
             )
 
 
@@ -620,8 +665,10 @@ def engagement_without_feedback(ctx: Context) -> Iterator[Hit]:
         if ctx.text(engagement.summary).placeholder:
             yield Hit(
                 f"/engagement/{i}/summary",
-                "This engagement records nothing of what people said: summarise the responses "
-                "and what was done about them.",
+                _(
+                    "This engagement records nothing of what people said: summarise the "
+                    "responses and what was done about them."
+                ),
             )
 
 
@@ -685,7 +732,7 @@ def no_alternatives_considered(ctx: Context) -> Iterator[Hit]:
         justification: The building is unsafe and cannot be repaired.
     ```
     """
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if not adverse or any(ctx.text(a.option).real for a in ctx.proposal.alternatives):
         return
     proposal = ctx.proposal
@@ -695,9 +742,12 @@ def no_alternatives_considered(ctx: Context) -> Iterator[Hit]:
     )
     yield Hit(
         "/alternatives",
-        f"Adverse impacts are recorded ({listing(adverse)}) but no alternative options: "
-        "record the options considered, including doing nothing, and why each was chosen "
-        "or rejected.",
+        _(
+            "Adverse impacts are recorded ({characteristics}) but no alternative options: "
+            "record the options considered, including doing nothing, and why each was chosen "
+            "or rejected.",
+            characteristics=listing(adverse),
+        ),
         severity=Severity.ERROR if full and ctx.law.applies(_law.NI_S75) else None,
     )
 
@@ -769,7 +819,7 @@ def no_population_evidence(ctx: Context) -> Iterator[Hit]:
           - action: Keep the telephone line and the Gateway open.
     ```
     """
-    adverse = adverse_labels(ctx)
+    adverse = adverse_terms(ctx)
     if not adverse:
         return
     if any(
@@ -779,9 +829,12 @@ def no_population_evidence(ctx: Context) -> Iterator[Hit]:
         return
     yield Hit(
         "/evidence",
-        f"Adverse impacts are recorded ({listing(adverse)}) but no evidence says who the "
-        "people affected are: add population or service-user data, with its kind (population "
-        "or service_users).",
+        _(
+            "Adverse impacts are recorded ({characteristics}) but no evidence says who the "
+            "people affected are: add population or service-user data, with its kind "
+            "(population or service_users).",
+            characteristics=listing(adverse),
+        ),
     )
 
 
@@ -849,18 +902,27 @@ def stale_evidence(ctx: Context) -> Iterator[Hit]:
             if item.date < cutoff:
                 yield Hit(
                     f"/evidence/{i}/date",
-                    f"This evidence is dated {item.date.isoformat()}, more than {years} years "
-                    f"before the assessment ({judged.isoformat()}): use more recent data, or "
-                    "say in its summary why it still holds.",
+                    _(
+                        "This evidence is dated {dated}, more than {years} years before the "
+                        "assessment ({judged}): use more recent data, or say in its summary why "
+                        "it still holds.",
+                        dated=item.date.isoformat(),
+                        years=years,
+                        judged=judged.isoformat(),
+                    ),
                 )
             continue
         for key, text in (("source", item.source), ("summary", item.summary)):
             if cutoff > _CENSUS_2011_DAY and _CENSUS_2011.find(ctx.text(text)):
                 yield Hit(
                     f"/evidence/{i}/{key}",
-                    f"This evidence is from the 2011 Census, more than {years} years before "
-                    f"the assessment ({judged.isoformat()}): use more recent census data, or "
-                    "say in its summary why it still holds.",
+                    _(
+                        "This evidence is from the 2011 Census, more than {years} years before "
+                        "the assessment ({judged}): use more recent census data, or say in its "
+                        "summary why it still holds.",
+                        years=years,
+                        judged=judged.isoformat(),
+                    ),
                 )
                 break
 
@@ -927,8 +989,12 @@ def no_data_no_inquiry(ctx: Context) -> Iterator[Hit]:
             phrase = found[0]
             yield Hit(
                 f"/impacts/{i}/details",
-                f"The details for {entry_label(entry)} say information is missing "
-                f'("{phrase}") but no action records how it will be found out: add a '
-                "mitigation that collects it, or asks the people affected.",
+                _(
+                    'The details for {characteristic} say information is missing ("{phrase}") '
+                    "but no action records how it will be found out: add a mitigation that "
+                    "collects it, or asks the people affected.",
+                    characteristic=entry_term(entry),
+                    phrase=phrase,
+                ),
                 entry.characteristic.code,
             )

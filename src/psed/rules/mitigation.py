@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import _
 from psed.model import ImpactEntry, Mitigation, MitigationStatus
 from psed.rules._common import (
     AUDIT_WALES_2022,
@@ -17,7 +18,8 @@ from psed.rules._common import (
     S149_3A,
     SHEAKH,
     WALES_REG8_1C,
-    entry_label,
+    entry_term,
+    impact_term,
     is_real_mitigation,
 )
 from psed.rules._registry import Context, Hit, rule
@@ -111,9 +113,12 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             f"/impacts/{i}/mitigations",
-            f"{entry_label(entry)} is marked {entry.impact.label.lower()} but has no "
-            "mitigation and no justification: add a mitigating action or explain why the "
-            "impact is justified.",
+            _(
+                "{entry} is marked {impact} but has no mitigation and no justification: add a "
+                "mitigating action or explain why the impact is justified.",
+                entry=entry_term(entry),
+                impact=impact_term(entry.impact),
+            ),
             entry.characteristic.code,
         )
 
@@ -175,8 +180,11 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
         if _accountable(ctx, mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
-                f"A mitigating action for {entry_label(entry)} has no owner: name the "
-                "person or post responsible for it.",
+                _(
+                    "A mitigating action for {entry} has no owner: name the person or post "
+                    "responsible for it.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -237,8 +245,11 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
         if _accountable(ctx, mitigation) and mitigation.due is None:
             yield Hit(
                 f"{pointer}/due",
-                f"A mitigating action for {entry_label(entry)} has no due date: add the "
-                "date by which it will be done.",
+                _(
+                    "A mitigating action for {entry} has no due date: add the date by which "
+                    "it will be done.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -306,9 +317,12 @@ def mitigation_overdue(ctx: Context) -> Iterator[Hit]:
         if mitigation.due < ctx.as_of:
             yield Hit(
                 f"{pointer}/due",
-                f"A mitigating action for {entry_label(entry)} was due on "
-                f"{mitigation.due.isoformat()} and is not done: complete it, record its "
-                "progress, or set a new date.",
+                _(
+                    "A mitigating action for {entry} was due on {due} and is not done: "
+                    "complete it, record its progress, or set a new date.",
+                    entry=entry_term(entry),
+                    due=mitigation.due.isoformat(),
+                ),
                 entry.characteristic.code,
             )
 
@@ -364,8 +378,11 @@ def placeholder_mitigation(ctx: Context) -> Iterator[Hit]:
         if ctx.text(mitigation.action).placeholder:
             yield Hit(
                 f"{pointer}/action",
-                f"A mitigation for {entry_label(entry)} is only a placeholder: describe "
-                "the action or remove the mitigation.",
+                _(
+                    "A mitigation for {entry} is only a placeholder: describe the action or "
+                    "remove the mitigation.",
+                    entry=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )
 
@@ -443,9 +460,12 @@ def adverse_impact_without_monitoring(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             f"/impacts/{i}/monitoring",
-            f"{entry_label(entry)} is marked {entry.impact.label.lower()} but nothing says "
-            "how the impact will be monitored: record what will be measured, how often and "
-            "by whom.",
+            _(
+                "{characteristic} is marked {impact} but nothing says how the impact will be "
+                "monitored: record what will be measured, how often and by whom.",
+                characteristic=entry_term(entry),
+                impact=impact_term(entry.impact),
+            ),
             entry.characteristic.code,
         )
 
@@ -509,7 +529,10 @@ def mitigation_too_brief(ctx: Context) -> Iterator[Hit]:
         ):
             yield Hit(
                 f"{pointer}/action",
-                f"A mitigating action for {entry_label(entry)} is too brief to act on: say "
-                "what will be done, for whom, and how it reduces the impact.",
+                _(
+                    "A mitigating action for {characteristic} is too brief to act on: say what "
+                    "will be done, for whom, and how it reduces the impact.",
+                    characteristic=entry_term(entry),
+                ),
                 entry.characteristic.code,
             )

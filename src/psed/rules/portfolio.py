@@ -43,7 +43,8 @@ _DOCS: dict[str, tuple[str, Severity, Status, tuple[Reference, ...], str]] = {
         and no document of that programme has `level: cumulative`, every such entry is
         reported at its place in `impacts`, naming the other documents. A document that
         another audited document `supersedes` is left out: the newer one counts instead.
-        The threshold is `min-cumulative` in the configuration (default 3).
+        The threshold is `min-cumulative` in the configuration (default 3, from 2), or
+        `psed audit --min-cumulative N` for one run.
 
         ## Why it matters
         Each assessment can honestly find a small effect on a group while the budget

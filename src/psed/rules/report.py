@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from psed._i18n import _
 from psed.findings import Finding, Severity
 from psed.model import Status
 from psed.rules._registry import Rule, documented_rule, register
@@ -81,15 +82,20 @@ def bounded(findings: Sequence[Finding]) -> list[Finding]:
     kept, rest = findings[: MAX_FINDINGS - 1], findings[MAX_FINDINGS - 1 :]
     counts = Counter(f.code for f in rest).most_common()
     shown = ", ".join(f"{n:,} {code}" for code, n in counts[:_SHOWN_CODES])
+    more = f"{len(rest):,}"
     if len(counts) > _SHOWN_CODES:
-        message = (
-            f"There are {len(rest):,} more findings than this report lists ({shown} and "
-            "others): put right the ones listed and check the document again."
+        message = _(
+            "There are {count} more findings than this report lists ({codes} and others): "
+            "put right the ones listed and check the document again.",
+            count=more,
+            codes=shown,
         )
     else:
-        message = (
-            f"There are {len(rest):,} more findings than this report lists ({shown}): "
-            "put right the ones listed and check the document again."
+        message = _(
+            "There are {count} more findings than this report lists ({codes}): put right the "
+            "ones listed and check the document again.",
+            count=more,
+            codes=shown,
         )
     standing = [f.severity for f in rest if f.waived is None]
     severity = max(standing, key=lambda s: s.rank) if standing else Severity.INFO
@@ -98,8 +104,9 @@ def bounded(findings: Sequence[Finding]) -> list[Finding]:
         name=TOO_MANY_FINDINGS.name,
         severity=severity,
         default_severity=TOO_MANY_FINDINGS.severity,
-        message=message,
+        message=str(message),
         pointer="",
+        source=message,
         references=TOO_MANY_FINDINGS.references,
     )
     at = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from psed._i18n import Arg, _
 from psed.model import Impact
 from psed.rules._common import (
     AUDIT_WALES_2022,
@@ -11,8 +12,9 @@ from psed.rules._common import (
     BRIDGES,
     BROWN_92,
     GENERAL_DUTY,
-    characteristic_name,
-    entry_label,
+    characteristic_term,
+    entry_term,
+    impact_term,
     listing,
 )
 from psed.rules._registry import Context, Hit, rule
@@ -98,8 +100,12 @@ def boilerplate_impact_text(ctx: Context) -> Iterator[Hit]:
         if count >= _BOILERPLATE_MIN:
             yield Hit(
                 f"/impacts/{i}/details",
-                f"The details for {entry_label(entry)} are the same text as {count - 1} other "
-                "entries: say how the proposal affects this group in particular.",
+                _(
+                    "The details for {entry} are the same text as {others} other entries: say "
+                    "how the proposal affects this group in particular.",
+                    entry=entry_term(entry),
+                    others=count - 1,
+                ),
                 entry.characteristic.code,
             )
 
@@ -129,8 +135,14 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
     prevent, mitigate, minimise, minimize, reduce, remove, eliminate, address or
     tackle (in any inflection), "cannot" or a word ending in "n't" stands within the
     four words before it in the same sentence ("will not exclude", "removing
-    barriers", "won't disadvantage"). Reported at the entry's `impact`, naming the
-    phrases found.
+    barriers", "won't disadvantage"). Details written in Welsh are read the same way:
+    anfantais, allgáu (or allgau), eithrio, andwyol, niweidiol, rhwystr, "effaith
+    negyddol", "effeithio'n negyddol", "methu cael mynediad", "methu fforddio",
+    trafferth, "colli mynediad", "llai abl", anoddach and gwahaniaethu, each also in
+    its mutated forms (rwystr, fethu, golli, wahaniaethu), not counting when dim, ddim,
+    heb, ni, nid, nad, na, nac, byth, annhebygol, osgoi, atal, lliniaru, lleihau or
+    dileu stands within the four words before ("ni fydd unrhyw anfantais"). Reported
+    at the entry's `impact`, naming the phrases found.
 
     ## Why it matters
 
@@ -170,9 +182,14 @@ def adverse_language_not_negative(ctx: Context) -> Iterator[Hit]:
             quoted = ", ".join(f'"{p}"' for p in phrases)
             yield Hit(
                 f"/impacts/{i}/impact",
-                f"{entry_label(entry)} is marked {entry.impact.label.lower()} but its details "
-                f"describe an adverse effect ({quoted}): mark it mixed or negative and record "
-                "the mitigation, or reword the details.",
+                _(
+                    "{entry} is marked {impact} but its details describe an adverse effect "
+                    "({phrases}): mark it mixed or negative and record the mitigation, or "
+                    "reword the details.",
+                    entry=entry_term(entry),
+                    impact=impact_term(entry.impact),
+                    phrases=quoted,
+                ),
                 entry.characteristic.code,
             )
 
@@ -240,14 +257,17 @@ def intersections_not_considered(ctx: Context) -> Iterator[Hit]:
     """
     if any(ctx.text(i.details).real for i in ctx.proposal.intersections):
         return
-    adverse: dict[str, str] = {}
+    adverse: dict[str, Arg] = {}
     for entry in ctx.proposal.impacts:
         if entry.impact.is_adverse:
-            adverse.setdefault(entry.characteristic.code, characteristic_name(entry.characteristic))
+            adverse.setdefault(entry.characteristic.code, characteristic_term(entry.characteristic))
     if len(adverse) >= 2:
         yield Hit(
             "/intersections",
-            f"{listing(list(adverse.values()))} are each adversely affected, but no "
-            "intersection is recorded: say how the proposal affects people who share more "
-            "than one of these characteristics.",
+            _(
+                "{characteristics} are each adversely affected, but no intersection is "
+                "recorded: say how the proposal affects people who share more than one of "
+                "these characteristics.",
+                characteristics=listing(list(adverse.values())),
+            ),
         )

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from psed import law as _law
+from psed._i18n import C_, Message, _
 from psed.model import Decision, SignOff, Status
 from psed.rules._common import (
     BRACKING_26,
@@ -46,7 +47,11 @@ __all__ = [
     "self_approval",
 ]
 
-_SLOT_NAMES = {"responsible": "responsible officer", "approver": "approver"}
+_SLOT_NAMES: dict[str, Message] = {
+    "responsible": C_("sign-off", "responsible officer"),
+    "approver": C_("sign-off", "approver"),
+}
+"""How a message names the person who signs in each slot."""
 
 
 def _signoffs(ctx: Context) -> Iterator[tuple[str, SignOff]]:
@@ -64,12 +69,18 @@ def _missing_name(ctx: Context, slot: str) -> Iterator[Hit]:
     if signoff is None:
         yield Hit(
             f"/{slot}",
-            f"No {_SLOT_NAMES[slot]} is recorded: add their name, role and the date they signed.",
+            _(
+                "No {who} is recorded: add their name, role and the date they signed.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
     elif ctx.text(signoff.name).placeholder:
         yield Hit(
             f"/{slot}/name",
-            f"The {_SLOT_NAMES[slot]} has no name: add the name of the person who signs.",
+            _(
+                "The {who} has no name: add the name of the person who signs.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
 
 
@@ -84,7 +95,10 @@ def _missing_date(ctx: Context, slot: str) -> Iterator[Hit]:
     if signoff.date is None:
         yield Hit(
             f"/{slot}/date",
-            f"The {_SLOT_NAMES[slot]}'s sign-off has no date: add the date they signed.",
+            _(
+                "The {who}'s sign-off has no date: add the date they signed.",
+                who=_SLOT_NAMES[slot],
+            ),
         )
 
 
@@ -336,9 +350,13 @@ def approval_before_assessment(ctx: Context) -> Iterator[Hit]:
     if approver.date < responsible.date:
         yield Hit(
             "/approver/date",
-            f"The approval ({approver.date.isoformat()}) is dated before the responsible "
-            f"officer signed ({responsible.date.isoformat()}): correct the dates, or sign "
-            "the assessment again before approving it.",
+            _(
+                "The approval ({approved}) is dated before the responsible officer signed "
+                "({signed}): correct the dates, or sign the assessment again before "
+                "approving it.",
+                approved=approver.date.isoformat(),
+                signed=responsible.date.isoformat(),
+            ),
         )
 
 
@@ -398,8 +416,10 @@ def self_approval(ctx: Context) -> Iterator[Hit]:
     if _same_person(ctx, responsible.name, approver.name):
         yield Hit(
             "/approver/name",
-            "The approver is the responsible officer: the assessment should be approved "
-            "by someone else, normally a more senior manager.",
+            _(
+                "The approver is the responsible officer: the assessment should be approved "
+                "by someone else, normally a more senior manager."
+            ),
         )
 
 
@@ -447,8 +467,13 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
         if signoff.date is not None and signoff.date > ctx.as_of:
             yield Hit(
                 f"/{slot}/date",
-                f"The {_SLOT_NAMES[slot]}'s date ({signoff.date.isoformat()}) is in the "
-                f"future (checked as of {ctx.as_of.isoformat()}): correct the date.",
+                _(
+                    "The {who}'s date ({date}) is in the future (checked as of {as_of}): "
+                    "correct the date.",
+                    who=_SLOT_NAMES[slot],
+                    date=signoff.date.isoformat(),
+                    as_of=ctx.as_of.isoformat(),
+                ),
             )
     decision = ctx.proposal.decision
     if (
@@ -459,9 +484,13 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
     ):
         yield Hit(
             "/decision/date",
-            f"The decision date ({decision.date.isoformat()}) is in the future (checked "
-            f"as of {ctx.as_of.isoformat()}) but the assessment is approved: correct the "
-            "date, or approve the assessment once the decision is taken.",
+            _(
+                "The decision date ({date}) is in the future (checked as of {as_of}) but the "
+                "assessment is approved: correct the date, or approve the assessment once "
+                "the decision is taken.",
+                date=decision.date.isoformat(),
+                as_of=ctx.as_of.isoformat(),
+            ),
         )
 
 
@@ -517,10 +546,14 @@ def assessed_after_decision(ctx: Context) -> Iterator[Hit]:
         if signoff.date is not None and signoff.date > decision.date:
             yield Hit(
                 f"/{slot}/date",
-                f"The {_SLOT_NAMES[slot]} signed on {signoff.date.isoformat()}, after the "
-                f"decision was taken on {decision.date.isoformat()}: an assessment should "
-                "ordinarily be complete before the decision; correct the dates, or record "
-                "why a later sign-off is part of a staged assessment.",
+                _(
+                    "The {who} signed on {signed}, after the decision was taken on {decided}: "
+                    "an assessment should ordinarily be complete before the decision; correct "
+                    "the dates, or record why a later sign-off is part of a staged assessment.",
+                    who=_SLOT_NAMES[slot],
+                    signed=signoff.date.isoformat(),
+                    decided=decision.date.isoformat(),
+                ),
             )
 
 
@@ -565,7 +598,11 @@ def missing_role(ctx: Context) -> Iterator[Hit]:
         if not ctx.text(signoff.name).placeholder and ctx.text(signoff.role).placeholder:
             yield Hit(
                 f"/{slot}/role",
-                f"The {_SLOT_NAMES[slot]} {signoff.name} has no role: add their job title.",
+                _(
+                    "The {who} {name} has no role: add their job title.",
+                    who=_SLOT_NAMES[slot],
+                    name=signoff.name or "",
+                ),
             )
 
 
@@ -611,8 +648,10 @@ def missing_review_date(ctx: Context) -> Iterator[Hit]:
     if ctx.proposal.review_date is None:
         yield Hit(
             "/review_date",
-            "There is no review date: set a date to look again at the impacts once the "
-            "proposal is in place.",
+            _(
+                "There is no review date: set a date to look again at the impacts once the "
+                "proposal is in place."
+            ),
         )
 
 
@@ -660,8 +699,10 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
     if review is not None and review < ctx.as_of:
         yield Hit(
             "/review_date",
-            f"The review was due on {review.isoformat()}: review the assessment and set "
-            "the next review date.",
+            _(
+                "The review was due on {date}: review the assessment and set the next review date.",
+                date=review.isoformat(),
+            ),
         )
 
 
@@ -710,19 +751,30 @@ def review_before_approval(ctx: Context) -> Iterator[Hit]:
     if review is not None and approved is not None and review < approved:
         yield Hit(
             "/review_date",
-            f"The review date ({review.isoformat()}) is before the approval "
-            f"({approved.isoformat()}): set a review date after approval.",
+            _(
+                "The review date ({review}) is before the approval ({approved}): set a review "
+                "date after approval.",
+                review=review.isoformat(),
+                approved=approved.isoformat(),
+            ),
         )
 
 
 # PSED315: the three needs of s149(1), each found by any of its stems (case-insensitive).
-_AIM_STEMS = (
+_AIM_STEMS: tuple[tuple[Message, tuple[str, ...]], ...] = (
     (
-        "eliminating discrimination, harassment and victimisation",
-        ("discriminat", "harass", "victimis"),
+        C_("aim of the equality duty", "eliminating discrimination, harassment and victimisation"),
+        # Welsh stems without the first letter, which mutates (gwahaniaethu, wahaniaethu).
+        ("discriminat", "harass", "victimis", "ahaniaeth", "aflonydd", "erledig"),
     ),
-    ("advancing equality of opportunity", ("equality of opportunity",)),
-    ("fostering good relations", ("good relations",)),
+    (
+        C_("aim of the equality duty", "advancing equality of opportunity"),
+        ("equality of opportunity", "yfle cyfartal", "ydraddoldeb cyfle"),
+    ),
+    (
+        C_("aim of the equality duty", "fostering good relations"),
+        ("good relations", "ysylltiadau da", "erthynas dda"),
+    ),
 )
 
 
@@ -805,16 +857,22 @@ def assessment_not_before_decision_maker(ctx: Context) -> Iterator[Hit]:
     if decision.report is None:
         yield Hit(
             "/decision/report",
-            f"The decision by {maker} records no report: record the report that put the "
-            "proposal to the decision-maker, with the assessment appended to it or expressly "
-            "referred to.",
+            _(
+                "The decision by {maker} records no report: record the report that put the "
+                "proposal to the decision-maker, with the assessment appended to it or "
+                "expressly referred to.",
+                maker=maker,
+            ),
         )
     else:
         yield Hit(
             "/decision/report",
-            f"The report to {maker} does not record that the assessment was appended to it "
-            "or expressly referred to: put the assessment before the decision-maker and "
-            "record it (assessment_appended: true).",
+            _(
+                "The report to {maker} does not record that the assessment was appended to it "
+                "or expressly referred to: put the assessment before the decision-maker and "
+                "record it (assessment_appended: true).",
+                maker=maker,
+            ),
         )
 
 
@@ -887,9 +945,14 @@ def report_before_assessment_complete(ctx: Context) -> Iterator[Hit]:
         signed, slot = max(later)
         yield Hit(
             "/decision/report/date",
-            f"The report to the decision-maker is dated {sent.isoformat()}, before the "
-            f"{_SLOT_NAMES[slot]} signed the assessment on {signed.isoformat()}: send the "
-            "decision-maker the completed assessment, or correct the dates.",
+            _(
+                "The report to the decision-maker is dated {sent}, before the {who} signed the "
+                "assessment on {signed}: send the decision-maker the completed assessment, or "
+                "correct the dates.",
+                sent=sent.isoformat(),
+                who=_SLOT_NAMES[slot],
+                signed=signed.isoformat(),
+            ),
         )
 
 
@@ -965,8 +1028,11 @@ def duty_statement_incomplete(ctx: Context) -> Iterator[Hit]:
     if missing:
         yield Hit(
             "/decision/duty_statement",
-            f"The duty statement leaves out {listing(missing)}: set out all three needs of "
-            "Equality Act 2010 s149(1), not a paraphrase.",
+            _(
+                "The duty statement leaves out {aims}: set out all three needs of Equality Act "
+                "2010 s149(1), not a paraphrase.",
+                aims=listing(missing),
+            ),
         )
 
 
@@ -1025,7 +1091,10 @@ def screened_after_decision(ctx: Context) -> Iterator[Hit]:
     if screening.date > decision.date:
         yield Hit(
             "/screening/date",
-            f"The screening is dated {screening.date.isoformat()}, after the decision was "
-            f"taken on {decision.date.isoformat()}: screen the proposal before it is "
-            "decided, or correct the dates.",
+            _(
+                "The screening is dated {screened}, after the decision was taken on {decided}: "
+                "screen the proposal before it is decided, or correct the dates.",
+                screened=screening.date.isoformat(),
+                decided=decision.date.isoformat(),
+            ),
         )

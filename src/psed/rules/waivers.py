@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
+from psed._i18n import _
 from psed._reading.codes import STRUCTURAL_NAMES
 from psed._reading.pointer import join
 from psed._text import is_placeholder
@@ -78,14 +79,20 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
         if ctx.text(waiver.reason).placeholder:
             yield Hit(
                 join("waivers", index, "reason"),
-                f"The waiver of {waiver.rule} gives no reason, so it waives nothing: "
-                "say why the finding is accepted.",
+                _(
+                    "The waiver of {code} gives no reason, so it waives nothing: say why the "
+                    "finding is accepted.",
+                    code=waiver.rule,
+                ),
             )
         if ctx.text(waiver.approved_by).placeholder:
             yield Hit(
                 join("waivers", index, "approved_by"),
-                f"The waiver of {waiver.rule} names no approver, so it waives nothing: "
-                "give the name or role of the person who accepted it.",
+                _(
+                    "The waiver of {code} names no approver, so it waives nothing: give the "
+                    "name or role of the person who accepted it.",
+                    code=waiver.rule,
+                ),
             )
 
 
@@ -133,8 +140,12 @@ def waiver_expired(ctx: Context) -> Iterator[Hit]:
         if waiver.expires is not None and waiver.expires < ctx.as_of:
             yield Hit(
                 join("waivers", index, "expires"),
-                f"The waiver of {waiver.rule} expired on {waiver.expires.isoformat()}, so it "
-                "waives nothing: review the finding and renew or remove the waiver.",
+                _(
+                    "The waiver of {code} expired on {date}, so it waives nothing: review the "
+                    "finding and renew or remove the waiver.",
+                    code=waiver.rule,
+                    date=waiver.expires.isoformat(),
+                ),
             )
 
 
