@@ -372,7 +372,6 @@ class _Walker:
         self.repeated(data, pointer)
         out: dict[str, Any] = {}
         by_name = spec.by_name
-        where = _where(spec)
         for key, value in data.items():
             field = by_name.get(key) if isinstance(key, str) else None
             if field is None:
@@ -391,7 +390,7 @@ class _Walker:
                             "The {field} is empty (null), but {where} needs one: give a value "
                             "({doc}).",
                             field=_label(self.spec, field),
-                            where=where,
+                            where=_where(spec),
                             doc=_bare(field.doc),
                         ),
                     )
@@ -409,7 +408,7 @@ class _Walker:
                         _(
                             "The {field} is missing, and {where} needs one: add `{name}` ({doc}).",
                             field=_label(self.spec, field),
-                            where=where,
+                            where=_where(spec),
                             name=name,
                             doc=_bare(field.doc),
                         ),
@@ -657,14 +656,13 @@ class _Walker:
         return _INVALID
 
     def date(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
-        name = _label(self.spec, field)
         if isinstance(value, _dt.datetime):
             self.report(
                 "PSED004",
                 pointer,
                 _(
                     "The {field} {value} has a time: write the date only, as {date}.",
-                    field=name,
+                    field=_label(self.spec, field),
                     value=value.isoformat(sep=" "),
                     date=value.date().isoformat(),
                 ),
@@ -684,7 +682,7 @@ class _Walker:
                     _(
                         "The {field} {value} is not a date: there is no such day in the "
                         "calendar; write a real date as YYYY-MM-DD.",
-                        field=name,
+                        field=_label(self.spec, field),
                         value=_quote(value),
                     ),
                 )
@@ -694,7 +692,7 @@ class _Walker:
             pointer,
             _(
                 "The {field} {value} is not a date: write it as {iso}.",
-                field=name,
+                field=_label(self.spec, field),
                 value=_quote(value),
                 iso=_as_iso(value),
             ),

@@ -280,10 +280,11 @@ def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
 
 def _builtin_label(code: str, english: str) -> bool:
     """True when ``english`` is the built-in label of ``code`` (so the catalogue has it)."""
-    return any(
-        table.get(code) is not None and table[code].label == english
-        for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES)
-    )
+    for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES):
+        found = table.get(code)
+        if found is not None and found.label == english:
+            return True
+    return False
 
 
 def characteristic_term(characteristic: Characteristic) -> Arg:
