@@ -214,6 +214,24 @@ class Thresholds:
     """PSED411: evidence dated more than this many years before the law date is reported."""
 
 
+# Named, typed converters (not ``converter=tuple``): a type checker types the
+# constructor from them, so ``Config(frameworks=[framework])`` type-checks in user code.
+def _to_characteristics(value: Iterable[Characteristic]) -> tuple[Characteristic, ...]:
+    return tuple(value)
+
+
+def _to_frameworks(value: Iterable[Framework]) -> tuple[Framework, ...]:
+    return tuple(value)
+
+
+def _to_duties(value: Iterable[Duty]) -> tuple[Duty, ...]:
+    return tuple(value)
+
+
+def _to_template_paths(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _framework_thresholds(
     value: Mapping[str, Thresholds] | Iterable[tuple[str, Thresholds]],
 ) -> tuple[tuple[str, Thresholds], ...]:
@@ -246,11 +264,13 @@ class Config:
     """Severity overrides by code or prefix, as sorted pairs (give a dict)."""
     fail_on: Severity = attrs.field(default=Severity.ERROR, converter=_severity_value)
     """The lowest severity that makes a report fail."""
-    characteristics: tuple[Characteristic, ...] = attrs.field(default=(), converter=tuple)
+    characteristics: tuple[Characteristic, ...] = attrs.field(
+        default=(), converter=_to_characteristics
+    )
     """The organisation's own characteristics, added to the catalogue."""
-    frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=tuple)
+    frameworks: tuple[Framework, ...] = attrs.field(default=(), converter=_to_frameworks)
     """The organisation's own frameworks, added to the catalogue."""
-    duties: tuple[Duty, ...] = attrs.field(default=(), converter=tuple)
+    duties: tuple[Duty, ...] = attrs.field(default=(), converter=_to_duties)
     """The organisation's own duties, and a body's own commencement date for a duty whose
     date differs by body (the Welsh Language Standards), added to the catalogue.
 
@@ -273,7 +293,7 @@ class Config:
     )
     """Thresholds for the documents of one framework (a dict of framework id to
     :class:`Thresholds`), replacing :attr:`thresholds` for them."""
-    import_templates: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    import_templates: tuple[str, ...] = attrs.field(default=(), converter=_to_template_paths)
     """The organisation's own import templates for ``psed import``: YAML files, as paths
     (relative ones resolved against the configuration file's folder).
 

@@ -32,7 +32,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -162,7 +162,7 @@ LAW_DATE_POINTERS: Mapping[LawDateSource, str] = MappingProxyType(
 """The field each document source of the law date is read from (JSON Pointer)."""
 
 
-def _date_or_none(value: Any) -> _dt.date | None:
+def _date_or_none(value: _dt.date | str | None) -> _dt.date | None:
     if value is None or (isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)):
         return value
     if isinstance(value, str):
@@ -306,7 +306,9 @@ def _limbs(value: Iterable[Limb]) -> tuple[Limb, ...]:
     return tuple(value)
 
 
-def _sections(value: Any) -> tuple[tuple[Jurisdiction, str], ...]:
+def _sections(
+    value: Mapping[Jurisdiction | str, str] | Iterable[tuple[Jurisdiction | str, str]],
+) -> tuple[tuple[Jurisdiction, str], ...]:
     pairs = value.items() if isinstance(value, Mapping) else value
     return tuple((Jurisdiction(j), str(c)) for j, c in pairs)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -289,24 +290,27 @@ _labels(
 )
 
 
-def _to_kind(value: Any) -> CharacteristicKind:
+# The converters. Each is a named function typed with what it accepts, because mypy's
+# attrs plugin types a class's constructor from its converters' parameters:
+# ``Proposal(impacts=[entry])`` type-checks, and ``Proposal(impacts=["age"])`` is an
+# error in the caller's code. A generic ``Iterable[T] -> tuple[T, ...]`` would leave
+# ``T`` unsolved there, and the plugin does not read a converter assigned to a typed
+# variable, so there is one small function per element type.
+
+
+def _to_kind(value: CharacteristicKind | str) -> CharacteristicKind:
     return CharacteristicKind(value)
 
 
-def _to_str_tuple(value: Any) -> tuple[str, ...]:
+def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _to_tuple(value: Any) -> tuple[Any, ...]:
-    """Any iterable as a tuple (typed, so that ``Proposal(impacts=[...])`` type-checks)."""
-    return tuple(value)
-
-
-def _to_aim_frozenset(value: Any) -> frozenset[Aim]:
+def _to_aim_frozenset(value: Iterable[Aim | str]) -> frozenset[Aim]:
     return frozenset(Aim(v) for v in value)
 
 
-def _to_characteristic_tuple(value: Any) -> tuple[Characteristic, ...]:
+def _to_characteristic_tuple(value: Iterable[Characteristic]) -> tuple[Characteristic, ...]:
     return tuple(value)
 
 
@@ -388,6 +392,10 @@ class Mitigation:
     )
 
 
+def _to_mitigations(value: Iterable[Mitigation]) -> tuple[Mitigation, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class ImpactEntry:
     """The assessed impact on one characteristic (one row of the impact table)."""
@@ -413,7 +421,7 @@ class ImpactEntry:
     )
     mitigations: tuple[Mitigation, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_mitigations,
         metadata=_doc('"Possible solutions and mitigating actions".'),
     )
     justification: str | None = attrs.field(
@@ -623,6 +631,38 @@ class Waiver:
     )
 
 
+def _to_evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(value)
+
+
+def _to_engagement(value: Iterable[Engagement]) -> tuple[Engagement, ...]:
+    return tuple(value)
+
+
+def _to_alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(value)
+
+
+def _to_impacts(value: Iterable[ImpactEntry]) -> tuple[ImpactEntry, ...]:
+    return tuple(value)
+
+
+def _to_intersections(value: Iterable[Intersection]) -> tuple[Intersection, ...]:
+    return tuple(value)
+
+
+def _to_contributors(value: Iterable[Contributor]) -> tuple[Contributor, ...]:
+    return tuple(value)
+
+
+def _to_related(value: Iterable[RelatedAssessment]) -> tuple[RelatedAssessment, ...]:
+    return tuple(value)
+
+
+def _to_waivers(value: Iterable[Waiver]) -> tuple[Waiver, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Proposal:
     """One impact assessment: a proposal and its assessed impacts (the document root)."""
@@ -689,24 +729,24 @@ class Proposal:
         default=None, metadata=_doc('"Potential positive impacts".')
     )
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), converter=_to_tuple, metadata=_doc("Information the assessment relied on.")
+        default=(), converter=_to_evidence, metadata=_doc("Information the assessment relied on.")
     )
     engagement: tuple[Engagement, ...] = attrs.field(
-        default=(), converter=_to_tuple, metadata=_doc("Consultation and involvement.")
+        default=(), converter=_to_engagement, metadata=_doc("Consultation and involvement.")
     )
     alternatives: tuple[Alternative, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_alternatives,
         metadata=_doc('The options considered, including "do nothing".'),
     )
     impacts: tuple[ImpactEntry, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_impacts,
         metadata=_doc("One entry per characteristic (and group)."),
     )
     intersections: tuple[Intersection, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_intersections,
         metadata=_doc("Where characteristics combine (for example older disabled people)."),
     )
     decision: Decision | None = attrs.field(
@@ -714,7 +754,7 @@ class Proposal:
     )
     contributors: tuple[Contributor, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_contributors,
         metadata=_doc("Who took part in the assessment, by name and role."),
     )
     responsible: SignOff | None = attrs.field(
@@ -728,14 +768,14 @@ class Proposal:
     )
     related: tuple[RelatedAssessment, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_related,
         metadata=_doc("Links to other assessments, by their `id`."),
     )
     characteristics: tuple[Characteristic, ...] = attrs.field(
         default=(),
-        converter=_to_tuple,
+        converter=_to_characteristic_tuple,
         metadata=_doc("Local characteristics beyond the built-in ones, for this document."),
     )
     waivers: tuple[Waiver, ...] = attrs.field(
-        default=(), converter=_to_tuple, metadata=_doc("Accepted findings, kept visible.")
+        default=(), converter=_to_waivers, metadata=_doc("Accepted findings, kept visible.")
     )

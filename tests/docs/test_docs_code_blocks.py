@@ -12,7 +12,8 @@ import traceback
 from pathlib import Path
 
 import pytest
-from docs_pages import ROOT, fenced_blocks, page_id, pages
+
+from .docs_pages import ROOT, fenced_blocks, page_id, pages
 
 PYTHON_PAGES = [p for p in pages() if any(b.lang == "python" for b in fenced_blocks(p.read_text()))]
 

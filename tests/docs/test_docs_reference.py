@@ -15,11 +15,12 @@ from typing import Any
 import attrs
 import pytest
 import yaml
-from docs_pages import DOCS, MKDOCS_YML, pages
 
 from psed import _docgen, catalogue, model, rules
 from psed.findings import Severity
 from psed.model import Status
+
+from .docs_pages import DOCS, MKDOCS_YML, pages
 
 # ----------------------------------------------------------------------------- rules
 

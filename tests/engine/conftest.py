@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from typing import cast
 
 import pytest
 
 import psed
-from psed.rules import Context, Hit, rule, unregister
+from psed.rules import Context, Hit, RuleFunc, rule, unregister
 
 AS_OF = dt.date(2026, 11, 26)
 
@@ -71,7 +72,7 @@ def temporary_rule() -> Iterator[Callable[..., Callable[[Callable[[Context], obj
         def decorate(func: Callable[[Context], object]) -> object:
             func.__doc__ = DOC.format(summary=f"Test rule {code}.")
             codes.append(code)
-            return rule(code=code, **meta)(func)  # type: ignore[arg-type]
+            return rule(code=code, **meta)(cast(RuleFunc, func))  # type: ignore[arg-type]
 
         return decorate
 

@@ -45,7 +45,7 @@ def test_plugin_rules_run_through_check() -> None:
     assert finding.severity is psed.Severity.WARNING
     assert finding.references == ("Example Council records management policy 2024, para 4.2",)
     decided = complete_proposal(
-        framework="example-council", id="LIB-1", decision=psed.Decision(outcome="adjust")
+        framework="example-council", id="LIB-1", decision=psed.Decision(outcome=psed.Outcome.ADJUST)
     )
     report = psed.check(decided, as_of=AS_OF)
     assert [f.code for f in report.findings if f.code.startswith("EXP")] == ["EXP002"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypedDict
 
 import psed
 from psed import Config, Severity, Waiver
@@ -13,7 +14,16 @@ from .conftest import AS_OF, complete_proposal, hits_at
 
 Make = Callable[..., Callable[[Callable[[Context], object]], object]]
 
-GOOD = {"reason": "Reviewed by the equality lead; accepted", "approved_by": "Head of Service"}
+
+class _Accepted(TypedDict):
+    reason: str
+    approved_by: str
+
+
+GOOD: _Accepted = {
+    "reason": "Reviewed by the equality lead; accepted",
+    "approved_by": "Head of Service",
+}
 
 
 def _check(*waivers: Waiver, config: Config | None = None) -> psed.Report:

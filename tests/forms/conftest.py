@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     # The reference service lives in examples/form_service, outside the package.
     sys.path.insert(0, str(ROOT))
 
-from forms_helpers import make_finding, make_report  # noqa: E402
+from .forms_helpers import make_finding, make_report  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 26)
 IN_CI = os.environ.get("CI", "").lower() == "true"

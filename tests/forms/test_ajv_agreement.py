@@ -23,10 +23,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_schema_agreement import EXPRESSED, candidates
 
 import psed
 from psed.testing import documents, mutated_documents
+
+from .test_schema_agreement import EXPRESSED, candidates
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "ajv_validate.mjs"

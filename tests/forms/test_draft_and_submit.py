@@ -6,12 +6,13 @@ import copy
 import datetime as dt
 from typing import Any
 
-from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import psed
 from psed.forms import error_summary
+
+from .forms_helpers import example_payloads
 
 AS_OF = dt.date(2026, 11, 26)
 CLEAN = next(

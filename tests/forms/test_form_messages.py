@@ -13,7 +13,6 @@ import string
 from typing import Any
 
 import pytest
-from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +29,8 @@ from psed._form_messages import (
 from psed._reading.fields import CLASS_SPECS, ClassSpec, Kind
 from psed.model import Proposal
 from psed.testing import documents
+
+from .forms_helpers import example_payloads
 
 AS_OF = dt.date(2026, 11, 26)
 PLACEHOLDERS = {"field", "Field", "characteristic", "characteristics"}

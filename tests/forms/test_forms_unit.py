@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from forms_helpers import make_finding, make_report
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +18,8 @@ from psed.forms import (
     pointer_to_field_id,
     select_findings,
 )
+
+from .forms_helpers import make_finding, make_report
 
 
 @pytest.mark.parametrize(

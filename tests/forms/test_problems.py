@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from forms_helpers import make_finding, make_report
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,8 @@ from psed.forms import (
     problems,
     split_date,
 )
+
+from .forms_helpers import make_finding, make_report
 
 AS_OF = dt.date(2026, 11, 26)
 HALF_FILLED = {

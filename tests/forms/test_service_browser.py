@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from service_data import ANSWERS
+
+from .service_data import ANSWERS
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from forms_helpers import ServicePage, example_payloads
-from service_data import ANSWERS
+
+from .forms_helpers import ServicePage, example_payloads
+from .service_data import ANSWERS
 
 EXAMPLES = example_payloads()
 

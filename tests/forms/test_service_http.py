@@ -18,9 +18,10 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from forms_helpers import example_payloads
 
 import psed
+
+from .forms_helpers import example_payloads
 
 CLEAN = next(
     p

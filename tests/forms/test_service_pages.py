@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from forms_helpers import ServicePage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from service_data import ANSWERS, CHARACTERISTICS, posted
+
+from .forms_helpers import ServicePage
+from .service_data import ANSWERS, CHARACTERISTICS, posted
 
 SECTIONS = list(ANSWERS)
 CODE = re.compile(r"PSED[0-9]{3}")

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 import pytest
-from forms_helpers import example_payloads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -21,6 +20,8 @@ from psed._submission_schema import (
     add_submission_conditions,
 )
 from psed._text import is_placeholder
+
+from .forms_helpers import example_payloads
 
 S4 = BUILTIN_FRAMEWORKS["psed"].required
 

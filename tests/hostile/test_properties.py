@@ -193,7 +193,7 @@ def test_a_valid_document_keeps_every_character_through_json_and_yaml(
 # Characters real forms contain that psed.testing.texts leaves out: control characters,
 # carriage returns, the byte-order mark, Unicode line and paragraph separators, NEL.
 _awkward = st.text(
-    st.characters(exclude_categories=("Cs",))
+    st.characters(exclude_categories=["Cs"])
     | st.sampled_from(["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\r"]),
     max_size=30,
 )

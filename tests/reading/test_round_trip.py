@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import attrs
 import yaml
@@ -30,11 +31,11 @@ def test_json_text_round_trip(proposal: psed.Proposal) -> None:
 
 @settings(max_examples=75, deadline=None)
 @given(documents(compact=False))
-def test_unstructure_of_structure_is_identity_on_full_trees(document: dict) -> None:
+def test_unstructure_of_structure_is_identity_on_full_trees(document: dict[str, Any]) -> None:
     assert psed.unstructure(psed.structure(document)) == document
 
 
-def _check_full(cls: type, tree: dict) -> None:
+def _check_full(cls: type, tree: dict[str, Any]) -> None:
     spec = CLASS_SPECS[cls]
     assert list(tree) == list(spec.names), cls.__name__
     for field in spec.fields:

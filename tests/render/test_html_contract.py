@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from render_helpers import model_fields, pointers, read_docx, read_html, set_fields
 
 import psed
 from psed.model import Proposal
 from psed.testing import proposals
+
+from .render_helpers import model_fields, pointers, read_docx, read_html, set_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -45,7 +45,7 @@ def test_seed_reports_none_of_the_things_it_does_record() -> None:
 def test_seed_boilerplate_is_reported_once_per_pasted_entry() -> None:
     proposal = psed.load(SEED)
     report = psed.check(proposal, as_of=dt.date(2026, 11, 26))
-    pasted = [f.characteristic for f in report.findings if f.code == "PSED501"]
+    pasted = [f.characteristic or "" for f in report.findings if f.code == "PSED501"]
     assert sorted(pasted) == sorted(
         [
             "gender_reassignment",

@@ -24,6 +24,7 @@ from typing import Any
 __all__ = ["ENTRY_POINT_GROUP", "PluginError", "load_plugins", "loaded_plugins"]
 
 ENTRY_POINT_GROUP = "psed.rules"
+"""The entry-point group a plug-in package declares its rules under (``psed.rules``)."""
 
 
 class PluginError(RuntimeError):
