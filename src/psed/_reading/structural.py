@@ -158,6 +158,10 @@ _EXPECTED = {
 _PLACEHOLDER_CHARACTERISTIC = Characteristic(code="", label="")
 
 
+_FIELD_LISTS = {spec.cls: ", ".join(spec.names) for spec in CLASS_SPECS.values()}
+"""The fields each object allows, as PSED005's message lists them (one string for all)."""
+
+
 def _build(spec: ClassSpec, values: dict[str, Any]) -> Any:
     """The model object ``spec`` describes, from the values the walker kept."""
     if spec.cls is Characteristic:  # a document's own characteristic
@@ -457,7 +461,7 @@ class _Walker:
             "here: {fields}.",
             name=_quote(text),
             where=_where(spec),
-            fields=", ".join(spec.names),
+            fields=_FIELD_LISTS[spec.cls],
         )
 
     def placeholder(self, field: FieldSpec, data: Mapping[Any, Any]) -> Any:
