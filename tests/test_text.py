@@ -455,6 +455,25 @@ def test_a_trailing_star_matches_any_ending() -> None:
     assert aims.find(text("Indiscriminate")) == ()
 
 
+_PHRASE_WORDS = ("no", "data", "not", "known", "unknown", "the", "database", "nothing", "-")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), max_size=12))
+def test_phrases_are_found_wherever_their_words_stand_together(words: list[str]) -> None:
+    phrases = ("no data", "not known", "unknown")
+    written = " ".join(words)
+    first: dict[str, int] = {}
+    for phrase in phrases:
+        size = len(phrase.split())
+        for at in range(len(words) - size + 1):
+            if words[at : at + size] == phrase.split():
+                first.setdefault(phrase, at)
+                break
+    expected = tuple(sorted(first, key=first.__getitem__))
+    assert Phrases(*phrases).find(text(written)) == expected
+
+
 @pytest.mark.parametrize("bad", ["", "No Data", "no  data", "a*b", " no data"])
 def test_a_phrase_must_be_written_in_the_compared_form(bad: str) -> None:
     with pytest.raises(ValueError, match="lower-case"):

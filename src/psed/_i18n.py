@@ -88,7 +88,11 @@ class Message(str):
         plural: str | None = None,
         number: int | None = None,
     ) -> Message:
-        english = _fill(plural if plural is not None and number != 1 else id, args, number, "en")
+        template = plural if plural is not None and number != 1 else id
+        if args or number is not None or "{" in template or "}" in template:
+            english = _fill(template, args, number, "en")
+        else:  # nothing to fill in (a label): the text is the template as it is
+            english = template
         self = super().__new__(cls, english)
         self.id, self.args, self.context = id, tuple(args), context
         self.plural, self.number = plural, number

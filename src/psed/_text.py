@@ -782,7 +782,11 @@ class Phrases:
                 )
         by_length = sorted(range(len(phrases)), key=lambda i: -len(phrases[i]))
         alternatives = "|".join(f"(?P<p{i}>{_phrase_pattern(phrases[i])})" for i in by_length)
-        self.__attrs_init__(phrases=tuple(phrases), pattern=re.compile(rf"\b(?:{alternatives})"))
+        # The leading class of first letters lets the regular expression engine skip
+        # to where a phrase can start instead of trying every phrase at every word.
+        firsts = "".join(re.escape(first) for first in sorted({p[0] for p in phrases}))
+        pattern = re.compile(rf"(?=[{firsts}])\b(?:{alternatives})" if phrases else r"(?!)")
+        self.__attrs_init__(phrases=tuple(phrases), pattern=pattern)
 
     def find(self, found_in: Text) -> tuple[str, ...]:
         """The phrases ``found_in`` contains, spelled as given, in order of first appearance."""

@@ -247,7 +247,7 @@ def _framework_thresholds(
     return tuple(sorted(out.items()))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # every check looks up its plan by the Config
 class Config:
     """Which rules run, at what severity, what fails, and extra frameworks and characteristics.
 

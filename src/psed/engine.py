@@ -23,6 +23,7 @@ import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from psed import __version__  # the package is initialised before any of its modules
 from psed._i18n import DEFAULT_LANG, Message, _, choose_lang
 from psed._reading.codes import structural_finding
 from psed._reading.document import locate
@@ -42,12 +43,6 @@ from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
 __all__ = ["check", "validate"]
 
 _DEFAULT_CONFIG = Config()
-
-
-def _version() -> str:
-    from psed import __version__
-
-    return __version__
 
 
 def _status(status: Status | str | None) -> Status | None:
@@ -293,7 +288,7 @@ def check(
         findings=bounded(_sorted(findings)),
         as_of=day,
         status=used_status,
-        version=_version(),
+        version=__version__,
         fail_on=cfg.fail_on,
         law_date=law_day.date,
         law_date_source=law_day.source.value,
@@ -467,7 +462,7 @@ def _validate_and_read(
         findings=locate(bounded(_sorted(findings)), positions),
         as_of=day,
         status=used_status,
-        version=_version(),
+        version=__version__,
         fail_on=cfg.fail_on,
         law_date=None if law_day is None else law_day.date,
         law_date_source=None if law_day is None else law_day.source.value,

@@ -90,17 +90,29 @@ class Finding:
 
     .. versionadded:: 0.2.0
     """
-    form_message: str = attrs.field(
-        default=attrs.Factory(lambda self: _form_message(self), takes_self=True)
+    _form_message: str | None = attrs.field(
+        default=None, alias="form_message", eq=False, repr=False
     )
-    """The short message a form shows at the field, in the GOV.UK style: what happened and
-    how to fix it, with no code or field name ("Enter a description of the proposal").
+    """A form message given when the finding is made (``form_message=``), instead of the
+    one :attr:`form_message` looks up."""
 
-    Filled in from the message table of :mod:`psed.forms` by code, field and situation;
-    a rule the table does not know shows its :attr:`message`.
+    @property
+    def form_message(self) -> str:
+        """The short message a form shows at the field, in the GOV.UK style: what happened
+        and how to fix it, with no code or field name ("Enter a description of the proposal").
 
-    .. versionadded:: 0.2.0
-    """
+        Looked up in the message table of :mod:`psed.forms` by code, field and situation,
+        in :attr:`lang`, when it is asked for (a report's findings cost nothing for it
+        until a form shows them); a rule the table does not know shows its
+        :attr:`message`. ``Finding(..., form_message=...)`` gives one instead.
+
+        .. versionadded:: 0.2.0
+        """
+        if self._form_message is not None:
+            return self._form_message
+        return form_message(
+            self.code, self.pointer, self.characteristic, self.message, lang=self.lang
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field (``waived`` is null or the reason).
@@ -128,12 +140,6 @@ class Finding:
     def fails(self, fail_on: Severity) -> bool:
         """True when this finding, unwaived, is at or above ``fail_on``."""
         return self.waived is None and self.severity.rank >= fail_on.rank
-
-
-def _form_message(finding: Finding) -> str:
-    return form_message(
-        finding.code, finding.pointer, finding.characteristic, finding.message, lang=finding.lang
-    )
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -256,9 +262,6 @@ def _translated(finding: Finding, lang: str) -> Finding:
         message=message,
         lang=lang,
         message_en=None if lang == DEFAULT_LANG else english,
-        form_message=form_message(
-            finding.code, finding.pointer, finding.characteristic, message, lang=lang
-        ),
     )
 
 

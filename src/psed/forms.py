@@ -261,15 +261,30 @@ def by_field(
     :func:`field_id_for`); ids are in order of first appearance. With ``fields``, a
     finding with no place on the form is left out (it has no field to sit at).
     """
+    places = _places(report, field_id, fields, severities, include_waived, lang)
+    return {where: found for (placed, where), found in places.items() if placed}
+
+
+def _places(
+    report: Report | Iterable[Finding],
+    field_id: FieldIdMap | None,
+    fields: Collection[str] | None,
+    severities: Iterable[Severity | str] | None,
+    include_waived: bool,
+    lang: str | None,
+) -> dict[tuple[bool, str], list[Finding]]:
+    """The shown findings by place, in order of first appearance: ``(True, field id)``
+    for a finding with a field, ``(False, its pointer)`` for one with no place on the form.
+    """
     on_form = _field_set(fields)
-    grouped: dict[str, list[Finding]] = {}
+    places: dict[tuple[bool, str], list[Finding]] = {}
     for f in select_findings(
         report, severities=severities, include_waived=include_waived, lang=lang
     ):
         fid = field_id_for(f.pointer, field_id=field_id, fields=on_form)
-        if fid is not None:
-            grouped.setdefault(fid, []).append(f)
-    return grouped
+        key = (True, fid) if fid is not None else (False, f.pointer)
+        places.setdefault(key, []).append(f)
+    return places
 
 
 # --------------------------------------------------------------------------------------
@@ -450,14 +465,13 @@ def problems(
 
     .. versionadded:: 0.2.0
     """
-    on_form = _field_set(fields)
-    places: dict[tuple[bool, str], list[Finding]] = {}
-    for f in select_findings(
-        report, severities=severities, include_waived=include_waived, lang=lang
-    ):
-        fid = field_id_for(f.pointer, field_id=field_id, fields=on_form)
-        key = (True, fid) if fid is not None else (False, f.pointer)
-        places.setdefault(key, []).append(f)
+    return _problems(_places(report, field_id, fields, severities, include_waived, lang), dates)
+
+
+def _problems(
+    places: dict[tuple[bool, str], list[Finding]], dates: Mapping[str, DateParts] | None
+) -> list[Problem]:
+    """:func:`problems`, from the findings by place."""
     out: list[Problem] = []
     for (placed, where), found in places.items():
         top = max(f.severity.rank for f in found)
@@ -582,14 +596,8 @@ def form_response(
     .. versionchanged:: 0.2.0
        ``field_errors``, and ``form_message`` in ``errors_by_field``.
     """
-    options: dict[str, Any] = {
-        "field_id": field_id,
-        "fields": fields,
-        "severities": severities,
-        "include_waived": include_waived,
-        "lang": lang,
-    }
-    shown = problems(report, dates=dates, **options)
+    places = _places(report, field_id, fields, severities, include_waived, lang)
+    shown = _problems(places, dates)
     return {
         "ok": report.ok,
         "summary": [
@@ -606,7 +614,8 @@ def form_response(
                 }
                 for f in found
             ]
-            for fid, found in by_field(report, **options).items()
+            for (placed, fid), found in places.items()
+            if placed
         },
         "field_errors": {p.field_id: p.text for p in shown if p.field_id is not None},
         "findings": [

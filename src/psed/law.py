@@ -908,22 +908,26 @@ def cite(
     cited after its provisions, and not at all when no provision is cited.
     :data:`GENERAL_DUTY` becomes the general provision of each duty that counts.
     """
-    applying = law.duties
-    general_duties: tuple[Duty, ...]
-    if characteristic is None:
-        counted = {d.id for d in applying}
-        general_duties = tuple(d for d in applying if d.equality)
-    else:
-        covering = tuple(d for d in applying if characteristic in d.requires)
-        counted = {d.id for d in covering} | {d.id for d in applying if not d.requires}
-        general_duties = covering
+    counted: set[str] = set()  # the duties that count for this finding
+    general_duties: list[Duty] = []  # those whose general provision it cites
+    for duty in law.duties:
+        if characteristic is None:
+            counted.add(duty.id)
+            if duty.equality:
+                general_duties.append(duty)
+        elif characteristic in duty.requires:
+            counted.add(duty.id)
+            general_duties.append(duty)
+        elif not duty.requires:
+            counted.add(duty.id)
     cited: list[str] = []
     persuasive: list[str] = []
     has_provision = False
+    day, jurisdiction = law.date, law.jurisdiction
     for ref in references:
         if ref.general:
             for duty in general_duties:
-                cited.append(duty.general_in(law.jurisdiction))
+                cited.append(duty.general_in(jurisdiction))
                 cited.extend(
                     extra.citation
                     for extra in duty.also
@@ -933,19 +937,19 @@ def cite(
                 )
                 has_provision = True
             continue
-        if ref.duties and not (ref.duties & counted):
+        if ref.duties and ref.duties.isdisjoint(counted):
             continue
         if ref.characteristics and characteristic not in ref.characteristics:
             continue
-        if not _dated(ref, law.date):
+        if not _dated(ref, day):
             continue
         if ref.case:
-            if not ref.jurisdictions or law.jurisdiction in ref.jurisdictions:
+            if not ref.jurisdictions or jurisdiction in ref.jurisdictions:
                 cited.append(ref.citation)
             else:
                 persuasive.append(ref.citation)
             continue
-        if ref.jurisdictions and law.jurisdiction not in ref.jurisdictions:
+        if ref.jurisdictions and jurisdiction not in ref.jurisdictions:
             continue
         cited.append(ref.citation)
         has_provision = has_provision or ref.basis is Basis.LAW

@@ -2,9 +2,9 @@
 
 Data flows one way: bytes or text -> :mod:`.text` (decoding, the format, the limits)
 -> :mod:`.json_reader` or :mod:`.yaml_reader` (one parse, positions kept) -> a plain
-tree -> :mod:`.structural` (the walker: PSED002-PSED007 and the limits of a tree) ->
-:mod:`.converter` (cattrs) -> a :class:`~psed.model.Proposal`. Writing goes back
-through :mod:`.converter` and :mod:`.writer`.
+tree -> :mod:`.structural` (the walker: PSED002-PSED007 and the limits of a tree,
+building the :class:`~psed.model.Proposal` in the same pass). Writing goes through
+:mod:`.converter` (cattrs) and :mod:`.writer`.
 
 - :mod:`.codes`: the structural codes PSED001-PSED007 and their findings;
 - :mod:`.limits`: :class:`~.limits.Limits` and what exceeding one says;

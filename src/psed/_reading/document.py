@@ -1,4 +1,4 @@
-"""A payload (a tree, text or bytes) to a Proposal: parse once, walk once, convert once."""
+"""A payload (a tree, text or bytes) to a Proposal: parse once, then one walk checks and builds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import attrs
 
 from psed._i18n import C_, Arg, _
 from psed._reading.codes import unreadable
-from psed._reading.converter import structure_proposal
 from psed._reading.limits import Limits, too_deep_message, too_many_values_message
 from psed._reading.pointer import Positions
 from psed._reading.structural import OverLimit, walk
@@ -35,11 +34,12 @@ def locate(findings: Iterable[Finding], positions: Positions | None) -> list[Fin
     """The findings with the line and column of their pointer (as they are without text)."""
     if positions is None:
         return list(findings)
-    out = []
-    for finding in findings:
-        line, column = positions.locate(finding.pointer)
-        out.append(attrs.evolve(finding, line=line, column=column))
-    return out
+    listed = list(findings)
+    places = positions.locate_all([f.pointer for f in listed])
+    return [
+        attrs.evolve(finding, line=line, column=column)
+        for finding, (line, column) in zip(listed, places, strict=True)
+    ]
 
 
 def _placed(finding: Finding) -> Finding:
@@ -68,7 +68,7 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
         )
         return Read(None, [unreadable(message)], None)
     try:
-        cleaned, problems = walk(payload, catalogue, limits, extra_values=extra)
+        proposal, problems = walk(payload, catalogue, limits, extra_values=extra)
     except OverLimit as over:
         line = None if positions is None else positions.locate(over.pointer)[0]
         if over.limit == "depth":
@@ -80,4 +80,4 @@ def read_document(payload: Any, format: str | None, catalogue: Catalogue, limits
     # but empty" about the same place would report one mistake twice.
     refused = {f.pointer for f in findings}
     findings.extend(p for p in problems if not (p.code == "PSED002" and p.pointer in refused))
-    return Read(structure_proposal(cleaned, Proposal), findings, positions)
+    return Read(proposal, findings, positions)

@@ -4,15 +4,15 @@ The hooks mark what must not reach the tree as it is: a repeated key (the first
 value is kept, the repeat reported at its pointer), ``NaN`` and ``Infinity``, and an
 integer too long to convert. The walker (:mod:`psed._reading.structural`) reports
 the marks where it meets them, with the limits of a tree, so nothing here walks the
-tree. Positions are found by one linear scan of the text, the first time a report
-asks for one.
+tree. Positions are found when a report asks for them, by one walk of the text along
+the paths of the places it names.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from psed._i18n import _
@@ -75,9 +75,6 @@ def _integer(digits: str) -> int | Rejected:
     return int(digits)
 
 
-# A string (escapes included), a bracket, a colon or a comma, or a bare word (number,
-# true, false, null): the tokens a position scan needs.
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
 _DEPTH_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 
 
@@ -98,62 +95,69 @@ def _too_deep_line(text: str, max_depth: int) -> int | None:
     return None
 
 
-def json_positions(text: str) -> dict[str, tuple[int, int]]:
-    """The line and column of every place of a JSON document, by pointer, in one scan.
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(parse_int=str).scan_once  # type: ignore[attr-defined]
+"""The json module's scanner: the value that starts at an index, and the index after it
+(integers are kept as text: an over-long one costs nothing here)."""
+_SPACE = re.compile(r"[ \t\n\r]*").match
+_COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*").match
+_COMMA = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*").match
 
-    A member of an object is where its key is written; an item of a list where it
-    starts. The text is known to be valid JSON (it parsed).
+
+def json_positions(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The line and column of the places ``pointers`` name, and of the places above them.
+
+    One walk from the start of the text along the pointers' paths: a value off those
+    paths is skipped by the json module's scanner, so the work grows with the places
+    asked for rather than with the document. A member of an object is where its key
+    is written; an item of a list where it starts. A place the text does not have is
+    left out. The text is known to be valid JSON (it parsed).
     """
-    breaks = [match.start() for match in re.finditer("\n", text)]
-
-    def position(index: int) -> tuple[int, int]:
-        line = bisect.bisect_left(breaks, index)
-        start = breaks[line - 1] + 1 if line else 0
-        return (line + 1, index - start + 1)
-
+    paths: dict[str, Any] = {}
+    for pointer in pointers:
+        node = paths
+        for token in pointer.split("/")[1:]:
+            node = node.setdefault(token, {})
     table: dict[str, tuple[int, int]] = {"": (1, 1)}
-    # Open containers: [pointer, is_object, next index, pointer of the pending member]
-    stack: list[list[Any]] = []
-    expect_key = False
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        char = token[0]
-        if expect_key:
-            if char == '"':
-                key = json.loads(token) if "\\" in token else token[1:-1]
-                here = f"{stack[-1][0]}/{escape(key)}"
-                stack[-1][3] = here
-                table[here] = position(match.start())
-                expect_key = False
-                continue
-            if char == "}":
-                stack.pop()
-                expect_key = False
-            continue
-        if char == ":":
-            continue
-        if char == ",":
-            top = stack[-1]
-            if top[1]:
-                expect_key = True
+    # The walk only moves forward: lines are counted from the last place found.
+    last = [0, 1, 0]  # index, its line, the index its line starts at
+
+    def place(index: int) -> tuple[int, int]:
+        seen, line, start = last
+        breaks = text.count("\n", seen, index)
+        if breaks:
+            line += breaks
+            start = text.rfind("\n", seen, index) + 1
+        last[:] = [index, line, start]
+        return (line, index - start + 1)
+
+    def visit(index: int, pointer: str, wanted: dict[str, Any]) -> int:
+        """Walk the value at ``index`` (a container ``wanted`` goes into); its end."""
+        opening = text[index]
+        if not wanted or opening not in "{[":
+            return _SCAN(text, index)[1]
+        closing = "}" if opening == "{" else "]"
+        index = _SPACE(text, index + 1).end()  # type: ignore[union-attr]
+        count = 0
+        while text[index] != closing:
+            start = index
+            if opening == "{":
+                key, index = _SCAN(text, index)
+                token = escape(key)
+                index = _COLON(text, index).end()  # type: ignore[union-attr]
             else:
-                top[2] += 1
-            continue
-        if char in "}]":
-            stack.pop()
-            continue
-        if not stack:
-            pointer = ""
-        elif stack[-1][1]:
-            pointer = stack[-1][3]
-        else:
-            pointer = f"{stack[-1][0]}/{stack[-1][2]}"
-            table[pointer] = position(match.start())
-        if char == "{":
-            stack.append([pointer, True, 0, ""])
-            expect_key = True
-        elif char == "[":
-            stack.append([pointer, False, 0, ""])
+                token = str(count)
+                count += 1
+            below = wanted.get(token)
+            if below is None:
+                index = _SCAN(text, index)[1]
+            else:
+                here = f"{pointer}/{token}"
+                table[here] = place(start)
+                index = visit(index, here, below)
+            index = _COMMA(text, index).end()  # type: ignore[union-attr]
+        return index + 1
+
+    visit(_SPACE(text, 0).end(), "", paths)  # type: ignore[union-attr]
     return table
 
 
@@ -178,4 +182,4 @@ def read_json(text: str, limits: Limits) -> Parsed:
     except RecursionError:
         line = _too_deep_line(text, limits.max_depth)
         return failed(too_deep_message(limits, line), line)
-    return Parsed(tree, [], True, Positions(lambda: json_positions(text)))
+    return Parsed(tree, [], True, Positions(lambda pointers: json_positions(text, pointers)))

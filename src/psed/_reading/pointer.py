@@ -112,30 +112,40 @@ class Positions:
     A place the table does not hold (a field that is missing, a value inside a YAML
     alias) is given the position of the nearest place above it that it does hold;
     the whole document (``""``) is at line 1, column 1. ``table`` is the table, or a
-    function that builds it the first time a position is asked for (JSON text is
-    scanned only when a report has findings).
+    function that finds the places of the pointers it is given and of those above
+    them (JSON text is walked only along the paths a report names).
     """
 
-    __slots__ = ("_build", "_table")
+    __slots__ = ("_find", "_table")
 
     def __init__(
-        self, table: dict[str, tuple[int, int]] | Callable[[], dict[str, tuple[int, int]]]
+        self,
+        table: dict[str, tuple[int, int]] | Callable[[Sequence[str]], dict[str, tuple[int, int]]],
     ) -> None:
         self._table = table if isinstance(table, dict) else None
-        self._build = None if isinstance(table, dict) else table
+        self._find = None if isinstance(table, dict) else table
+
+    def locate_all(self, pointers: Sequence[str]) -> list[tuple[int, int]]:
+        """``(line, column)`` of each place ``pointers`` name, or of the nearest one above it."""
+        table = self._table
+        if table is None:
+            assert self._find is not None
+            table = self._find(pointers)
+        out = []
+        for pointer in pointers:
+            while pointer:
+                found = table.get(pointer)
+                if found is not None:
+                    break
+                pointer = pointer[: pointer.rfind("/")]
+            else:
+                found = (1, 1)
+            out.append(found)
+        return out
 
     def locate(self, pointer: str) -> tuple[int, int]:
         """``(line, column)`` of the place ``pointer`` names, or of the nearest one above it."""
-        table = self._table
-        if table is None:
-            assert self._build is not None
-            table = self._table = self._build()
-        while pointer:
-            found = table.get(pointer)
-            if found is not None:
-                return found
-            pointer = pointer[: pointer.rfind("/")]
-        return (1, 1)
+        return self.locate_all([pointer])[0]
 
 
 # Document order -------------------------------------------------------------------------

@@ -3,9 +3,9 @@
 The walker is driven by the field table (:mod:`psed._reading.fields`), itself
 derived from the model, so adding a field to the model adds it here, to the
 converter and to the JSON Schema at once. One pass over the tree collects every
-problem, each with an RFC 6901 pointer into the tree as given, and produces
-cleaned data for the converter: invalid values replaced by their default (or
-``None``), unknown keys left out, a missing required text as ``""``, an unknown
+problem, each with an RFC 6901 pointer into the tree as given, and builds the
+:class:`~psed.model.Proposal` as it goes: invalid values replaced by their default
+(or ``None``), unknown keys left out, a missing required text as ``""``, an unknown
 characteristic as a placeholder local characteristic.
 
 The same pass holds a tree to the :class:`~psed._reading.limits.Limits` (values and
@@ -158,6 +158,17 @@ _EXPECTED = {
 _PLACEHOLDER_CHARACTERISTIC = Characteristic(code="", label="")
 
 
+_FIELD_LISTS = {spec.cls: ", ".join(spec.names) for spec in CLASS_SPECS.values()}
+"""The fields each object allows, as PSED005's message lists them (one string for all)."""
+
+
+def _build(spec: ClassSpec, values: dict[str, Any]) -> Any:
+    """The model object ``spec`` describes, from the values the walker kept."""
+    if spec.cls is Characteristic:  # a document's own characteristic
+        return document_characteristic(values["code"], values["label"], values.get("description"))
+    return spec.cls(**values)
+
+
 def _describe(value: Any) -> Arg:
     if isinstance(value, bool):
         return C_("value found", "true/false ({value})", value=str(value).lower())
@@ -264,7 +275,7 @@ class OverLimit(Exception):
 
 
 class _Walker:
-    """One pass over a tree: findings in ``self.findings``, cleaned data returned."""
+    """One pass over a tree: findings in ``self.findings``, the Proposal built as it goes."""
 
     def __init__(self, catalogue: Catalogue, limits: Limits, values: int) -> None:
         self.catalogue = catalogue
@@ -362,15 +373,12 @@ class _Walker:
 
     # ----------------------------------------------------------------- objects
 
-    def mapping(
-        self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int
-    ) -> dict[str, Any]:
+    def mapping(self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int) -> Any:
         self.deeper(depth, pointer)
         self.tick(len(data), pointer)  # the keys; each value is counted where it is read
         self.repeated(data, pointer)
         out: dict[str, Any] = {}
         by_name = spec.by_name
-        where = _where(spec)
         for key, value in data.items():
             field = by_name.get(key) if isinstance(key, str) else None
             if field is None:
@@ -389,7 +397,7 @@ class _Walker:
                             "The {field} is empty (null), but {where} needs one: give a value "
                             "({doc}).",
                             field=_label(self.spec, field),
-                            where=where,
+                            where=_where(spec),
                             doc=_bare(field.doc),
                         ),
                     )
@@ -407,13 +415,13 @@ class _Walker:
                         _(
                             "The {field} is missing, and {where} needs one: add `{name}` ({doc}).",
                             field=_label(self.spec, field),
-                            where=where,
+                            where=_where(spec),
                             name=name,
                             doc=_bare(field.doc),
                         ),
                     )
                 out[name] = self.placeholder(spec.by_name[name], data)
-        return out
+        return _build(spec, out)
 
     def unknown(self, spec: ClassSpec, key: Any, value: Any, pointer: str, depth: int) -> None:
         text = key_text(key)
@@ -456,7 +464,7 @@ class _Walker:
             "here: {fields}.",
             name=_quote(text),
             where=_where(spec),
-            fields=", ".join(spec.names),
+            fields=_FIELD_LISTS[spec.cls],
         )
 
     def placeholder(self, field: FieldSpec, data: Mapping[Any, Any]) -> Any:
@@ -538,9 +546,7 @@ class _Walker:
             return self.characteristic(field, value, pointer, depth)
         return self.framework(field, value, pointer, depth)
 
-    def within(
-        self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int
-    ) -> dict[str, Any]:
+    def within(self, spec: ClassSpec, data: Mapping[Any, Any], pointer: str, depth: int) -> Any:
         """:meth:`mapping` for ``spec``, with ``self.spec`` set while inside it."""
         outer = self.spec
         self.spec = spec
@@ -567,7 +573,7 @@ class _Walker:
                 clean = self.value(field.item, item, f"{pointer}/{index}", depth + 1)
                 if clean is not _INVALID:
                     plain.append(clean)
-            return plain
+            return tuple(plain)
         assert field.cls is not None
         item_spec = CLASS_SPECS[field.cls]
         if field.one_true is not None:
@@ -593,7 +599,7 @@ class _Walker:
                 )
                 self.value_below(item, depth + 1, item_pointer)
                 items.append(self.placeholder_mapping(item_spec))
-        return items
+        return tuple(items)
 
     def prescan_one_true(self, items: list[Any] | tuple[Any, ...], key: str, pointer: str) -> None:
         """A second item with ``key: true`` (a second chosen alternative) is PSED004 there."""
@@ -612,8 +618,10 @@ class _Walker:
                 pointer=already,
             )
 
-    def placeholder_mapping(self, spec: ClassSpec) -> dict[str, Any]:
-        return {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
+    def placeholder_mapping(self, spec: ClassSpec) -> Any:
+        return _build(
+            spec, {name: self.placeholder(spec.by_name[name], {}) for name in spec.required}
+        )
 
     def enum(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
         assert field.enum is not None
@@ -655,14 +663,13 @@ class _Walker:
         return _INVALID
 
     def date(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> Any:
-        name = _label(self.spec, field)
         if isinstance(value, _dt.datetime):
             self.report(
                 "PSED004",
                 pointer,
                 _(
                     "The {field} {value} has a time: write the date only, as {date}.",
-                    field=name,
+                    field=_label(self.spec, field),
                     value=value.isoformat(sep=" "),
                     date=value.date().isoformat(),
                 ),
@@ -682,7 +689,7 @@ class _Walker:
                     _(
                         "The {field} {value} is not a date: there is no such day in the "
                         "calendar; write a real date as YYYY-MM-DD.",
-                        field=name,
+                        field=_label(self.spec, field),
                         value=_quote(value),
                     ),
                 )
@@ -692,7 +699,7 @@ class _Walker:
             pointer,
             _(
                 "The {field} {value} is not a date: write it as {iso}.",
-                field=name,
+                field=_label(self.spec, field),
                 value=_quote(value),
                 iso=_as_iso(value),
             ),
@@ -795,7 +802,7 @@ class _Walker:
 
     # ----------------------------------------------------------------- root
 
-    def proposal(self, data: Mapping[Any, Any]) -> dict[str, Any]:
+    def proposal(self, data: Mapping[Any, Any]) -> Proposal:
         root = CLASS_SPECS[Proposal]
         self.spec = root
         self.tick(1, "")
@@ -803,7 +810,8 @@ class _Walker:
         self.framework_id = framework if isinstance(framework, str) else None
         self.prescan_characteristics(data.get("characteristics"))
         self.prescan_related(data.get("related"), data.get("id"))
-        return self.mapping(root, data, "", 1)
+        built: Proposal = self.mapping(root, data, "", 1)
+        return built
 
     def prescan_characteristics(self, defined: Any) -> None:
         """Document characteristics first: impact entries may name them.
@@ -855,14 +863,14 @@ def walk(
     limits: Limits,
     *,
     extra_values: int = 0,
-) -> tuple[dict[str, Any], list[Finding]]:
-    """Check a tree against the field table; cleaned data and every structural finding.
+) -> tuple[Proposal, list[Finding]]:
+    """Check a tree against the field table; the Proposal and every structural finding.
 
-    The cleaned data holds only valid values (dates as dates, enums as members,
-    characteristics resolved to :class:`Characteristic`), ready for the converter.
+    The Proposal holds only valid values (dates as dates, enums as members,
+    characteristics resolved to :class:`Characteristic`), built in the same pass.
     ``extra_values`` allows for values YAML aliases added (bounded when parsed).
     Raises :class:`OverLimit` when the tree is over ``limits``.
     """
     walker = _Walker(catalogue, limits, limits.max_values + extra_values)
-    cleaned = walker.proposal(data)
-    return cleaned, walker.findings
+    proposal = walker.proposal(data)
+    return proposal, walker.findings

@@ -273,17 +273,18 @@ def entry_label(entry: ImpactEntry) -> str:
     return label
 
 
-def is_real_mitigation(mitigation: Mitigation) -> bool:
+def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
     """True when a mitigation counts (PSED201): its action is given and it is not dropped."""
-    return not is_placeholder(mitigation.action) and mitigation.status != (MitigationStatus.DROPPED)
+    return mitigation.status != MitigationStatus.DROPPED and ctx.text(mitigation.action).real
 
 
 def _builtin_label(code: str, english: str) -> bool:
     """True when ``english`` is the built-in label of ``code`` (so the catalogue has it)."""
-    return any(
-        table.get(code) is not None and table[code].label == english
-        for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES)
-    )
+    for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES):
+        found = table.get(code)
+        if found is not None and found.label == english:
+            return True
+    return False
 
 
 def characteristic_term(characteristic: Characteristic) -> Arg:

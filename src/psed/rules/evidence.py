@@ -982,7 +982,7 @@ def no_data_no_inquiry(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for i, entry in enumerate(ctx.proposal.impacts):
-        if any(is_real_mitigation(m) for m in entry.mitigations):
+        if any(is_real_mitigation(ctx, m) for m in entry.mitigations):
             continue
         found = _MISSING_INFORMATION.find(ctx.text(entry.details))
         if found:

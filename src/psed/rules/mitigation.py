@@ -43,9 +43,9 @@ def _mitigations(ctx: Context) -> Iterator[tuple[str, ImpactEntry, Mitigation]]:
             yield f"/impacts/{i}/mitigations/{j}", entry, mitigation
 
 
-def _accountable(mitigation: Mitigation) -> bool:
+def _accountable(ctx: Context, mitigation: Mitigation) -> bool:
     """Whether owner and due date are expected: a real action that was not dropped."""
-    return is_real_mitigation(mitigation)
+    return is_real_mitigation(ctx, mitigation)
 
 
 @rule(
@@ -107,7 +107,7 @@ def negative_impact_without_mitigation(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if not entry.impact.is_adverse:
             continue
-        if any(is_real_mitigation(m) for m in entry.mitigations):
+        if any(is_real_mitigation(ctx, m) for m in entry.mitigations):
             continue
         if not ctx.text(entry.justification).placeholder:
             continue
@@ -177,7 +177,7 @@ def mitigation_without_owner(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and ctx.text(mitigation.owner).placeholder:
+        if _accountable(ctx, mitigation) and ctx.text(mitigation.owner).placeholder:
             yield Hit(
                 f"{pointer}/owner",
                 _(
@@ -242,7 +242,7 @@ def mitigation_without_due_date(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if _accountable(mitigation) and mitigation.due is None:
+        if _accountable(ctx, mitigation) and mitigation.due is None:
             yield Hit(
                 f"{pointer}/due",
                 _(
@@ -454,7 +454,9 @@ def adverse_impact_without_monitoring(ctx: Context) -> Iterator[Hit]:
     for i, entry in enumerate(ctx.proposal.impacts):
         if not entry.impact.is_adverse or ctx.text(entry.monitoring).real:
             continue
-        if any(is_real_mitigation(m) and ctx.text(m.monitoring).real for m in entry.mitigations):
+        if any(
+            is_real_mitigation(ctx, m) and ctx.text(m.monitoring).real for m in entry.mitigations
+        ):
             continue
         yield Hit(
             f"/impacts/{i}/monitoring",
@@ -521,7 +523,10 @@ def mitigation_too_brief(ctx: Context) -> Iterator[Hit]:
     ```
     """
     for pointer, entry, mitigation in _mitigations(ctx):
-        if is_real_mitigation(mitigation) and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS:
+        if (
+            is_real_mitigation(ctx, mitigation)
+            and ctx.text(mitigation.action).words < _MIN_ACTION_WORDS
+        ):
             yield Hit(
                 f"{pointer}/action",
                 _(
