@@ -40,13 +40,23 @@ def _require(paths: dict[Path, str]) -> None:
     pytest.skip(message)
 
 
-def browser(profile: Path) -> Iterator[Any]:
-    """A headless Chromium driven by selenium (a generator for a fixture)."""
+def _folder_of(axe: Path) -> str:
+    """The test folder whose ``package.json`` installs ``axe`` (its node_modules' parent)."""
+    folder = axe.parents[2]
+    return str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
+
+
+def browser(profile: Path, *, axe: Path = AXE, window: str = "1280,1000") -> Iterator[Any]:
+    """A headless Chromium driven by selenium (a generator for a fixture).
+
+    ``axe`` is the axe-core script the tests will inject (each test folder installs its
+    own from its ``package.json``); ``window`` the window size, as "width,height".
+    """
     _require(
         {
             CHROMIUM: "apt-get install chromium",
             CHROMEDRIVER: "apt-get install chromium-driver",
-            AXE: "npm install --prefix tests/render",
+            axe: f"npm install --prefix {_folder_of(axe)}",
         }
     )
     from selenium import webdriver
@@ -64,7 +74,7 @@ def browser(profile: Path) -> Iterator[Any]:
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1280,1000",
+        f"--window-size={window}",
         f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
@@ -75,6 +85,21 @@ def browser(profile: Path) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+def violation_lines(driver: Any, axe: Path = AXE) -> list[str]:
+    """axe-core's WCAG 2.2 A/AA violations on the page open in ``driver``, a line each."""
+    driver.execute_script(axe.read_text(encoding="utf-8"))
+    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run(document, {options}).then(r => done(r.violations), e => done(String(e)));"
+    )
+    assert isinstance(result, list), result
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+    ]
 
 
 def axe_violations(driver: Any, url: str) -> list[dict[str, Any]]:

@@ -7,23 +7,19 @@ and axe-core from npm (``npm install --prefix tests/forms``, as CI does). Under 
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from accessibility import browser, violation_lines
+
 from .service_data import ANSWERS
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MAX_TABS = 600
 WRONG = {
     "engagement": {"engagement-0-audience": "Residents", "engagement-0-date-day": "40"},
@@ -37,60 +33,13 @@ WRONG = {
 pytestmark = pytest.mark.browser
 
 
-def _require(paths: list[Path], how: str) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if not missing:
-        return
-    message = f"{', '.join(missing)} not installed ({how})"
-    if IN_CI:
-        pytest.fail(f"browser test cannot run in CI: {message}")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    _require([CHROMIUM, CHROMEDRIVER], "apt-get install chromium chromium-driver")
-    _require([AXE], f"npm install --prefix {HERE.relative_to(ROOT)}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1200,900",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    browser.set_page_load_timeout(60)
-    browser.set_script_timeout(60)
-    try:
-        yield browser
-    finally:
-        browser.quit()
+    yield from browser(tmp_path_factory.mktemp("chromium-profile"), axe=AXE, window="1200,900")
 
 
 def _violations(driver: Any) -> list[str]:
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        f"axe.run(document, {options}).then(r => done(r.violations), e => done(String(e)));"
-    )
-    assert isinstance(result, list), result
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result
-    ]
+    return violation_lines(driver, AXE)
 
 
 def _active_id(driver: Any) -> str:

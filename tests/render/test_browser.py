@@ -8,8 +8,6 @@ and axe-core from npm (``npm install`` in this folder, as CI does). Under CI
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,61 +16,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import psed
+from accessibility import browser, violation_lines
 from psed.model import Proposal
 from psed.testing import proposals
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 pytestmark = pytest.mark.browser
 
 
-def _require(paths: list[Path], how: str) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if not missing:
-        return
-    message = f"{', '.join(missing)} not installed ({how})"
-    if IN_CI:
-        pytest.fail(f"browser test cannot run in CI: {message}")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    _require([CHROMIUM, CHROMEDRIVER], "apt-get install chromium chromium-driver")
-    _require([AXE], f"npm install --prefix {HERE.relative_to(ROOT)}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1024",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    browser.set_page_load_timeout(60)
-    browser.set_script_timeout(60)
-    try:
-        yield browser
-    finally:
-        browser.quit()
+    yield from browser(tmp_path_factory.mktemp("chromium-profile"), axe=AXE, window="1280,1024")
 
 
 @pytest.fixture(scope="module")
@@ -87,17 +45,7 @@ def _open(driver: Any, folder: Path, name: str, page: str) -> None:
 
 
 def _violations(driver: Any) -> list[str]:
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        f"axe.run(document, {options}).then(r => done(r.violations), e => done(String(e)));"
-    )
-    assert isinstance(result, list), result
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result
-    ]
+    return violation_lines(driver, AXE)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
