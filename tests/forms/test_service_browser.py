@@ -124,11 +124,24 @@ def _start(driver: Any, base_url: str) -> str:
 
 
 def _summary_focused(driver: Any) -> bool:
-    return bool(
-        driver.execute_script(
-            "return document.activeElement.classList.contains('govuk-error-summary');"
+    """Whether the error summary takes focus; GOV.UK Frontend's script gives it focus once
+    the page has loaded, so wait for that script (up to 10 s) before deciding."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def focused(d: Any) -> bool:
+        return bool(
+            d.execute_script(
+                "return document.activeElement !== null"
+                " && document.activeElement.classList.contains('govuk-error-summary');"
+            )
         )
-    )
+
+    try:
+        WebDriverWait(driver, 10, poll_frequency=0.05).until(focused)
+    except TimeoutException:
+        return False
+    return True
 
 
 def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) -> None:
