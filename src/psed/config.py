@@ -179,9 +179,14 @@ _THRESHOLD_RANGES = {
 """The values each threshold may take, inclusive."""
 
 
+def _whole_number_in(value: object, low: int, high: int) -> bool:
+    """Whether ``value`` is a whole number (not a bool) from ``low`` to ``high``."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def _threshold_in_range(instance: Thresholds, attribute: attrs.Attribute[int], value: int) -> None:
     low, high = _THRESHOLD_RANGES[attribute.name]
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    if not _whole_number_in(value, low, high):
         raise ConfigError(
             f"{attribute.name} must be a whole number from {low} to {high}, got {value!r}"
         )
@@ -194,7 +199,7 @@ can have a combined effect."""
 
 def _min_cumulative_in_range(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     low, high = MIN_CUMULATIVE_RANGE
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    if not _whole_number_in(value, low, high):
         raise ConfigError(
             f"min_cumulative must be a whole number from {low} to {high}, got {value!r}"
         )
@@ -514,7 +519,7 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
     for key, (field, low, high) in LIMIT_RANGES.items():
         if key in mapping:
             value = mapping[key]
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            if not _whole_number_in(value, low, high):
                 raise r.error(
                     key, f"expected a whole number from {low:,} to {high:,}, got {value!r}"
                 )
@@ -576,7 +581,7 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
     if "min-cumulative" in mapping:
         value = mapping["min-cumulative"]
         low, high = MIN_CUMULATIVE_RANGE
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if not _whole_number_in(value, low, high):
             raise r.error(
                 "min-cumulative", f"expected a whole number from {low} to {high}, got {value!r}"
             )
@@ -593,7 +598,7 @@ def _thresholds(r: _Reader, table: Mapping[str, Any], where: str, base: Threshol
         field = key.replace("-", "_")
         low, high = _THRESHOLD_RANGES[field]
         value = table[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if not _whole_number_in(value, low, high):
             raise r.error(
                 f"{where}{key}", f"expected a whole number from {low} to {high}, got {value!r}"
             )
