@@ -7,7 +7,7 @@ and axe-core from npm (``npm install --prefix tests/forms``, as CI does). Under 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 MAX_TABS = 600
+PAGE_WAIT = 30
+"""Seconds to wait for a page to load after a click or key press (a loaded CI machine)."""
 WRONG = {
     "engagement": {"engagement-0-audience": "Residents", "engagement-0-date-day": "40"},
     "decision": {
@@ -84,11 +86,37 @@ def _choose(driver: Any, name: str, value: str) -> None:
     assert radios[index].is_selected(), (name, value)
 
 
+def _loads_next_page(driver: Any, action: Callable[[], object]) -> None:
+    """Do ``action`` (a click or key press that submits a form or follows a link to another
+    page) and wait until the next page has replaced this one and finished loading.
+
+    Neither a click nor a key press waits for the navigation it starts, so a check made
+    straight after one can still see the old page on a loaded machine.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    wait = WebDriverWait(driver, PAGE_WAIT, poll_frequency=0.05)
+    wait.until(staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def _press(driver: Any, button_id: str) -> None:
+    """Tab to a button or link that goes to another page and press Enter on it."""
     from selenium.webdriver.common.keys import Keys
 
     _tab_to(driver, button_id)
-    _key(driver, Keys.ENTER)
+    _loads_next_page(driver, lambda: _key(driver, Keys.ENTER))
+
+
+def _click(driver: Any, element_id: str) -> None:
+    """Click a button that submits the page's form, and wait for the answer."""
+    from selenium.webdriver.common.by import By
+
+    _loads_next_page(driver, driver.find_element(By.ID, element_id).click)
 
 
 def _fill_by_keyboard(driver: Any, answers: dict[str, str]) -> None:
@@ -112,42 +140,47 @@ def _fill_by_keyboard(driver: Any, answers: dict[str, str]) -> None:
     assert done == set(answers), set(answers) - done
 
 
-def _start(driver: Any, base_url: str) -> str:
+def _start(driver: Any, browser_url: str) -> str:
     """A new assessment: the URL of its task list."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(f"{base_url}/")
-    driver.find_element(By.ID, "start").click()
-    WebDriverWait(driver, 30).until(lambda d: "/assessments/" in d.current_url)
+    driver.get(f"{browser_url}/")
+    _click(driver, "start")
+    assert "/assessments/" in driver.current_url, driver.current_url
     return str(driver.current_url)
 
 
-def _summary_focused(driver: Any) -> bool:
-    """Whether the error summary takes focus; GOV.UK Frontend's script gives it focus once
-    the page has loaded, so wait for that script (up to 10 s) before deciding."""
+def _eventually(driver: Any, condition: Callable[[Any], object], seconds: float = 10) -> bool:
+    """Whether ``condition(driver)`` comes true within ``seconds``: GOV.UK Frontend's script
+    moves focus once the page has loaded, which a loaded machine runs late."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    def focused(d: Any) -> bool:
-        return bool(
-            d.execute_script(
-                "return document.activeElement !== null"
-                " && document.activeElement.classList.contains('govuk-error-summary');"
-            )
-        )
-
     try:
-        WebDriverWait(driver, 10, poll_frequency=0.05).until(focused)
+        WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
     except TimeoutException:
         return False
     return True
 
 
-def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) -> None:
+def _summary_focused(driver: Any) -> bool:
+    """Whether the error summary takes focus."""
+    return _eventually(
+        driver,
+        lambda d: d.execute_script(
+            "return document.activeElement !== null"
+            " && document.activeElement.classList.contains('govuk-error-summary');"
+        ),
+    )
+
+
+def _focus_reaches(driver: Any, element_id: str) -> bool:
+    """Whether the element with id ``element_id`` gets focus."""
+    return _eventually(driver, lambda d: _active_id(d) == element_id)
+
+
+def test_keyboard_only_journey_through_every_page(driver: Any, browser_url: str) -> None:
     from selenium.webdriver.common.by import By
 
-    driver.get(f"{base_url}/")
+    driver.get(f"{browser_url}/")
     assert _violations(driver) == []
     _press(driver, "start")
     tasks = driver.current_url
@@ -169,7 +202,7 @@ def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) ->
                 break
         else:
             raise AssertionError(f"Tab never reached the {section} task")
-        _key(driver, Keys.ENTER)
+        _loads_next_page(driver, lambda: _key(driver, Keys.ENTER))
         assert driver.current_url.endswith(f"/{section}"), section
         assert _violations(driver) == [], section
         _fill_by_keyboard(driver, ANSWERS[section])
@@ -180,15 +213,13 @@ def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) ->
             and driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary").text,
         )
     assert "You have completed 8 of 8 sections." in driver.page_source
-    _tab_to(driver, "check-link")
-    _key(driver, Keys.ENTER)
+    _press(driver, "check-link")
     assert driver.current_url.endswith("/check")
     assert _violations(driver) == []
     _press(driver, "submit")
     assert driver.current_url.endswith("/submitted")
     assert _violations(driver) == []
-    _tab_to(driver, "view-link")
-    _key(driver, Keys.ENTER)
+    _press(driver, "view-link")
     assert driver.current_url.endswith("/assessment")
     # The published page is psed.render's; its own tests check its accessibility.
     assert "Close the Northfield branch library" in driver.page_source
@@ -196,18 +227,18 @@ def test_keyboard_only_journey_through_every_page(driver: Any, base_url: str) ->
 
 @pytest.mark.parametrize("section", list(ANSWERS))
 def test_error_summary_takes_focus_and_each_link_moves_to_its_field(
-    driver: Any, base_url: str, section: str
+    driver: Any, browser_url: str, section: str
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    tasks = _start(driver, base_url)
+    tasks = _start(driver, browser_url)
     driver.get(f"{tasks}/{section}")
     assert _violations(driver) == [], "blank page"
     # Pages that need nothing yet get a date that is not a real one.
     for name, value in WRONG.get(section, {}).items():
         driver.find_element(By.NAME, name).send_keys(value)
-    driver.find_element(By.ID, "continue").click()
+    _click(driver, "continue")
     assert driver.title.startswith("Error: ")
     assert _summary_focused(driver)
     assert _violations(driver) == [], "error state"
@@ -218,35 +249,35 @@ def test_error_summary_takes_focus_and_each_link_moves_to_its_field(
     assert hrefs
     for index, target in enumerate(hrefs):
         if index:  # post the page again: the summary has focus once, when the page loads
-            driver.find_element(By.ID, "continue").click()
+            _click(driver, "continue")
             assert _summary_focused(driver)
         for _ in range(index + 1):
             _key(driver, Keys.TAB)
         _key(driver, Keys.ENTER)
-        assert _active_id(driver) == target, (section, target)
+        assert _focus_reaches(driver, target), (section, target, _active_id(driver))
 
 
 def test_check_answers_errors_and_other_pages_have_no_violations(
-    driver: Any, base_url: str
+    driver: Any, browser_url: str
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    tasks = _start(driver, base_url)
+    tasks = _start(driver, browser_url)
     driver.get(f"{tasks}/check")
     assert _violations(driver) == []
-    driver.find_element(By.ID, "submit").click()
+    _click(driver, "submit")
     assert driver.title.startswith("Error: ")
     assert _summary_focused(driver)
     assert _violations(driver) == []
     # Each link goes to the field on its section's page.
     first = driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary__list a")
     target = first.get_attribute("href").split("#", 1)[1]
-    first.click()
-    assert _active_id(driver) == target
+    _loads_next_page(driver, first.click)
+    assert _focus_reaches(driver, target)
     driver.get(f"{tasks}/proposal")
-    driver.find_element(By.ID, "save").click()
+    _click(driver, "save")
     assert driver.current_url.endswith("/saved")
     assert _violations(driver) == []
-    driver.get(f"{base_url}/no/such/page")
+    driver.get(f"{browser_url}/no/such/page")
     assert "Page not found" in driver.page_source
     assert _violations(driver) == []
