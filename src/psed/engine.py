@@ -12,7 +12,9 @@ How a finding's severity is decided, in order:
 3. a waived finding keeps its severity, is marked ``waived`` and does not fail.
 
 A report lists at most :data:`psed.rules.report.MAX_FINDINGS` findings (1,000): beyond
-that, one PSED008 finding at the whole document says how many more there are.
+that, one PSED008 finding at the whole document says how many more there are. Each
+finding is handed to the report's :class:`psed._bound.Bound` as it is found, which
+makes only those it lists.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from psed import __version__  # the package is initialised before any of its modules
+from psed._bound import Bound
 from psed._i18n import DEFAULT_LANG, Message, _, choose_lang
 from psed._reading.codes import structural_finding
 from psed._reading.document import locate
-from psed._reading.pointer import Positions, is_at_or_below, join, order_key, split
+from psed._reading.pointer import Positions, is_at_or_below, join, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity, translate
@@ -37,8 +41,7 @@ from psed.model import Proposal, Status
 from psed.rules import Context, Hit, Rule, all_rules, load_plugins
 from psed.rules._registry import lookup, registry_version
 from psed.rules.portfolio import is_portfolio
-from psed.rules.report import bounded
-from psed.rules.waivers import UNUSED_WAIVER, apply_waivers, waivable
+from psed.rules.waivers import UNUSED_WAIVER, WaiverMatch, waivable
 
 __all__ = ["check", "validate"]
 
@@ -141,7 +144,7 @@ def _references(rule: Rule, hit: Hit, law: LawAt, cited: _Cited) -> tuple[str, .
 
 
 def _finding(
-    rule: Rule, severity: Severity, hit: Hit, references: tuple[str, ...] | None = None
+    rule: Rule, severity: Severity, hit: Hit, law: LawAt, cited: _Cited, waived: str | None
 ) -> Finding:
     """A finding at ``severity`` (already the effective one) for one hit."""
     return Finding(
@@ -152,8 +155,9 @@ def _finding(
         message=str(hit.message),
         pointer=hit.pointer,
         characteristic=hit.characteristic,
-        references=rule.references if references is None else references,
+        references=_references(rule, hit, law, cited),
         source=hit.message if isinstance(hit.message, Message) else None,
+        waived=waived,
     )
 
 
@@ -163,9 +167,16 @@ def _run_rules(
     status: Status,
     config: Config,
     catalogue: Catalogue,
+    bound: Bound,
+    structural: AbstractSet[str] = frozenset(),
     broken_waivers: frozenset[int] = frozenset(),
     law_date: _dt.date | None = None,
-) -> tuple[list[Finding], LawDate]:
+) -> LawDate:
+    """Every selected rule's findings, waivers applied, handed to ``bound`` as they are found.
+
+    A finding at or below one of the ``structural`` places is left out (one mistake is
+    reported once), after the waivers have seen it.
+    """
     framework = _framework(proposal, catalogue)
     day = _law_date(proposal, as_of, given=law_date)
     law = law_at(proposal, framework, catalogue, day)
@@ -179,37 +190,49 @@ def _run_rules(
         law=law,
     )
     cited: _Cited = {}
-    findings: list[Finding] = []
+    waivers = WaiverMatch(proposal, as_of, broken_waivers)
     errors: list[Finding] = []
-    for rule, severity in _plan(config, registry_version()):
+
+    def add(rule: Rule, severity: Severity, hit: Hit, waived: str | None) -> None:
+        if not _covered(hit.pointer, structural):
+            make = functools.partial(_finding, rule, severity, hit, law, cited, waived)
+            bound.add(rule.code, hit.pointer, severity, make, waived=waived is not None)
+
+    def run(rule: Rule, severity: Severity) -> None:
+        """One rule's findings (its hits live only while it is handled)."""
         assert rule.check is not None
+        hits = list(rule.check(ctx))  # a rule that raises adds no finding, only its error
+        for hit in hits:
+            if not isinstance(hit, Hit):
+                raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
+        effective = _effective(rule, severity, status)
+        for hit in hits:
+            if hit.severity is not None:  # the rule's severity for this document
+                own = config.severity_for(rule.code, hit.severity)  # config wins
+                graded = _effective(rule, own, status)
+            else:
+                graded = effective
+            add(rule, graded, hit, waivers.reason(rule.code, hit.pointer))
+
+    for rule, severity in _plan(config, registry_version()):
         try:
-            hits = list(rule.check(ctx))
-            for hit in hits:
-                if not isinstance(hit, Hit):
-                    raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
-            if hits:
-                effective = _effective(rule, severity, status)
-                for hit in hits:
-                    if hit.severity is not None:  # the rule's severity for this document
-                        own = config.severity_for(rule.code, hit.severity)  # config wins
-                        graded = _effective(rule, own, status)
-                    else:
-                        graded = effective
-                    findings.append(_finding(rule, graded, hit, _references(rule, hit, law, cited)))
+            run(rule, severity)
         except Exception as exc:  # a broken rule must not stop the others
             errors.append(_internal_error(rule, exc))
 
     # Internal errors are never waived: the rule did not really run. A waiver of a
     # portfolio rule is judged by the audit, the only place those rules run.
+    for error in errors:
+        if not _covered(error.pointer, structural):
+            bound.add_made(error)
+
     def runs_here(code: str) -> bool:
         return config.is_selected(code) and not is_portfolio(code)
 
-    outcome = apply_waivers(findings, proposal, as_of, runs_here, broken_waivers)
-    findings = outcome.findings + errors
-    if outcome.unused and config.is_selected(UNUSED_WAIVER.code):
+    unused = waivers.unused(runs_here)
+    if unused and config.is_selected(UNUSED_WAIVER.code):
         severity = config.severity_for(UNUSED_WAIVER.code, UNUSED_WAIVER.severity)
-        for index in outcome.unused:
+        for index in unused:
             code = proposal.waivers[index].rule.strip()
             if lookup(code) is None:
                 message = _(
@@ -229,21 +252,13 @@ def _run_rules(
                     "rule or pointer.",
                     code=code,
                 )
-            hit = Hit(join("waivers", index), message)
-            findings.append(
-                _finding(
-                    UNUSED_WAIVER,
-                    _effective(UNUSED_WAIVER, severity, status),
-                    hit,
-                    _references(UNUSED_WAIVER, hit, law, cited),
-                )
+            add(
+                UNUSED_WAIVER,
+                _effective(UNUSED_WAIVER, severity, status),
+                Hit(join("waivers", index), message),
+                None,
             )
-    return findings, day
-
-
-def _sorted(findings: Iterable[Finding]) -> list[Finding]:
-    """Document order: position of the pointer in a pre-order walk, then code."""
-    return sorted(findings, key=lambda f: (order_key(f.pointer), f.code))
+    return day
 
 
 def check(
@@ -283,9 +298,10 @@ def check(
     cfg = _DEFAULT_CONFIG if config is None else config
     load_plugins()  # plug-ins may register frameworks and characteristics too
     used_status = Status(proposal.status) if used_status is None else used_status
-    findings, law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), law_date=given)
+    bound = Bound()
+    law_day = _run_rules(proposal, day, used_status, cfg, cfg.catalogue(), bound, law_date=given)
     report = Report(
-        findings=bounded(_sorted(findings)),
+        findings=bound.listed(),
         as_of=day,
         status=used_status,
         version=__version__,
@@ -310,50 +326,46 @@ def _only(only: str | Sequence[str] | None) -> tuple[str, ...] | None:
 
 
 def _read(
-    payload: Any, config: Config, catalogue: Catalogue, format: str | None = None
-) -> tuple[Proposal | None, list[Finding], Positions | None]:
+    payload: Any, config: Config, catalogue: Catalogue, bound: Bound, format: str | None = None
+) -> tuple[Proposal | None, Positions | None]:
+    """The Proposal and positions of ``payload``; every finding reading makes, to ``bound``."""
     from psed._reading.document import read_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
-        return (
-            None,
-            [
-                structural_finding(
-                    "PSED001",
-                    "",
-                    _(
-                        "The document must be a JSON or YAML mapping (or its text), not "
-                        "{kind}; send the assessment as an object.",
-                        kind=type(payload).__name__,
-                    ),
-                )
-            ],
-            None,
+        finding = structural_finding(
+            "PSED001",
+            "",
+            _(
+                "The document must be a JSON or YAML mapping (or its text), not "
+                "{kind}; send the assessment as an object.",
+                kind=type(payload).__name__,
+            ),
         )
+        bound.add_made(finding)
+        return None, None
     if isinstance(payload, bytearray):
         payload = bytes(payload)
     try:
-        read = read_document(payload, format, catalogue, config.limits)
+        read = read_document(payload, format, catalogue, config.limits, bound)
     except Exception as exc:  # the reader promises not to raise; never let it reach a user
         error = f"{type(exc).__name__}: {exc}"
-        return (
-            None,
-            [
-                structural_finding(
-                    "PSED001",
-                    "",
-                    _(
-                        "internal error reading the document: {error}; please report it",
-                        error=error,
-                    ),
-                )
-            ],
-            None,
+        finding = structural_finding(
+            "PSED001",
+            "",
+            _("internal error reading the document: {error}; please report it", error=error),
         )
-    return read.proposal, list(read.findings), read.positions
+        bound.clear()
+        bound.add_made(finding)
+        return None, None
+    return read.proposal, read.positions
 
 
-def _broken_waivers(places: set[str]) -> frozenset[int]:
+def _within(places: tuple[str, ...], pointer: str) -> bool:
+    """True when ``pointer`` is at or below one of ``places`` (``validate``'s ``only``)."""
+    return any(is_at_or_below(pointer, place) for place in places)
+
+
+def _broken_waivers(places: AbstractSet[str]) -> frozenset[int]:
     """Indexes of the waivers at or under which the reader reported something."""
     broken: set[int] = set()
     for pointer in places:
@@ -363,7 +375,7 @@ def _broken_waivers(places: set[str]) -> frozenset[int]:
     return frozenset(broken)
 
 
-def _covered(pointer: str, places: set[str]) -> bool:
+def _covered(pointer: str, places: AbstractSet[str]) -> bool:
     """True when ``pointer`` is at or below one of ``places`` (each prefix is looked up once).
 
     The same as ``any(is_at_or_below(pointer, p) for p in places)``, in time that grows
@@ -444,22 +456,18 @@ def _validate_and_read(
     code = choose_lang(lang)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    proposal, findings, positions = _read(payload, cfg, catalogue, format)
+    bound = Bound(keep=None if keep is None else functools.partial(_within, keep))
+    proposal, positions = _read(payload, cfg, catalogue, bound, format)
     law_day: LawDate | None = None
     if proposal is not None:
         used_status = Status(proposal.status) if used_status is None else used_status
-        structural = {f.pointer for f in findings}
+        structural = frozenset(bound.places)
         broken = _broken_waivers(structural)
-        ruled, law_day = _run_rules(
-            proposal, day, used_status, cfg, catalogue, broken, law_date=given
+        law_day = _run_rules(
+            proposal, day, used_status, cfg, catalogue, bound, structural, broken, law_date=given
         )
-        for finding in ruled:
-            if not _covered(finding.pointer, structural):
-                findings.append(finding)
-    if keep is not None:
-        findings = [f for f in findings if any(is_at_or_below(f.pointer, p) for p in keep)]
     report = Report(
-        findings=locate(bounded(_sorted(findings)), positions),
+        findings=locate(bound.listed(), positions),
         as_of=day,
         status=used_status,
         version=__version__,

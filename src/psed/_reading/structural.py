@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from psed._bound import Bound
 from psed._i18n import C_, Arg, Message, _, label
-from psed._reading.codes import structural_finding, unreadable
+from psed._reading.codes import structural_finding
 from psed._reading.fields import CLASS_SPECS, DATE_RE, PATTERNS, ClassSpec, FieldSpec, Kind
 from psed._reading.json_reader import Duplicates, Rejected
 from psed._reading.limits import Limits
 from psed._reading.pointer import escape, key_text
 from psed.catalogue import BUILTIN_CHARACTERISTICS, Catalogue
-from psed.findings import Finding
+from psed.findings import Finding, Severity
 from psed.model import Characteristic, Proposal
 
 __all__ = ["OverLimit", "document_characteristic", "walk"]
@@ -274,14 +276,61 @@ class OverLimit(Exception):
         self.pointer = pointer
 
 
-class _Walker:
-    """One pass over a tree: findings in ``self.findings``, the Proposal built as it goes."""
+def _structural(
+    code: str, pointer: str, message: str | Callable[[], str], characteristic: str | None
+) -> Finding:
+    text = message() if callable(message) else message
+    return structural_finding(code, pointer, text, characteristic)
 
-    def __init__(self, catalogue: Catalogue, limits: Limits, values: int) -> None:
+
+def _unknown_field(text: str, spec: ClassSpec, suggestion: str | None) -> Message:
+    if suggestion:  # a misspelling: the one likely field says more than the whole list
+        return _(
+            "There is no field {name} in {where}: did you mean {suggestion}? Rename it, or "
+            "remove it if it does not belong here.",
+            name=_quote(text),
+            where=_where(spec),
+            suggestion=suggestion,
+        )
+    return _(
+        "There is no field {name} in {where}: remove it, or use one of the fields allowed "
+        "here: {fields}.",
+        name=_quote(text),
+        where=_where(spec),
+        fields=_FIELD_LISTS[spec.cls],
+    )
+
+
+def _not_a_mapping(spec: ClassSpec, field: FieldSpec, item_spec: ClassSpec, item: Any) -> Message:
+    return _(
+        "Each item of the {field} must be a mapping of fields ({doc}), not "
+        "{value}: write the item as field: value lines.",
+        field=_label(spec, field),
+        doc=_bare(item_spec.doc),
+        value=_describe(item),
+    )
+
+
+class _Walker:
+    """One pass over a tree: findings handed to ``bound``, the Proposal built as it goes.
+
+    ``skip_missing`` holds the places where a PSED002 would repeat a finding already made
+    (a value the parser refused is null here).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        limits: Limits,
+        values: int,
+        bound: Bound,
+        skip_missing: frozenset[str] = frozenset(),
+    ) -> None:
         self.catalogue = catalogue
         self.limits = limits
         self.values_left = values
-        self.findings: list[Finding] = []
+        self.bound = bound
+        self.skip_missing = skip_missing
         self.document_characteristics: dict[str, Characteristic] = {}
         self.refused: dict[str, Message] = {}
         """Pointer -> message, for values that are valid alone but not beside others
@@ -307,9 +356,17 @@ class _Walker:
         return _suggest(word, options)
 
     def report(
-        self, code: str, pointer: str, message: Message, characteristic: str | None = None
+        self,
+        code: str,
+        pointer: str,
+        message: str | Callable[[], str],
+        characteristic: str | None = None,
     ) -> None:
-        self.findings.append(structural_finding(code, pointer, message, characteristic))
+        """A structural finding; ``message`` may be a function, called only if it is listed."""
+        if code == "PSED002" and pointer in self.skip_missing:
+            return
+        make = functools.partial(_structural, code, pointer, message, characteristic)
+        self.bound.add(code, pointer, Severity.ERROR, make)
 
     # ----------------------------------------------------------------- limits
 
@@ -353,22 +410,21 @@ class _Walker:
                 self.tick(len(node), here)
                 todo.extend((v, level + 1, f"{here}/{i}") for i, v in enumerate(node))
             elif isinstance(node, Rejected):
-                self.findings.append(unreadable(node.message, here))
+                self.report("PSED001", here, node.message)
 
     def repeated(self, data: Mapping[Any, Any], pointer: str) -> None:
         """Keys the JSON parser saw more than once in this mapping (the first value kept)."""
         if type(data) is not Duplicates:
             return
         for key in data.repeated:
-            self.findings.append(
-                unreadable(
-                    _(
-                        "The key {key} appears more than once in this mapping: keep one of "
-                        "them (psed read the first).",
-                        key=_quote(key),
-                    ),
-                    f"{pointer}/{escape(key)}",
-                )
+            self.report(
+                "PSED001",
+                f"{pointer}/{escape(key)}",
+                _(
+                    "The key {key} appears more than once in this mapping: keep one of "
+                    "them (psed read the first).",
+                    key=_quote(key),
+                ),
             )
 
     # ----------------------------------------------------------------- objects
@@ -386,7 +442,7 @@ class _Walker:
                 continue
             here = f"{pointer}/{key}"
             if isinstance(value, Rejected):
-                self.findings.append(unreadable(value.message, here))
+                self.report("PSED001", here, value.message)
                 continue
             if value is None:
                 if field.required:
@@ -426,19 +482,19 @@ class _Walker:
     def unknown(self, spec: ClassSpec, key: Any, value: Any, pointer: str, depth: int) -> None:
         text = key_text(key)
         if isinstance(key, str) and _has_surrogate(key):
-            self.findings.append(
-                unreadable(
-                    _(
-                        "A key here contains an escape such as \\ud800 that is half of a "
-                        "character (an unpaired UTF-16 surrogate): write the whole character, "
-                        "or remove the escape."
-                    ),
-                    pointer,
-                )
+            self.report(
+                "PSED001",
+                pointer,
+                _(
+                    "A key here contains an escape such as \\ud800 that is half of a "
+                    "character (an unpaired UTF-16 surrogate): write the whole character, "
+                    "or remove the escape."
+                ),
             )
             return
         here = f"{pointer}/{escape(text)}"
-        self.report("PSED005", here, self._unknown_field(text, spec))
+        suggestion = self.suggest(text, spec.names)  # in walk order, listed or not
+        self.report("PSED005", here, lambda: _unknown_field(text, spec, suggestion))
         self.value_below(value, depth + 1, here)
 
     def value_below(self, value: Any, depth: int, pointer: str) -> None:
@@ -447,25 +503,7 @@ class _Walker:
         if isinstance(value, (Mapping, list, tuple)):
             self.measure(value, depth, pointer)
         elif isinstance(value, Rejected):
-            self.findings.append(unreadable(value.message, pointer))
-
-    def _unknown_field(self, text: str, spec: ClassSpec) -> Message:
-        suggestion = self.suggest(text, spec.names)
-        if suggestion:  # a misspelling: the one likely field says more than the whole list
-            return _(
-                "There is no field {name} in {where}: did you mean {suggestion}? Rename it, or "
-                "remove it if it does not belong here.",
-                name=_quote(text),
-                where=_where(spec),
-                suggestion=suggestion,
-            )
-        return _(
-            "There is no field {name} in {where}: remove it, or use one of the fields allowed "
-            "here: {fields}.",
-            name=_quote(text),
-            where=_where(spec),
-            fields=_FIELD_LISTS[spec.cls],
-        )
+            self.report("PSED001", pointer, value.message)
 
     def placeholder(self, field: FieldSpec, data: Mapping[Any, Any]) -> Any:
         if field.kind is Kind.CHARACTERISTIC_REF:
@@ -478,12 +516,13 @@ class _Walker:
     # ----------------------------------------------------------------- values
 
     def wrong_type(self, field: FieldSpec, value: Any, pointer: str, depth: int) -> object:
+        spec = self.spec
         self.report(
             "PSED003",
             pointer,
-            _(
+            lambda: _(
                 "The {field} should be {expected}, not {value}: {hint}.",
-                field=_label(self.spec, field),
+                field=_label(spec, field),
                 expected=_EXPECTED[field.kind],
                 value=_describe(value),
                 hint=_hint(field.kind, value),
@@ -497,16 +536,15 @@ class _Walker:
         self.tick(1, pointer)
         kind = field.kind
         if isinstance(value, str) and _has_surrogate(value):
-            self.findings.append(
-                unreadable(
-                    _(
-                        "The {field} contains half of a character (an unpaired UTF-16 "
-                        "surrogate, often from a broken copy and paste, or an escape such as "
-                        "\\ud800): retype the character or remove it.",
-                        field=_label(self.spec, field),
-                    ),
-                    pointer,
-                )
+            self.report(
+                "PSED001",
+                pointer,
+                _(
+                    "The {field} contains half of a character (an unpaired UTF-16 "
+                    "surrogate, often from a broken copy and paste, or an escape such as "
+                    "\\ud800): retype the character or remove it.",
+                    field=_label(self.spec, field),
+                ),
             )
             return _INVALID
         if kind is Kind.TEXT:
@@ -586,17 +624,8 @@ class _Walker:
                 items.append(self.within(item_spec, item, item_pointer, depth + 1))
             else:
                 # Keep the position so later pointers still line up with the tree.
-                self.report(
-                    "PSED003",
-                    item_pointer,
-                    _(
-                        "Each item of the {field} must be a mapping of fields ({doc}), not "
-                        "{value}: write the item as field: value lines.",
-                        field=_label(self.spec, field),
-                        doc=_bare(item_spec.doc),
-                        value=_describe(item),
-                    ),
-                )
+                message = functools.partial(_not_a_mapping, self.spec, field, item_spec, item)
+                self.report("PSED003", item_pointer, message)
                 self.value_below(item, depth + 1, item_pointer)
                 items.append(self.placeholder_mapping(item_spec))
         return tuple(items)
@@ -861,16 +890,18 @@ def walk(
     data: Mapping[Any, Any],
     catalogue: Catalogue,
     limits: Limits,
+    bound: Bound,
     *,
     extra_values: int = 0,
-) -> tuple[Proposal, list[Finding]]:
-    """Check a tree against the field table; the Proposal and every structural finding.
+    skip_missing: frozenset[str] = frozenset(),
+) -> Proposal:
+    """Check a tree against the field table: the Proposal; every structural finding to ``bound``.
 
     The Proposal holds only valid values (dates as dates, enums as members,
     characteristics resolved to :class:`Characteristic`), built in the same pass.
-    ``extra_values`` allows for values YAML aliases added (bounded when parsed).
+    ``extra_values`` allows for values YAML aliases added (bounded when parsed);
+    ``skip_missing`` is the places where a PSED002 is not reported (see :class:`_Walker`).
     Raises :class:`OverLimit` when the tree is over ``limits``.
     """
-    walker = _Walker(catalogue, limits, limits.max_values + extra_values)
-    proposal = walker.proposal(data)
-    return proposal, walker.findings
+    walker = _Walker(catalogue, limits, limits.max_values + extra_values, bound, skip_missing)
+    return walker.proposal(data)

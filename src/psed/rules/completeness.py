@@ -127,9 +127,8 @@ def characteristic_not_assessed(ctx: Context) -> Iterator[Hit]:
     ```
     """
     required = [code for code, _duties in required_characteristics(ctx.framework, ctx.law)]
-    assessed = {
-        _assessed_code(ctx, entry.characteristic.code, required) for entry in ctx.proposal.impacts
-    }
+    codes = {entry.characteristic.code for entry in ctx.proposal.impacts}
+    assessed = {_assessed_code(ctx, code, required) for code in codes}
     for code in required:
         if code not in assessed:
             yield Hit(

@@ -7,18 +7,14 @@ structural codes.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 
-from psed._i18n import _
+from psed._bound import MAX_FINDINGS, SUMMARY_CODE, SUMMARY_NAME, SUMMARY_REFERENCES, Bound
 from psed.findings import Finding, Severity
 from psed.model import Status
 from psed.rules._registry import Rule, documented_rule, register
 
 __all__ = ["MAX_FINDINGS", "TOO_MANY_FINDINGS", "bounded"]
-
-MAX_FINDINGS = 1000
-"""The most findings one report lists, the one that tells of the rest included."""
 
 _DOC = """The report lists the first findings only: there are too many to list.
 
@@ -57,59 +53,26 @@ _DOC = """The report lists the first findings only: there are too many to list.
 
 TOO_MANY_FINDINGS: Rule = register(
     documented_rule(
-        code="PSED008",
-        name="too-many-findings",
+        code=SUMMARY_CODE,
+        name=SUMMARY_NAME,
         severity=Severity.ERROR,
         status=Status.DRAFT,
-        references=("psed document format, schema_version 1",),
+        references=SUMMARY_REFERENCES,
         doc=_DOC,
     ),
     replace=True,
 )
 """The PSED008 rule; the engine reports it when a report would pass :data:`MAX_FINDINGS`."""
 
-_SHOWN_CODES = 5
 
+def bounded(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` in document order, cut to :data:`MAX_FINDINGS`, the rest told of in one.
 
-def bounded(findings: Sequence[Finding]) -> list[Finding]:
-    """``findings`` (in document order) cut to :data:`MAX_FINDINGS`, the rest told of in one.
-
-    The finding that tells of the rest is at the whole document, so it comes first
+    The same :class:`psed._bound.Bound` the engine hands each finding to as it is found;
+    the finding that tells of the rest is at the whole document, so it comes first
     (after any other finding at the whole document whose code sorts before it).
     """
-    if len(findings) <= MAX_FINDINGS:
-        return list(findings)
-    kept, rest = findings[: MAX_FINDINGS - 1], findings[MAX_FINDINGS - 1 :]
-    counts = Counter(f.code for f in rest).most_common()
-    shown = ", ".join(f"{n:,} {code}" for code, n in counts[:_SHOWN_CODES])
-    more = f"{len(rest):,}"
-    if len(counts) > _SHOWN_CODES:
-        message = _(
-            "There are {count} more findings than this report lists ({codes} and others): "
-            "put right the ones listed and check the document again.",
-            count=more,
-            codes=shown,
-        )
-    else:
-        message = _(
-            "There are {count} more findings than this report lists ({codes}): put right the "
-            "ones listed and check the document again.",
-            count=more,
-            codes=shown,
-        )
-    standing = [f.severity for f in rest if f.waived is None]
-    severity = max(standing, key=lambda s: s.rank) if standing else Severity.INFO
-    summary = Finding(
-        code=TOO_MANY_FINDINGS.code,
-        name=TOO_MANY_FINDINGS.name,
-        severity=severity,
-        default_severity=TOO_MANY_FINDINGS.severity,
-        message=str(message),
-        pointer="",
-        source=message,
-        references=TOO_MANY_FINDINGS.references,
-    )
-    at = 0
-    while at < len(kept) and kept[at].pointer == "" and kept[at].code < summary.code:
-        at += 1
-    return [*kept[:at], summary, *kept[at:]]
+    bound = Bound()
+    for finding in findings:
+        bound.add_made(finding)
+    return bound.listed()

@@ -26,6 +26,7 @@ from psed.rules._registry import Context, Hit, Rule, documented_rule, register, 
 
 __all__ = [
     "UNUSED_WAIVER",
+    "WaiverMatch",
     "WaiverOutcome",
     "apply_waivers",
     "valid_waivers",
@@ -236,6 +237,54 @@ def _prefixes(pointer: str) -> Iterator[str | None]:
         yield pointer
 
 
+class WaiverMatch:
+    """The valid waivers of one document, looked up by the code and pointer of each finding.
+
+    Built once per check; :meth:`reason` is asked as each finding is made, and
+    :meth:`unused` afterwards. ``broken`` holds the indexes of waivers the reader found
+    structural problems in: they waive nothing (a waiver whose pointer could not be read
+    must not widen to the whole document) and are not reported again as unused.
+    """
+
+    __slots__ = ("_index_of", "_matched", "_waivers")
+
+    def __init__(
+        self, proposal: Proposal, as_of: _dt.date, broken: frozenset[int] = frozenset()
+    ) -> None:
+        self._waivers = [(i, w) for i, w in valid_waivers(proposal, as_of) if i not in broken]
+        # Waivers by code, then by pointer (None: anywhere). A finding looks up only the
+        # prefixes of its own pointer, so the cost does not grow with waivers x findings
+        # (8,000 of each took over a minute when every pair was compared).
+        self._index_of: dict[str, dict[str | None, list[int]]] = {}
+        for position, (_index, waiver) in enumerate(self._waivers):
+            by_pointer = self._index_of.setdefault(waiver.rule.strip(), {})
+            by_pointer.setdefault(waiver.pointer, []).append(position)
+        self._matched: set[tuple[str, str | None]] = set()  # (code, pointer) groups that matched
+
+    def reason(self, code: str, pointer: str) -> str | None:
+        """The reason of the first valid waiver covering a finding, or None (noted as used)."""
+        by_pointer = self._index_of.get(code)
+        if by_pointer is None or not waivable(code):
+            return None
+        first: int | None = None
+        for prefix in _prefixes(pointer):
+            group = by_pointer.get(prefix)
+            if group:
+                self._matched.add((code, prefix))
+                first = group[0] if first is None else min(first, group[0])
+        return None if first is None else self._waivers[first][1].reason
+
+    def unused(self, selected: Callable[[str], bool] = lambda _code: True) -> list[int]:
+        """Indexes of the valid waivers that matched nothing, of rules ``selected`` runs."""
+        index_of, waivers = self._index_of, self._waivers
+        used = {waivers[p][0] for code, prefix in self._matched for p in index_of[code][prefix]}
+        return [
+            index
+            for index, waiver in waivers
+            if index not in used and selected(waiver.rule.strip())
+        ]
+
+
 def apply_waivers(
     findings: Sequence[Finding],
     proposal: Proposal,
@@ -246,37 +295,11 @@ def apply_waivers(
     """Mark the findings each valid waiver covers, first matching waiver's reason winning.
 
     ``selected`` says whether the configuration runs a rule code: a waiver of a rule
-    that does not run is not reported as unused. ``broken`` holds the indexes of
-    waivers the reader found structural problems in: they waive nothing (a waiver
-    whose pointer could not be read must not widen to the whole document) and are not
-    reported again as unused.
+    that does not run is not reported as unused. ``broken`` is as for :class:`WaiverMatch`.
     """
-    waivers = [(i, w) for i, w in valid_waivers(proposal, as_of) if i not in broken]
-    if not waivers:
-        return WaiverOutcome(list(findings), [])
-    # Waivers by code, then by pointer (None: anywhere). A finding looks up only the
-    # prefixes of its own pointer, so the cost does not grow with waivers x findings
-    # (8,000 of each took over a minute when every pair was compared).
-    index_of: dict[str, dict[str | None, list[int]]] = {}
-    for position, (_index, waiver) in enumerate(waivers):
-        index_of.setdefault(waiver.rule.strip(), {}).setdefault(waiver.pointer, []).append(position)
-    matched: set[tuple[str, str | None]] = set()  # (code, pointer) groups that matched
+    match = WaiverMatch(proposal, as_of, broken)
     out: list[Finding] = []
     for finding in findings:
-        reason: str | None = None
-        by_pointer = index_of.get(finding.code)
-        if by_pointer is not None and finding.waived is None and waivable(finding.code):
-            first: int | None = None
-            for prefix in _prefixes(finding.pointer):
-                group = by_pointer.get(prefix)
-                if group:
-                    matched.add((finding.code, prefix))
-                    first = group[0] if first is None else min(first, group[0])
-            if first is not None:
-                reason = waivers[first][1].reason
+        reason = None if finding.waived is not None else match.reason(finding.code, finding.pointer)
         out.append(finding if reason is None else attrs.evolve(finding, waived=reason))
-    used = {waivers[p][0] for code, prefix in matched for p in index_of[code][prefix]}
-    unused = [
-        index for index, waiver in waivers if index not in used and selected(waiver.rule.strip())
-    ]
-    return WaiverOutcome(out, unused)
+    return WaiverOutcome(out, match.unused(selected))
