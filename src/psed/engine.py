@@ -205,6 +205,8 @@ def _run_rules(
         for hit in hits:
             if not isinstance(hit, Hit):
                 raise TypeError(f"the rule yielded {type(hit).__name__}, not a Hit")
+        if not hits:
+            return
         effective = _effective(rule, severity, status)
         for hit in hits:
             if hit.severity is not None:  # the rule's severity for this document

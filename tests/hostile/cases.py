@@ -76,6 +76,11 @@ def many_unknown_keys() -> tuple[str, bytes]:
     return "many-unknown-keys.json", json.dumps(document).encode()
 
 
+def items_not_mappings() -> tuple[str, bytes]:
+    document = {"name": "x", "impacts": [1] * 60_000}  # 60,003 values, within the limit
+    return "items-not-mappings.json", json.dumps(document).encode()
+
+
 def too_many_keys() -> tuple[str, bytes]:
     document: dict[str, Any] = {"name": "x"}
     document.update((f"k{i}", i) for i in range(100_000))
@@ -136,6 +141,7 @@ GENERATORS: dict[str, Callable[[], tuple[str, bytes]]] = {
         string_9mib,
         impacts_5000,
         many_unknown_keys,
+        items_not_mappings,
         too_many_keys,
         too_many_impacts,
         long_key_json,

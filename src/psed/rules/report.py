@@ -1,8 +1,9 @@
 """PSED008: a report lists at most :data:`MAX_FINDINGS` findings; one finding tells of the rest.
 
-The engine reports this code itself (it has no check function), after every rule has
-run and the waivers are applied, so it is documented and registered here like the
-structural codes.
+The engine reports this code itself (it has no check function): every finding is
+handed to the report's :class:`psed._bound.Bound` as it is found, which makes only the
+findings the report lists and counts the rest. It is documented and registered here
+like the structural codes.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ _DOC = """The report lists the first findings only: there are too many to list.
     ## What it checks
     A report lists at most 1,000 findings for one document. When there would be more,
     it lists the first 999 in document order and this one finding, at the whole
-    document, which says how many more there are and of which rules. Its severity is
-    the highest of the findings it stands for (waived findings left out, so a report
-    fails exactly when the full one would), and it cannot be waived or ignored.
+    document, which says exactly how many more there are and names the rules with the
+    most of them (up to five, then "and others"). Its severity is the highest of the
+    findings it stands for (waived findings left out, so a report fails exactly when
+    the full one would), and it cannot be waived or ignored. The findings it stands
+    for are counted, not written out: a document with 100,000 findings costs little
+    more than one with 1,000.
 
     ## Why it matters
     A document with thousands of findings (a form that sends every field twice, a
