@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AS_OF ?= 2026-11-26
 
-.PHONY: demo form-service test lint typecheck pytest docs bench clean locale
+.PHONY: demo form-service test lint typecheck pytest coverage docs bench clean locale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ pytest: $(VENV)/.test-installed
 
 test: lint typecheck pytest
 
+# The whole suite under coverage.py, with a line-and-branch report of src/psed.
+coverage: $(VENV)/.test-installed
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest -q -p no:cacheprovider
+	$(BIN)/coverage combine -q
+	$(BIN)/coverage report
+
 # Update the message catalogues from the code (new messages added, gone ones dropped)
 # and compile them; translate what is new in src/psed/locale/cy/LC_MESSAGES/psed.po,
 # then run it again.
@@ -55,4 +62,4 @@ docs: $(VENV)/.test-installed
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis site
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis site .coverage .coverage.*
