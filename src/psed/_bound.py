@@ -12,6 +12,7 @@ what counting them costs.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -45,6 +46,13 @@ class _Listed:
 
     def __lt__(self, other: _Listed) -> bool:
         return self.key > other.key
+
+
+_by_key = operator.attrgetter("key")
+
+
+def _by_order_added(item: _Listed) -> int:
+    return item.key[2]
 
 
 class Bound:
@@ -106,8 +114,11 @@ class Bound:
             return
         key: _Key = (order_key(pointer), code, self._told)
         self._told += 1
-        if len(self._heap) < self.room:
-            heapq.heappush(self._heap, _Listed(key, make()))
+        heap = self._heap
+        if len(heap) < self.room:  # not full: kept in the order added, a heap once full
+            heap.append(_Listed(key, make()))
+            if len(heap) == self.room:
+                heapq.heapify(heap)
         elif (key[0], code) < self._heap[0].key[:2]:
             out = heapq.heapreplace(self._heap, _Listed(key, make()))
             finding = out.finding
@@ -143,13 +154,13 @@ class Bound:
         """The findings made, in the order they were added (every one when ``room`` is None)."""
         if self.room is None:
             return list(self._made)
-        return [item.finding for item in sorted(self._heap, key=lambda item: item.key[2])]
+        return [item.finding for item in sorted(self._heap, key=_by_order_added)]
 
     def listed(self) -> list[Finding]:
         """The report's findings in document order, with the one telling of the rest if any."""
         if self.room is None:
             return sorted(self._made, key=lambda f: (order_key(f.pointer), f.code))
-        listed = sorted(self._heap, key=lambda item: item.key)
+        listed = sorted(self._heap, key=_by_key)
         if not self._rest:
             return [item.finding for item in listed]
         # One more than room is left: the last listed one makes room for the summary.
