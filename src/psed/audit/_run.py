@@ -120,9 +120,18 @@ def _insert_sql(table: str, *, schema: str = "work") -> str:
     return f"INSERT INTO {schema}.{table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _finding(record: Sequence[Any]) -> Finding:
-    """A Finding from a ``findings`` record of the :data:`_FINDING_COLUMNS`."""
-    code, name, severity, default, pointer, characteristic, message, waived, refs = record
+def _finding(record: Sequence[Any], lang: str | None = None) -> Finding:
+    """A Finding from a ``findings`` record of the :data:`_FINDING_COLUMNS`.
+
+    With ``lang``, a finding recorded in Welsh by a run in another language is given in
+    English when ``lang`` is English (its English message is kept); one recorded in
+    English stays English, since the history keeps no other wording of it.
+    """
+    (code, name, severity, default, pointer, characteristic, message, english, said, waived) = (
+        record[:-1]
+    )
+    if lang == DEFAULT_LANG and said != DEFAULT_LANG:
+        message, said = english, DEFAULT_LANG
     return Finding(
         code=code,
         name=name,
@@ -131,8 +140,10 @@ def _finding(record: Sequence[Any]) -> Finding:
         message=message,
         pointer=pointer,
         characteristic=characteristic,
-        references=_references(code, refs),
+        references=_references(code, record[-1]),
         waived=waived,
+        lang=said,
+        message_en=None if said == DEFAULT_LANG else english,
     )
 
 
@@ -145,7 +156,8 @@ def _references(code: str, refs: str | None) -> tuple[str, ...]:
 
 
 _FINDING_COLUMNS = (
-    "code, name, severity, default_severity, pointer, characteristic, message, waived, refs"
+    "code, name, severity, default_severity, pointer, characteristic, message, message_en, "
+    "lang, waived, refs"
 )
 _QUALIFIED = ", ".join("f." + column.strip() for column in _FINDING_COLUMNS.split(","))
 _MAIN_QUALIFIED = _QUALIFIED.removesuffix(", f.refs")
@@ -386,6 +398,7 @@ class AuditRun:
                     totals.errors,
                     totals.warnings,
                     totals.complete,
+                    self.job.lang,
                 ),
             )
             run_id = cursor.lastrowid
@@ -541,7 +554,10 @@ class AuditRun:
             """,
             {"run": run, "other": -1 if other is None else other, "current": self.run_id},
         )
-        return tuple(BaselineFinding(path=path, finding=_finding(record)) for path, *record in rows)
+        return tuple(
+            BaselineFinding(path=path, finding=_finding(record, self.job.lang))
+            for path, *record in rows
+        )
 
 
 def _version() -> str:
