@@ -989,7 +989,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             else:
                 render_audit(args.format, view, out)
     except HistoryError as exc:
-        raise UsageError(_("--db: {problem}", problem=str(exc))) from None
+        raise UsageError(_("--db: {problem}", problem=exc.args[0] if exc.args else "")) from None
     if totals.unreadable:
         return EXIT_USAGE
     if baseline is not None:

@@ -146,3 +146,23 @@ def test_migrating_takes_a_recorded_finding_to_be_english(tmp_path: Path) -> Non
     assert _rows(db, "SELECT message_en, lang FROM findings") == [
         ("The proposal has no description.", "en")
     ]
+
+
+def test_an_unusable_history_is_told_in_welsh(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PSED_LANG", raising=False)
+    folder = _folder(tmp_path)
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE customers (name TEXT)")
+    args = ["audit", str(folder), "--as-of", "2026-11-26", "--db", str(other)]
+    assert main([*args, "--lang", "cy"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"psed audit: gwall: --db: mae {other} yn gronfa ddata SQLite ond nid yn hanes "
+        "archwilio psed; rhowch enw ffeil newydd i --db, neu'r hanes a ysgrifennodd "
+        "archwiliad cynharach\n"
+    )
+    assert main(args) == 2
+    assert "is an SQLite database but not a psed audit history" in capsys.readouterr().err

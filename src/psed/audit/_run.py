@@ -25,7 +25,7 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import Finder
-from psed._i18n import DEFAULT_LANG
+from psed._i18n import C_, DEFAULT_LANG, _
 from psed._reading.limits import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
@@ -364,15 +364,24 @@ class AuditRun:
         try:
             self._copy()
         except sqlite3.OperationalError as exc:
-            where = self.options.db or "the working database"
+            where = self.options.db or C_("database", "the working database")
             if "locked" in str(exc) or "busy" in str(exc):
+                seconds = round(history.BUSY_TIMEOUT)
                 raise history.HistoryError(
-                    f"{where}: another audit kept the history busy for "
-                    f"{history.BUSY_TIMEOUT:.0f} seconds; try again when it has finished"
+                    _(
+                        "{path}: another audit kept the history busy for {seconds} seconds; try "
+                        "again when it has finished",
+                        path=where,
+                        seconds=seconds,
+                    )
                 ) from None
             raise history.HistoryError(
-                f"{where}: the run could not be recorded ({exc}); the history is as the "
-                "previous run left it"
+                _(
+                    "{path}: the run could not be recorded ({problem}); the history is as the "
+                    "previous run left it",
+                    path=where,
+                    problem=str(exc),
+                )
             ) from None
 
     def _copy(self) -> None:

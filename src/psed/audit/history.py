@@ -28,6 +28,8 @@ from collections.abc import Callable
 
 import attrs
 
+from psed._i18n import _
+
 __all__ = [
     "APPLICATION_ID",
     "BUSY_TIMEOUT",
@@ -289,7 +291,13 @@ def open_history(path: str) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
-        raise HistoryError(f"{path}: cannot open the database ({exc}); check the path") from None
+        raise HistoryError(
+            _(
+                "{path}: cannot open the database ({problem}); check the path",
+                path=path,
+                problem=str(exc),
+            )
+        ) from None
     try:
         _prepare(db, path)
     except BaseException:
@@ -305,23 +313,37 @@ def _prepare(db: sqlite3.Connection, path: str) -> None:
         app = int(db.execute("PRAGMA application_id").fetchone()[0])
         if (app != APPLICATION_ID and _user_tables(db)) or (app not in (0, APPLICATION_ID)):
             raise HistoryError(
-                f"{path} is an SQLite database but not a psed audit history; give a new "
-                "file name for --db, or the history an earlier audit wrote"
+                _(
+                    "{path} is an SQLite database but not a psed audit history; give a new "
+                    "file name for --db, or the history an earlier audit wrote",
+                    path=path,
+                )
             )
         if version > SCHEMA_VERSION:
             raise HistoryError(
-                f"{path} was written by a newer psed (history schema {version}; this psed "
-                f"reads up to {SCHEMA_VERSION}); upgrade psed to record into it"
+                _(
+                    "{path} was written by a newer psed (history schema {version}; this psed "
+                    "reads up to {latest}); upgrade psed to record into it",
+                    path=path,
+                    version=version,
+                    latest=SCHEMA_VERSION,
+                )
             )
         if version < SCHEMA_VERSION:
             _migrate(db)
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise HistoryError(
-                f"{path} is not an SQLite database ({exc}); give a new file name for --db, "
-                "or the history an earlier audit wrote"
+                _(
+                    "{path} is not an SQLite database ({problem}); give a new file name for "
+                    "--db, or the history an earlier audit wrote",
+                    path=path,
+                    problem=str(exc),
+                )
             ) from None
-        raise HistoryError(f"{path}: {exc}; check the file and try again") from None
+        raise HistoryError(
+            _("{path}: {problem}; check the file and try again", path=path, problem=str(exc))
+        ) from None
 
 
 def _migrate(db: sqlite3.Connection) -> None:
