@@ -1261,7 +1261,7 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     try:
         result = psed.render(proposal, fmt, findings=report, lang=lang)
     except RenderError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
     if args.output is None:
         if isinstance(result, bytes):
             out.flush()
@@ -1308,7 +1308,7 @@ def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
             version=__version__,
         )
     except RunError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
 
 
 # --------------------------------------------------------------------------- main

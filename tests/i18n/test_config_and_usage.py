@@ -190,3 +190,23 @@ def test_the_ignore_note_is_in_welsh(folder: Path, capsys: pytest.CaptureFixture
     _code, _out, err = _run(capsys, "check", "a.yaml", "--ignore", "PSED5", "--lang", "cy")
     assert "psed check: mae --ignore PSED5 yn diffodd " in err
     assert "turns off" not in err
+
+
+def test_an_unknown_import_template_is_told_in_welsh(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PSED_LANG", "cy")
+    code, _out, err = _run(capsys, "import", "a.yaml", "--template", "nope")
+    assert code == 2
+    assert err.startswith("psed import: gwall: --template: nid oes templed 'nope'; ")
+    assert "there is no template" not in err
+
+
+def test_a_render_error_gives_its_message_in_either_language() -> None:
+    from psed.rendering import RenderError
+
+    proposal = psed.load(WALES)
+    with pytest.raises(RenderError) as caught:
+        psed.render(proposal, "nope")
+    assert str(caught.value).startswith("format: 'nope' is not a format psed renders")
+    assert caught.value.args[0].text("cy").startswith("format: nid yw 'nope' yn fformat")
