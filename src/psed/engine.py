@@ -313,6 +313,7 @@ def _read(
     payload: Any, config: Config, catalogue: Catalogue, format: str | None = None
 ) -> tuple[Proposal | None, list[Finding], Positions | None]:
     from psed._reading.document import read_document
+    from psed._reading.text import describe_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
         return (
@@ -324,7 +325,7 @@ def _read(
                     _(
                         "The document must be a JSON or YAML mapping (or its text), not "
                         "{kind}; send the assessment as an object.",
-                        kind=type(payload).__name__,
+                        kind=describe_document(payload),
                     ),
                 )
             ],
