@@ -311,7 +311,6 @@ def test_the_uploaded_file_is_not_written_to_disk(
 
     # Werkzeug keeps a file part in a temporary file (on disk past 500 KB) unless told not to.
     monkeypatch.setattr(formparser, "SpooledTemporaryFile", refuse)
-    monkeypatch.setattr(formparser, "TemporaryFile", refuse)
     assert _upload(client, EXAMPLES[0].read_bytes()).status_code == 303
 
 
