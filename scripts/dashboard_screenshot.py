@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ESTATE = ROOT / "tests" / "audit" / "estate"
 CHROMIUM = "/usr/bin/chromium"
 
-MONTHS = (
+MONTHS: tuple[tuple[dt.date, dict[str, int]], ...] = (
     (dt.date(2026, 8, 31), {"People": 3, "Place": 2}),
     (dt.date(2026, 9, 30), {"People": 2, "Place": 1}),
     (dt.date(2026, 10, 31), {"People": 1}),

@@ -19,13 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "forms"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test data, as the tests import it
 
 from examples.form_service.app import serve  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from service_data import ANSWERS  # noqa: E402
+
+from forms.service_data import ANSWERS  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 FLAGS = (
