@@ -912,4 +912,4 @@ def summary_lists(
                     label.lower(),
                 )
             )
-    return ([{"rows": plain}] if plain else []) + lists
+    return ([{"rows": plain, "classes": "govuk-!-margin-bottom-9"}] if plain else []) + lists
