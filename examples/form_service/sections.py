@@ -814,6 +814,23 @@ def _row(key: str, value: str, href: str, what: str) -> dict[str, Any]:
     }
 
 
+_KEPT_FIELDS: dict[str, tuple[Field, ...]] = {
+    "evidence": (Field(key="url", label="Web address"),),
+    "impact": (Field(key="group", label="Group"),),
+    "mitigation": (
+        Field(
+            key="status", label="Progress", kind="choice", choices=_choices(psed.MitigationStatus)
+        ),
+        Field(key="monitoring", label="How it is monitored"),
+    ),
+}
+"""Answers a page keeps but does not ask for: shown on check answers, with no change link."""
+
+
+def _kept(key: str, value: str) -> dict[str, Any]:
+    return {"key": {"text": key}, "value": {"text": value}}
+
+
 def _card(title: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"card": {"title": {"text": title, "headingLevel": 3}}, "rows": rows}
 
@@ -827,6 +844,11 @@ def _impact_card(code: str, label: str, entry: Mapping[str, Any], change: str) -
     impact = Field(key="impact", label="Impact", kind="choice", choices=_IMPACT_CHOICES)
     rows = [_row("Impact", _shown(impact, entry.get("impact")), href(impact, "impact"), "impact")]
     details, justification, monitoring = _IMPACT_TEXTS
+    rows += [
+        _kept(f.label, _shown(f, entry[f.key]))
+        for f in _KEPT_FIELDS["impact"]
+        if _answered(entry.get(f.key))
+    ]
     if _answered(entry.get("details")):
         rows.append(
             _row(
@@ -849,6 +871,10 @@ def _impact_card(code: str, label: str, entry: Mapping[str, Any], change: str) -
                         key.lower(),
                     )
                 )
+        for field in _KEPT_FIELDS["mitigation"]:
+            value = _get(m, field.key)
+            if _answered(value):
+                rows.append(_kept(f"Action {j + 1}: {field.label.lower()}", _shown(field, value)))
     for field in (justification, monitoring):
         value = entry.get(field.key)
         if _answered(value):
@@ -865,7 +891,9 @@ def summary_lists(
 
     A part with fields of its own is one summary list, one row per question. Each item
     of a list (an evidence, an engagement) and each characteristic is a summary card
-    showing every question answered about it, each with a change link to its input.
+    showing every question answered about it, each with a change link to its input, and
+    the answers it holds that no page asks for (an evidence's web address, an action's
+    progress), with none.
     """
     if section.slug == "impacts":
         labels = _labels(document)
@@ -898,6 +926,11 @@ def summary_lists(
                                 field.label.lower(),
                             )
                         )
+                rows += [
+                    _kept(field.label, _shown(field, _get(item, field.key)))
+                    for field in _KEPT_FIELDS.get(key, ())
+                    if _answered(_get(item, field.key))
+                ]
                 lists.append(_card(f"{group.row_label} {index + 1}", rows))
             continue
         values = _get(document, *group.path) if group.path else document

@@ -37,7 +37,6 @@ class CheckPage(HTMLParser):
         self._in: str | None = None  # heading | card | key | value
         self._text = ""
         self._key = ""
-        self._value = ""
         self._href = ""
         self.feed(page)
         self.close()
@@ -69,17 +68,12 @@ class CheckPage(HTMLParser):
         elif self._in == "key" and tag == "dt":
             self._key, self._in = text, None
         elif self._in == "value" and tag == "dd":
-            self._value, self._in = text, None
-        elif tag == "a" and self._href:
+            self._in = None
             self.rows.append(
-                Row(
-                    section=self._section,
-                    card=self._card,
-                    key=self._key,
-                    value=self._value,
-                    href=self._href,
-                )
+                Row(section=self._section, card=self._card, key=self._key, value=text, href="")
             )
+        elif tag == "a" and self._href:
+            self.rows[-1] = attrs.evolve(self.rows[-1], href=self._href)
             self._href = self._key = ""
 
     def handle_data(self, data: str) -> None:
@@ -104,7 +98,7 @@ def test_every_change_link_lands_on_a_field_of_its_page(
     client: Any, tmp_path: Path, name: str
 ) -> None:
     ref = _stored(tmp_path, EXAMPLES[name])
-    rows = _rows(client, ref)
+    rows = [row for row in _rows(client, ref) if row.href]
     assert rows
     pages: dict[str, ServicePage] = {}
     for row in rows:
@@ -126,7 +120,7 @@ def test_each_evidence_and_engagement_shows_every_answered_question(
     rows = _rows(client, _stored(tmp_path, document))
     for key, title in (("evidence", "Evidence"), ("engagement", "Engagement")):
         for index, item in enumerate(document.get(key, [])):
-            card = [r for r in rows if r.card == f"{title} {index + 1}"]
+            card = [r for r in rows if r.card == f"{title} {index + 1}" and r.href]
             asked = {"source", "kind", "area", "summary", "date"}
             if key == "engagement":
                 asked = {"audience", "method", "date", "end", "summary", "changes"}
@@ -191,6 +185,7 @@ def test_a_characteristic_card_shows_its_actions_justification_and_monitoring(
             "impact-age-monitoring",
         ),
     ]
+    assert all(r.href for r in rows if r.card == "Age")
     disability = [(r.key, r.value) for r in rows if r.card == "Disability"]
     assert disability == [("Impact", "Neutral (no differential impact)")]
     # A characteristic not yet assessed still has its card, with the impact to give.
@@ -207,3 +202,45 @@ def test_an_empty_list_section_links_to_its_first_question(client: Any, tmp_path
     # Dates in the plain lists link to their day box.
     review = next(r for r in rows if r.key == "Review date")
     assert review.href.endswith("/signoff#review_date-day")
+
+
+def test_answers_no_page_asks_for_are_shown_without_a_change_link(
+    client: Any, tmp_path: Path
+) -> None:
+    document = {
+        "name": "Close the Northfield branch library",
+        "evidence": [
+            {
+                "source": "Committee report",
+                "url": "https://example.org/committees/cw-2026-09-28",
+            }
+        ],
+        "impacts": [
+            {
+                "characteristic": "age",
+                "group": "Older people (65+)",
+                "impact": "negative",
+                "mitigations": [
+                    {
+                        "action": "A weekly mobile library stop",
+                        "status": "in_progress",
+                        "monitoring": "Stop use each quarter.",
+                    }
+                ],
+            }
+        ],
+    }
+    rows = _rows(client, _stored(tmp_path, document))
+    evidence = [(r.key, r.value, bool(r.href)) for r in rows if r.card == "Evidence 1"]
+    assert evidence == [
+        ("Source", "Committee report", True),
+        ("Web address", "https://example.org/committees/cw-2026-09-28", False),
+    ]
+    age = [(r.key, r.value, bool(r.href)) for r in rows if r.card == "Age"]
+    assert age == [
+        ("Impact", "Negative", True),
+        ("Group", "Older people (65+)", False),
+        ("Action 1: action", "A weekly mobile library stop", True),
+        ("Action 1: progress", "In progress", False),
+        ("Action 1: how it is monitored", "Stop use each quarter.", False),
+    ]
