@@ -835,53 +835,63 @@ def _card(title: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"card": {"title": {"text": title, "headingLevel": 3}}, "rows": rows}
 
 
-def _impact_card(code: str, label: str, entry: Mapping[str, Any], change: str) -> dict[str, Any]:
-    """One characteristic's answers: the impact, then every answered question about it."""
+def _impact_card(
+    code: str, title: str, entry: Mapping[str, Any], change: str | None
+) -> dict[str, Any]:
+    """One impact entry's answers: the impact, then every answered question about it.
 
-    def href(field: Field, *rest: str | int) -> str:
-        return f"{change}#{_target(field, _impact_id(code, *rest))}"
+    ``change`` is the impacts page, or None for an entry no page asks about (a second
+    entry for one characteristic): its answers are shown with no change link.
+    """
+    rows: list[dict[str, Any]] = []
+
+    def add(field: Field, key: str, value: Any, *place: str | int) -> None:
+        if change is None or not place:
+            rows.append(_kept(key, _shown(field, value)))
+            return
+        href = f"{change}#{_target(field, _impact_id(code, *place))}"
+        rows.append(_row(key, _shown(field, value), href, key.lower()))
 
     impact = Field(key="impact", label="Impact", kind="choice", choices=_IMPACT_CHOICES)
-    rows = [_row("Impact", _shown(impact, entry.get("impact")), href(impact, "impact"), "impact")]
+    add(impact, "Impact", entry.get("impact"), "impact")
     details, justification, monitoring = _IMPACT_TEXTS
-    rows += [
-        _kept(f.label, _shown(f, entry[f.key]))
-        for f in _KEPT_FIELDS["impact"]
-        if _answered(entry.get(f.key))
-    ]
+    for field in _KEPT_FIELDS["impact"]:
+        if _answered(entry.get(field.key)):
+            add(field, field.label, entry[field.key])
     if _answered(entry.get("details")):
-        rows.append(
-            _row(
-                details.label,
-                _text(entry["details"]),
-                href(details, "details"),
-                details.label.lower(),
-            )
-        )
+        add(details, details.label, entry["details"], "details")
     for j, m in enumerate(_list(entry.get("mitigations"))[:MAX_ROWS]):
         for field in _MITIGATION_FIELDS:
-            value = _get(m, field.key)
-            if _answered(value):
+            if _answered(_get(m, field.key)):
                 key = f"Action {j + 1}: {field.label.lower()}"
-                rows.append(
-                    _row(
-                        key,
-                        _shown(field, value),
-                        href(field, "mitigations", j, field.key),
-                        key.lower(),
-                    )
-                )
+                add(field, key, _get(m, field.key), "mitigations", j, field.key)
         for field in _KEPT_FIELDS["mitigation"]:
-            value = _get(m, field.key)
-            if _answered(value):
-                rows.append(_kept(f"Action {j + 1}: {field.label.lower()}", _shown(field, value)))
+            if _answered(_get(m, field.key)):
+                add(field, f"Action {j + 1}: {field.label.lower()}", _get(m, field.key))
     for field in (justification, monitoring):
-        value = entry.get(field.key)
-        if _answered(value):
-            rows.append(
-                _row(field.label, _text(value), href(field, field.key), field.label.lower())
-            )
-    return _card(label, rows)
+        if _answered(entry.get(field.key)):
+            add(field, field.label, entry[field.key], field.key)
+    return _card(title, rows)
+
+
+def _impact_cards(document: Mapping[str, Any], change: str) -> list[dict[str, Any]]:
+    """A card per characteristic the page asks about, then one per further entry it keeps."""
+    labels = _labels(document)
+    codes = characteristic_codes(document)
+    asked = [_entry_for(document, code) for code in codes]
+    cards = [
+        _impact_card(code, labels.get(code, code), entry, change)
+        for code, entry in zip(codes, asked, strict=True)
+    ]
+    for entry in _list(document.get("impacts")):
+        if not isinstance(entry, Mapping) or any(entry is e for e in asked):
+            continue
+        code = _text(entry.get("characteristic"))
+        label = labels.get(code, code) or "Impact"
+        group = _text(entry.get("group"))
+        title = f"{label}: {group}" if group else f"{label}: another entry"
+        cards.append(_impact_card(code, title, entry, None))
+    return cards
 
 
 def summary_lists(
@@ -893,14 +903,10 @@ def summary_lists(
     of a list (an evidence, an engagement) and each characteristic is a summary card
     showing every question answered about it, each with a change link to its input, and
     the answers it holds that no page asks for (an evidence's web address, an action's
-    progress), with none.
+    progress, a second entry for one characteristic), with none.
     """
     if section.slug == "impacts":
-        labels = _labels(document)
-        return [
-            _impact_card(code, labels.get(code, code), _entry_for(document, code), change)
-            for code in characteristic_codes(document)
-        ]
+        return _impact_cards(document, change)
     lists: list[dict[str, Any]] = []
     plain: list[dict[str, Any]] = []
     for group in section.groups:

@@ -244,3 +244,36 @@ def test_answers_no_page_asks_for_are_shown_without_a_change_link(
         ("Action 1: progress", "In progress", False),
         ("Action 1: how it is monitored", "Stop use each quarter.", False),
     ]
+
+
+def test_a_second_entry_for_one_characteristic_has_its_own_card(
+    client: Any, tmp_path: Path
+) -> None:
+    document = {
+        "name": "Close the Northfield branch library",
+        "impacts": [
+            {"characteristic": "age", "group": "Older people (65+)", "impact": "negative"},
+            {"characteristic": "disability", "impact": "neutral"},
+            {
+                "characteristic": "age",
+                "group": "Children under 16",
+                "impact": "negative",
+                "details": "Fewer after-school clubs.",
+            },
+            {"characteristic": "age", "impact": "positive"},
+        ],
+    }
+    rows = _rows(client, _stored(tmp_path, document))
+    cards = [r.card for r in rows if r.section == "Impact on each characteristic"]
+    assert cards.index("Age: Children under 16") > cards.index("Sexual orientation")
+    children = [(r.key, r.value, r.href) for r in rows if r.card == "Age: Children under 16"]
+    assert children == [
+        ("Impact", "Negative", ""),
+        ("Group", "Children under 16", ""),
+        ("Details of the impact", "Fewer after-school clubs.", ""),
+    ]
+    assert [(r.key, r.value) for r in rows if r.card == "Age: another entry"] == [
+        ("Impact", "Positive")
+    ]
+    first = [(r.key, bool(r.href)) for r in rows if r.card == "Age"]
+    assert first == [("Impact", True), ("Group", False)]
