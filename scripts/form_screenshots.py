@@ -2,8 +2,9 @@
 
 Runs examples/form_service on 127.0.0.1 with a fresh SQLite file, then drives Debian's
 headless Chromium through it with Selenium: the task list of a new assessment, the
-impacts page after *Save and continue* with nothing chosen (an error state), and the
-check-answers page of a filled-in assessment. Needs the form-service and test extras,
+impacts page after *Save and continue* with nothing chosen (an error state), the
+check-answers page of a filled-in assessment (its top, and its first summary cards), and
+the upload page after a file that is not an assessment. Needs the form-service and test extras,
 chromium and chromium-driver. Run from the repository root::
 
     .venv/bin/python scripts/form_screenshots.py
@@ -25,6 +26,7 @@ from examples.form_service.app import serve  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from forms.service_data import ANSWERS  # noqa: E402
 
@@ -86,11 +88,30 @@ def main() -> None:
                 driver.find_element(By.ID, "continue").click()
             driver.get(tasks + "/check")
             driver.save_screenshot(str(IMAGES / "forms-check-answers.png"))
+            # The first summary card, under its section's heading.
+            driver.execute_script(
+                "document.querySelector('.govuk-summary-card')"
+                ".previousElementSibling.scrollIntoView();"
+            )
+            driver.save_screenshot(str(IMAGES / "forms-check-answers-cards.png"))
+            notes = Path(work) / "notes.txt"
+            notes.write_text("Notes from the meeting about the library.", encoding="utf-8")
+            driver.get(base + "/assessments/upload")
+            driver.find_element(By.ID, "file").send_keys(str(notes))
+            driver.find_element(By.ID, "continue").click()
+            WebDriverWait(driver, 30).until(lambda d: d.title.startswith("Error: "))
+            driver.save_screenshot(str(IMAGES / "forms-upload-error.png"))
         finally:
             driver.quit()
             server.shutdown()
             server.server_close()
-    for name in ("forms-task-list", "forms-error", "forms-check-answers"):
+    for name in (
+        "forms-task-list",
+        "forms-error",
+        "forms-check-answers",
+        "forms-check-answers-cards",
+        "forms-upload-error",
+    ):
         print(f"wrote docs/images/{name}.png")
 
 

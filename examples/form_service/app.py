@@ -5,6 +5,9 @@ Frontend assets served from this folder (no CDN). The pages follow the task-list
 pattern:
 
 - ``/``: the start page; *Start now* makes a new draft;
+- ``/assessments/upload``: *Continue an existing assessment*: upload an assessment
+  in psed's format (YAML or JSON, as ``psed import`` writes it), read by psed, and
+  carry on with it as a new draft;
 - ``/assessments/<ref>``: the task list, one task per section, each marked
   *Completed*, *Incomplete* or *Not yet started* by what psed finds in it;
 - ``/assessments/<ref>/<section>``: one page per section. *Save and continue*
@@ -26,16 +29,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
+import flask
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request, url_for
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 import psed
@@ -51,7 +56,7 @@ from .sections import (
     read_section,
     section_for,
     section_questions,
-    summary_rows,
+    summary_lists,
 )
 from .store import Store
 
@@ -62,6 +67,10 @@ MAX_JSON_BODY = 10 * 1024 * 1024
 """JSON bodies above psed's document size limit (10 MiB) are refused with 413."""
 MAX_FORM_BODY = 1024 * 1024
 """A form page posts far less than 1 MiB; more is refused with 413 before it is parsed."""
+MAX_UPLOAD = MAX_JSON_BODY
+"""An uploaded assessment may be as large as the JSON endpoint accepts (psed's 10 MiB)."""
+MAX_UPLOAD_BODY = MAX_UPLOAD + 64 * 1024
+"""The upload page's whole post: the file and the multipart form around it."""
 MAX_FORM_PARTS = 2000
 """The most fields one posted page may have (the longest page has a few hundred)."""
 READ_TIMEOUT = 10.0
@@ -74,6 +83,54 @@ _CSP = (
     f"default-src 'self'; script-src 'self' {_TEMPLATE_SCRIPT}; style-src 'self'; "
     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+class _Request(flask.Request):
+    """Uploaded files are kept in memory (the body is bounded), never in a temporary file."""
+
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
+        return io.BytesIO()
+
+
+_NOT_AN_ASSESSMENT = "The selected file must be a YAML or JSON assessment"
+_TOO_BIG = "The selected file must be smaller than 10 MB"
+_DEFAULTS_ONLY = {"schema_version", "framework", "status"}
+
+
+def _read_upload(data: bytes) -> dict[str, Any] | str:
+    """The uploaded assessment as the document a draft holds, or what is wrong with it.
+
+    psed reads the file as it reads any payload (the same limits as ``/api/validate``).
+    A value psed would have to drop or replace (a wrong type, an unknown field, ...) is
+    a problem to fix in the file, so nothing in it is lost on the way; only a missing
+    name is let through, as the first page asks for it.
+    """
+    if len(data) > MAX_UPLOAD:
+        return _TOO_BIG
+    if not data.strip():
+        return "The selected file is empty"
+    proposal, findings = psed.read(data)
+    if proposal is None:
+        return _NOT_AN_ASSESSMENT
+    document = psed.unstructure(proposal, compact=True)
+    if not any(v != "" for k, v in document.items() if k not in _DEFAULTS_ONLY):
+        return _NOT_AN_ASSESSMENT
+    problems = [f for f in findings if not (f.code == "PSED002" and f.pointer == "/name")]
+    if not problems:
+        return document
+    first, line = problems[0], problems[0].line or 1
+    if len(problems) == 1:
+        return f"The selected file has a problem on line {line}: {first.message}"
+    return (
+        f"The selected file has {len(problems)} problems. "
+        f"The first is on line {line}: {first.message}"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +243,7 @@ def create_app(
         static_url_path="/assets",
         template_folder=str(HERE / "templates"),
     )
+    app.request_class = _Request
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(HERE / "templates")),
@@ -212,6 +270,10 @@ def create_app(
     @app.before_request
     def bound_form_posts() -> None:
         if request.path.startswith("/api/"):
+            return
+        if request.endpoint == "upload":
+            # The upload page reads its own post, to say a file is too big on the page.
+            request.max_content_length = MAX_UPLOAD_BODY
             return
         request.max_content_length = MAX_FORM_BODY
         # Werkzeug counts the parts of multipart posts only; count urlencoded fields too.
@@ -255,6 +317,31 @@ def create_app(
     def new_assessment() -> Any:
         draft = store.create()
         return redirect(url_for("tasks", ref=draft.ref), code=303)
+
+    @app.route("/assessments/upload", methods=["GET", "POST"])
+    def upload() -> Any:
+        error: str | None = None
+        if request.method == "POST":
+            try:
+                chosen = request.files.get("file")
+            except RequestEntityTooLarge:  # the post is over the limit: it is not read
+                error = _TOO_BIG
+            else:
+                if chosen is None or not chosen.filename:
+                    error = "Select an assessment file"
+                else:
+                    read = _read_upload(chosen.stream.read(MAX_UPLOAD + 1))
+                    if isinstance(read, dict):
+                        draft = store.create(read)
+                        return redirect(url_for("tasks", ref=draft.ref), code=303)
+                    error = read
+        page = render_template(
+            "upload.html",
+            title="Continue an existing assessment",
+            summary=[{"text": error, "href": "#file"}] if error else [],
+            error=error,
+        )
+        return page, 413 if error == _TOO_BIG else 200
 
     @app.get("/assessments/<ref>")
     def tasks(ref: str) -> str:
@@ -354,7 +441,7 @@ def create_app(
         sections = [
             {
                 "title": s.title,
-                "rows": summary_rows(s, document, url_for("section_page", ref=ref, slug=s.slug)),
+                "lists": summary_lists(s, document, url_for("section_page", ref=ref, slug=s.slug)),
             }
             for s in SECTIONS
         ]

@@ -35,7 +35,7 @@ __all__ = [
     "read_section",
     "section_for",
     "section_questions",
-    "summary_rows",
+    "summary_lists",
 ]
 
 MAX_ROWS = 50
@@ -304,7 +304,20 @@ SECTIONS: tuple[Section, ...] = (
 
 _BY_SLUG = {s.slug: s for s in SECTIONS}
 _IMPACT_CHOICES = _choices(psed.Impact)
-_MITIGATION_KEYS = ("action", "owner", "due")
+_MITIGATION_FIELDS = (
+    Field(key="action", label="Action"),
+    Field(key="owner", label="Owner", width="govuk-input--width-20"),
+    Field(key="due", label="Due date", kind="date", hint="For example, 31 12 2022"),
+)
+_MITIGATION_KEYS = tuple(f.key for f in _MITIGATION_FIELDS)
+_IMPACT_TEXTS = (
+    Field(key="details", label="Details of the impact", kind="textarea"),
+    Field(
+        key="justification", label="Why a negative impact is justified (if it is)", kind="textarea"
+    ),
+    Field(key="monitoring", label="How the impact will be monitored", kind="textarea"),
+)
+"""The text questions the impacts page asks about each characteristic."""
 _NUMBER = re.compile(r"[0-9][0-9, ]{0,24}")
 
 
@@ -731,47 +744,20 @@ def _impact_questions(document: Mapping[str, Any], errors: Mapping[str, str]) ->
                 errors,
             )
         )
-        out.append(
-            _question(
-                Field(key="details", label="Details of the impact", kind="textarea"),
-                _impact_id(code, "details"),
-                entry.get("details"),
-                errors,
-            )
-        )
+        details, justification, monitoring = _IMPACT_TEXTS
+        out.append(_question(details, _impact_id(code, "details"), entry.get("details"), errors))
         mitigations = _list(entry.get("mitigations"))
         for j in range(min(len(mitigations), MAX_ROWS) + 1):
             m = _get(mitigations, j)
             heading = f"Action {j + 1} to reduce a negative impact"
             out.append(_open(_impact_id(code, "mitigations", j), heading, errors, "s"))
-            for field in (
-                Field(key="action", label="Action"),
-                Field(key="owner", label="Owner", width="govuk-input--width-20"),
-                Field(key="due", label="Due date", kind="date", hint="For example, 31 12 2022"),
-            ):
+            for field in _MITIGATION_FIELDS:
                 fid = _impact_id(code, "mitigations", j, field.key)
                 out.append(_question(field, fid, _get(m, field.key), errors))
             out.append(_CLOSE)
-        out.append(
-            _question(
-                Field(
-                    key="justification",
-                    label="Why a negative impact is justified (if it is)",
-                    kind="textarea",
-                ),
-                _impact_id(code, "justification"),
-                entry.get("justification"),
-                errors,
-            )
-        )
-        out.append(
-            _question(
-                Field(key="monitoring", label="How the impact will be monitored", kind="textarea"),
-                _impact_id(code, "monitoring"),
-                entry.get("monitoring"),
-                errors,
-            )
-        )
+        for field in (justification, monitoring):
+            fid = _impact_id(code, field.key)
+            out.append(_question(field, fid, entry.get(field.key), errors))
         out.append(_CLOSE)
     out.append(_CLOSE)
     return out
@@ -811,68 +797,158 @@ def _shown(field: Field, value: Any) -> str:
     return _text(value)
 
 
-def summary_rows(
-    section: Section, document: Mapping[str, Any], change: str
-) -> list[dict[str, Any]]:
-    """The summary-list rows of one section on the check-answers page."""
+def _answered(value: Any) -> bool:
+    return value not in (None, "") and not isinstance(value, (dict, list))
+
+
+def _target(field: Field, fid: str) -> str:
+    """The element a change link lands on: a date's day box, else the input itself."""
+    return f"{fid}-day" if field.kind == "date" else fid
+
+
+def _row(key: str, value: str, href: str, what: str) -> dict[str, Any]:
+    return {
+        "key": {"text": key},
+        "value": {"text": value},
+        "actions": {"items": [{"href": href, "text": "Change", "visuallyHiddenText": what}]},
+    }
+
+
+_KEPT_FIELDS: dict[str, tuple[Field, ...]] = {
+    "evidence": (Field(key="url", label="Web address"),),
+    "impact": (Field(key="group", label="Group"),),
+    "mitigation": (
+        Field(
+            key="status", label="Progress", kind="choice", choices=_choices(psed.MitigationStatus)
+        ),
+        Field(key="monitoring", label="How it is monitored"),
+    ),
+}
+"""Answers a page keeps but does not ask for: shown on check answers, with no change link."""
+
+
+def _kept(key: str, value: str) -> dict[str, Any]:
+    return {"key": {"text": key}, "value": {"text": value}}
+
+
+def _card(title: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"card": {"title": {"text": title, "headingLevel": 3}}, "rows": rows}
+
+
+def _impact_card(
+    code: str, title: str, entry: Mapping[str, Any], change: str | None
+) -> dict[str, Any]:
+    """One impact entry's answers: the impact, then every answered question about it.
+
+    ``change`` is the impacts page, or None for an entry no page asks about (a second
+    entry for one characteristic): its answers are shown with no change link.
+    """
     rows: list[dict[str, Any]] = []
 
-    def row(key: str, value: str, fid: str, what: str) -> None:
-        rows.append(
-            {
-                "key": {"text": key},
-                "value": {"text": value},
-                "actions": {
-                    "items": [
-                        {"href": f"{change}#{fid}", "text": "Change", "visuallyHiddenText": what}
-                    ]
-                },
-            }
-        )
+    def add(field: Field, key: str, value: Any, *place: str | int) -> None:
+        if change is None or not place:
+            rows.append(_kept(key, _shown(field, value)))
+            return
+        href = f"{change}#{_target(field, _impact_id(code, *place))}"
+        rows.append(_row(key, _shown(field, value), href, key.lower()))
 
+    impact = Field(key="impact", label="Impact", kind="choice", choices=_IMPACT_CHOICES)
+    add(impact, "Impact", entry.get("impact"), "impact")
+    details, justification, monitoring = _IMPACT_TEXTS
+    for field in _KEPT_FIELDS["impact"]:
+        if _answered(entry.get(field.key)):
+            add(field, field.label, entry[field.key])
+    if _answered(entry.get("details")):
+        add(details, details.label, entry["details"], "details")
+    for j, m in enumerate(_list(entry.get("mitigations"))[:MAX_ROWS]):
+        for field in _MITIGATION_FIELDS:
+            if _answered(_get(m, field.key)):
+                key = f"Action {j + 1}: {field.label.lower()}"
+                add(field, key, _get(m, field.key), "mitigations", j, field.key)
+        for field in _KEPT_FIELDS["mitigation"]:
+            if _answered(_get(m, field.key)):
+                add(field, f"Action {j + 1}: {field.label.lower()}", _get(m, field.key))
+    for field in (justification, monitoring):
+        if _answered(entry.get(field.key)):
+            add(field, field.label, entry[field.key], field.key)
+    return _card(title, rows)
+
+
+def _impact_cards(document: Mapping[str, Any], change: str) -> list[dict[str, Any]]:
+    """A card per characteristic the page asks about, then one per further entry it keeps."""
+    labels = _labels(document)
+    codes = characteristic_codes(document)
+    asked = [_entry_for(document, code) for code in codes]
+    cards = [
+        _impact_card(code, labels.get(code, code), entry, change)
+        for code, entry in zip(codes, asked, strict=True)
+    ]
+    for entry in _list(document.get("impacts")):
+        if not isinstance(entry, Mapping) or any(entry is e for e in asked):
+            continue
+        code = _text(entry.get("characteristic"))
+        label = labels.get(code, code) or "Impact"
+        group = _text(entry.get("group"))
+        title = f"{label}: {group}" if group else f"{label}: another entry"
+        cards.append(_impact_card(code, title, entry, None))
+    return cards
+
+
+def summary_lists(
+    section: Section, document: Mapping[str, Any], change: str
+) -> list[dict[str, Any]]:
+    """The check-answers summary lists of one section (GOV.UK ``govukSummaryList`` params).
+
+    A part with fields of its own is one summary list, one row per question. Each item
+    of a list (an evidence, an engagement) and each characteristic is a summary card
+    showing every question answered about it, each with a change link to its input, and
+    the answers it holds that no page asks for (an evidence's web address, an action's
+    progress, a second entry for one characteristic), with none.
+    """
     if section.slug == "impacts":
-        labels = _labels(document)
-        for code in characteristic_codes(document):
-            entry = _entry_for(document, code)
-            impact = entry.get("impact")
-            shown = dict(_IMPACT_CHOICES).get(str(impact), _text(impact)) if impact else "Not given"
-            details = _text(entry.get("details"))
-            label = labels.get(code, code)
-            row(
-                label,
-                f"{shown}. {details}" if details else shown,
-                _impact_id(code, "impact"),
-                f"the impact on {label}",
-            )
-        return rows
+        return _impact_cards(document, change)
+    lists: list[dict[str, Any]] = []
+    plain: list[dict[str, Any]] = []
     for group in section.groups:
         if group.rows:
             key = group.path[0]
             items = _list(document.get(key))
             if not items:
-                row(
-                    section.title,
-                    "None recorded",
-                    pointer_to_field_id(_pointer(key, 0)),
-                    section.title.lower(),
+                fid = pointer_to_field_id(_pointer(key, 0, group.fields[0].key))
+                plain.append(
+                    _row(section.title, "None recorded", f"{change}#{fid}", section.title.lower())
                 )
-            for index, item in enumerate(items):
-                first = group.fields[0]
-                value = _shown(first, _get(item, first.key))
-                row(
-                    f"{group.row_label} {index + 1}",
-                    value,
-                    pointer_to_field_id(_pointer(key, index, first.key)),
-                    f"{group.row_label.lower()} {index + 1}",
-                )
+            for index, item in enumerate(items[:MAX_ROWS]):
+                rows = []
+                for field in group.fields:
+                    value = _get(item, field.key)
+                    if _answered(value):
+                        fid = pointer_to_field_id(_pointer(key, index, field.key))
+                        rows.append(
+                            _row(
+                                field.label,
+                                _shown(field, value),
+                                f"{change}#{_target(field, fid)}",
+                                field.label.lower(),
+                            )
+                        )
+                rows += [
+                    _kept(field.label, _shown(field, _get(item, field.key)))
+                    for field in _KEPT_FIELDS.get(key, ())
+                    if _answered(_get(item, field.key))
+                ]
+                lists.append(_card(f"{group.row_label} {index + 1}", rows))
             continue
         values = _get(document, *group.path) if group.path else document
         for field in group.fields:
             label = f"{group.legend}: {field.label.lower()}" if group.legend else field.label
-            row(
-                label,
-                _shown(field, _get(values, field.key)),
-                pointer_to_field_id(_pointer(*group.path, field.key)),
-                label.lower(),
+            fid = pointer_to_field_id(_pointer(*group.path, field.key))
+            plain.append(
+                _row(
+                    label,
+                    _shown(field, _get(values, field.key)),
+                    f"{change}#{_target(field, fid)}",
+                    label.lower(),
+                )
             )
-    return rows
+    return ([{"rows": plain, "classes": "govuk-!-margin-bottom-9"}] if plain else []) + lists

@@ -52,10 +52,10 @@ class Store:
         connection.execute(_SCHEMA)
         return connection
 
-    def create(self) -> Draft:
-        """A new, empty draft with a fresh reference."""
+    def create(self, document: dict[str, Any] | None = None) -> Draft:
+        """A new draft with a fresh reference: empty, or holding ``document``."""
         ref = secrets.token_urlsafe(18)
-        return self.save(ref, {}, "draft")
+        return self.save(ref, {} if document is None else document, "draft")
 
     def get(self, ref: str) -> Draft | None:
         """The assessment with this reference, or None."""

@@ -88,6 +88,7 @@ def tables() -> Iterator[tuple[str, str, str]]:
         yield _form_messages.FORM_FIELD, english, f"psed._form_messages:{path or '(document)'}"
     for english in (_form_messages.UNKNOWN_FIELD, _form_messages.UNKNOWN_CHARACTERISTIC):
         yield _form_messages.FORM_FIELD, english, "psed._form_messages"
-    from psed._reading.structural import table_entries
+    from psed._reading import parser_messages, structural
 
-    yield from table_entries()
+    yield from structural.table_entries()
+    yield from parser_messages.table_entries()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime as _dt
 import os
 import sys
@@ -48,6 +49,40 @@ class UsageError(Exception):
     """A problem with the command line or the configuration: exit 2 with one line."""
 
 
+_ERROR_LANG: contextvars.ContextVar[str] = contextvars.ContextVar("psed_error_lang", default="en")
+"""The language of the errors met while the command line is parsed (read from it first)."""
+
+
+def _error_lang(given: str | None) -> str:
+    """The language of an error: ``given`` (--lang), else PSED_LANG; English if neither works."""
+    from psed._i18n import choose_lang
+
+    try:
+        return "cy" if given == "both" else choose_lang(given)
+    except (TypeError, ValueError):
+        return "en"
+
+
+def _asked_lang(argv: Sequence[str]) -> str | None:
+    """The value of --lang in ``argv``, read before argparse parses it (None without one)."""
+    given = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    return given
+
+
+def _said(message: Any) -> str:
+    """``message`` (a catalogue message, or text) in the language of the errors."""
+    from psed._i18n import text
+
+    return text(message, _ERROR_LANG.get())
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, suggest what was meant, and exit 2.
 
@@ -56,8 +91,21 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:
-        hint = _did_you_mean(message, self)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint} (see '{self.prog} --help')\n")
+        from psed._i18n import _
+
+        near = _did_you_mean(message, self)
+        if near is None:
+            said = _(
+                "{prog}: error: {message} (see '{prog} --help')", prog=self.prog, message=message
+            )
+        else:
+            said = _(
+                "{prog}: error: {message}; did you mean {suggestion}? (see '{prog} --help')",
+                prog=self.prog,
+                message=message,
+                suggestion=repr(near),
+            )
+        self.exit(EXIT_USAGE, _said(said) + "\n")
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -79,8 +127,8 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     return {}
 
 
-def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
-    """ "; did you mean ...?" for an invalid choice or an unknown option close to a real one."""
+def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str | None:
+    """The choice or option meant, for an invalid choice or an unknown option close to one."""
     import difflib
     import re
 
@@ -90,11 +138,11 @@ def _did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
     else:
         unknown = re.search(r"unrecognized arguments: (\S+)", message)
         if not unknown or not unknown[1].startswith("-"):
-            return ""
+            return None
         word = unknown[1].split("=", 1)[0]
         options = [o for action in parser._actions for o in action.option_strings]
     near = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{near[0]}'?" if near else ""
+    return near[0] if near else None
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -113,21 +161,35 @@ def _terminal_width() -> int:
 
 
 def _date(text: str) -> _dt.date:
+    from psed._i18n import _
+
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; give it as YYYY-MM-DD, such as 2026-11-26"
+            _said(
+                _(
+                    "{value} is not a date; give it as YYYY-MM-DD, such as 2026-11-26",
+                    value=repr(text),
+                )
+            )
         ) from None
 
 
 def _codes(text: str) -> tuple[str, ...]:
+    from psed._i18n import _
+
     codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
     for code in codes:
         if not code.isalnum():
             raise argparse.ArgumentTypeError(
-                f"{code!r} is not a rule code or prefix; give codes such as PSED201 or PSED5, "
-                "separated by commas"
+                _said(
+                    _(
+                        "{code} is not a rule code or prefix; give codes such as PSED201 or "
+                        "PSED5, separated by commas",
+                        code=repr(code),
+                    )
+                )
             )
     return codes
 
@@ -137,35 +199,53 @@ def _patterns(text: str) -> tuple[str, ...]:
 
 
 def _jobs(text: str) -> int:
+    from psed._i18n import _
+
     try:
         value = int(text)
     except ValueError:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of processes; give 1 or more, or 0 for one per core"
+            _said(
+                _(
+                    "{value} is not a number of processes; give 1 or more, or 0 for one per core",
+                    value=repr(text),
+                )
+            )
         )
     return value
 
 
 def _days(text: str) -> int:
+    from psed._i18n import _
+
     try:
         value = int(text)
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days; give 0 or more")
+        raise argparse.ArgumentTypeError(
+            _said(_("{value} is not a number of days; give 0 or more", value=repr(text)))
+        )
     return value
 
 
 def _count(text: str) -> int:
+    from psed._i18n import _
+
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 2:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of proposals; give 2 or more (default 3)"
+            _said(
+                _(
+                    "{value} is not a number of proposals; give 2 or more (default 3)",
+                    value=repr(text),
+                )
+            )
         )
     return value
 
@@ -692,12 +772,13 @@ def _load_config(args: argparse.Namespace) -> Any:
     The command line's --select, --ignore, --fail-on and folder options replace the
     configuration's values; its selectors are checked as a configuration file's are.
     """
+    from psed._i18n import _
     from psed.config import Config, ConfigError, find_config, load_config
 
     try:
         if getattr(args, "config", None):
             if not os.path.isfile(args.config):
-                raise UsageError(f"--config: {args.config}: no such file")
+                raise UsageError(_("--config: {path}: no such file", path=args.config))
             config = load_config(args.config)
         else:
             found = find_config()
@@ -714,7 +795,7 @@ def _load_config(args: argparse.Namespace) -> Any:
             config = attrs.evolve(config, **overrides)
         config.catalogue()  # a bad framework definition is reported now, once
     except ConfigError as exc:
-        raise UsageError(f"configuration: {exc}") from None
+        raise UsageError(_("configuration: {problem}", problem=exc.message)) from None
     _check_command_line_selectors(args)
     return config
 
@@ -724,6 +805,7 @@ def _check_command_line_selectors(args: argparse.Namespace) -> None:
     select, ignore = getattr(args, "select", None), getattr(args, "ignore", None)
     if select is None and ignore is None:
         return
+    from psed._i18n import _
     from psed.config import ConfigError, check_selectors
     from psed.rules import all_rules
 
@@ -734,15 +816,18 @@ def _check_command_line_selectors(args: argparse.Namespace) -> None:
         try:
             matched = check_selectors(selectors, codes, key=flag[2:])
         except ConfigError as exc:
-            raise UsageError(f"{flag}: {exc}") from None
+            raise UsageError(_("{flag}: {problem}", flag=flag, problem=exc.message)) from None
         if flag == "--ignore" and not getattr(args, "quiet", False):
             for selector, hits in matched.items():
                 if len(hits) > 1:
-                    print(
-                        f"psed {args.command}: --ignore {selector} turns off {len(hits)} rules: "
-                        f"{', '.join(hits)}",
-                        file=sys.stderr,
+                    note = _(
+                        "psed {command}: --ignore {selector} turns off {count} rules: {codes}",
+                        command=args.command,
+                        selector=selector,
+                        count=len(hits),
+                        codes=", ".join(hits),
                     )
+                    print(_said(note), file=sys.stderr)
 
 
 def _read_stdin(paths: Sequence[str], max_bytes: int) -> bytes | None:
@@ -775,16 +860,26 @@ def _job(args: argparse.Namespace, config: Any) -> Any:
     )
 
 
-def _nothing_found(command: str, finder: Any) -> str:
+def _nothing_found(args: argparse.Namespace, finder: Any) -> str:
     """The error for a run that found no document, naming where it looked."""
+    from psed._i18n import _
+
     where = ", ".join(finder.searched) or ", ".join(finder.paths)
-    skipped = (
-        f"; {finder.excluded} skipped by exclude patterns or .gitignore" if finder.excluded else ""
-    )
-    return (
-        f"psed {command}: error: no assessment found in {where} (psed looks for *.json, "
-        f"*.yaml and *.yml files{skipped}); name the files or the folder that holds them"
-    )
+    if finder.excluded:
+        reason = _(
+            "no assessment found in {where} (psed looks for *.json, *.yaml and *.yml files; "
+            "{excluded} skipped by exclude patterns or .gitignore); name the files or the "
+            "folder that holds them",
+            where=where,
+            excluded=finder.excluded,
+        )
+    else:
+        reason = _(
+            "no assessment found in {where} (psed looks for *.json, *.yaml and *.yml files); "
+            "name the files or the folder that holds them",
+            where=where,
+        )
+    return _usage_error(args, UsageError(reason))
 
 
 # --------------------------------------------------------------------------- commands
@@ -830,7 +925,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     _write(out, renderer.end(totals))
     if totals.files == 0:
         out.flush()
-        print(_nothing_found("check", finder), file=sys.stderr)
+        print(_nothing_found(args, finder), file=sys.stderr)
         return EXIT_USAGE
     if totals.unreadable:
         return EXIT_USAGE
@@ -839,19 +934,20 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
     from psed import __version__
+    from psed._i18n import _
     from psed.audit import HistoryError
     from psed.audit._run import AuditRun, RunOptions
     from psed.output import RunInfo
     from psed.output.audit import AuditView, render_audit
 
     if args.baseline and not args.db:
-        raise UsageError("--baseline compares with the history: give --db FILE as well")
+        raise UsageError(_("--baseline compares with the history: give --db FILE as well"))
     if args.format == "xlsx" and not args.output:
-        raise UsageError("--format xlsx writes a workbook: give -o FILE, such as -o estate.xlsx")
+        raise UsageError(_("--format xlsx writes a workbook: give -o FILE, such as -o estate.xlsx"))
     if args.format in ("html", "xlsx"):
         _require_audit_extra(args.format)
     if args.output and not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
-        raise UsageError(f"cannot write {args.output}: its folder does not exist")
+        raise UsageError(_("cannot write {path}: its folder does not exist", path=args.output))
     config = _load_config(args)
     job = _job(args, config)
     run_info = RunInfo(
@@ -874,7 +970,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             totals = run.totals()
             if totals.documents == 0:
                 out.flush()
-                print(_nothing_found("audit", run.finder), file=sys.stderr)
+                print(_nothing_found(args, run.finder), file=sys.stderr)
                 return EXIT_USAGE
             baseline = run.baseline()
             view = AuditView(
@@ -893,7 +989,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
             else:
                 render_audit(args.format, view, out)
     except HistoryError as exc:
-        raise UsageError(f"--db: {exc}") from None
+        raise UsageError(_("--db: {problem}", problem=exc.args[0] if exc.args else "")) from None
     if totals.unreadable:
         return EXIT_USAGE
     if baseline is not None:
@@ -903,20 +999,34 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _require_audit_extra(fmt: str) -> None:
+    from psed._i18n import _
+
     module = {"html": "psed.output.audit_html", "xlsx": "psed.output.audit_xlsx"}[fmt]
     try:
         __import__(module)
     except ImportError as exc:
         raise UsageError(
-            f"--format {fmt} needs the psed[audit] extra ({exc.name} is not installed): "
-            "pip install 'psed[audit]'"
+            _(
+                "--format {format} needs the psed[audit] extra ({module} is not installed): "
+                "pip install 'psed[audit]'",
+                format=fmt,
+                module=str(exc.name),
+            )
         ) from None
+
+
+def _cannot_write(path: str, exc: OSError) -> Any:
+    """The error for a file that cannot be written; the system's reason stays as it says it."""
+    from psed._i18n import _
+
+    return _("cannot write {path}: {reason}", path=path, reason=str(exc.strerror or exc))
 
 
 def _write_file(path: str, fmt: str, view: Any) -> None:
     """Write the report to ``path`` whole: to a temporary file beside it, then renamed."""
     import tempfile
 
+    from psed._i18n import _
     from psed.output.audit import render_audit
 
     if os.path.exists(path) and not os.path.isfile(path):
@@ -925,13 +1035,13 @@ def _write_file(path: str, fmt: str, view: Any) -> None:
             with open(path, "wb" if fmt == "xlsx" else "w") as stream:
                 render_audit(fmt, view, stream)
         except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise UsageError(_cannot_write(path, exc)) from None
         return
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".psed-", dir=folder)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(_cannot_write(path, exc)) from None
     try:
         if fmt == "xlsx":
             with os.fdopen(handle, "wb") as binary:
@@ -946,12 +1056,12 @@ def _write_file(path: str, fmt: str, view: Any) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(_cannot_write(path, exc)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    print(f"psed: wrote {path}", file=sys.stderr)
+    print(_said(_("psed: wrote {path}", path=path)), file=sys.stderr)
 
 
 def _cmd_duties(args: argparse.Namespace, out: IO[str]) -> int:
@@ -973,6 +1083,15 @@ def _cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
     out.write(render(rules))
     return EXIT_OK
+
+
+def _either(names: Sequence[str]) -> Any:
+    """One, two or three names as a choice: "A", "A or B", "A, B or C"."""
+    from psed._i18n import _
+
+    if len(names) == 1:
+        return names[0]
+    return _("{names} or {last}", names=", ".join(names[:-1]), last=names[-1])
 
 
 def _nearest(code: str, rules: Sequence[Any]) -> list[str]:
@@ -997,9 +1116,21 @@ def _cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     wanted = args.code.strip()
     found = next((r for r in rules if r.code == wanted.upper() or r.name == wanted.lower()), None)
     if found is None:
+        from psed._i18n import _
+
         near = _nearest(wanted, rules)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise UsageError(f"no rule has the code {wanted!r}{hint} ('psed rules' lists them all)")
+        if near:
+            raise UsageError(
+                _(
+                    "no rule has the code {code}; did you mean {codes}? ('psed rules' lists "
+                    "them all)",
+                    code=repr(wanted),
+                    codes=_either(near),
+                )
+            )
+        raise UsageError(
+            _("no rule has the code {code} ('psed rules' lists them all)", code=repr(wanted))
+        )
     catalogue = _load_config(args).catalogue()
     out.write(explain_text(found, catalogue=catalogue, law_date=args.law_date))
     return EXIT_OK
@@ -1011,10 +1142,26 @@ def _framework_or_error(framework: str, config: Any) -> Any:
     if found is None:
         import difflib
 
+        from psed._i18n import _
+
         known = sorted(catalogue.frameworks)
         near = difflib.get_close_matches(framework, known, n=1)
-        hint = f"; did you mean {near[0]}?" if near else ""
-        raise UsageError(f"unknown framework {framework!r}{hint} (known: {', '.join(known)})")
+        if near:
+            raise UsageError(
+                _(
+                    "unknown framework {framework}; did you mean {suggestion}? (known: {known})",
+                    framework=repr(framework),
+                    suggestion=near[0],
+                    known=", ".join(known),
+                )
+            )
+        raise UsageError(
+            _(
+                "unknown framework {framework} (known: {known})",
+                framework=repr(framework),
+                known=", ".join(known),
+            )
+        )
     return found
 
 
@@ -1040,6 +1187,7 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_new(args: argparse.Namespace, out: IO[str]) -> int:
+    from psed._i18n import _
     from psed.output.template import new_document
 
     framework = _framework_or_error(args.framework, _load_config(args))
@@ -1049,10 +1197,12 @@ def _cmd_new(args: argparse.Namespace, out: IO[str]) -> int:
             with open(args.output, "x", encoding="utf-8") as handle:
                 handle.write(text)
         except FileExistsError:
-            raise UsageError(f"{args.output} already exists; choose another name") from None
+            raise UsageError(
+                _("{path} already exists; choose another name", path=args.output)
+            ) from None
         except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        print(f"psed: wrote {args.output}", file=sys.stderr)
+            raise UsageError(_cannot_write(args.output, exc)) from None
+        print(_said(_("psed: wrote {path}", path=args.output)), file=sys.stderr)
     else:
         out.write(text)
     return EXIT_OK
@@ -1111,7 +1261,7 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
     try:
         result = psed.render(proposal, fmt, findings=report, lang=lang)
     except RenderError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
     if args.output is None:
         if isinstance(result, bytes):
             out.flush()
@@ -1127,8 +1277,8 @@ def _cmd_render(args: argparse.Namespace, out: IO[str]) -> int:
             with open(args.output, "w", encoding="utf-8", newline="\n") as text_file:
                 text_file.write(result)
     except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    print(f"psed: wrote {args.output}", file=sys.stderr)
+        raise UsageError(_cannot_write(args.output, exc)) from None
+    print(_said(_("psed: wrote {path}", path=args.output)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -1158,7 +1308,7 @@ def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
             version=__version__,
         )
     except RunError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
 
 
 # --------------------------------------------------------------------------- main
@@ -1166,6 +1316,8 @@ def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
     parser = build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    _ERROR_LANG.set(_error_lang(_asked_lang(given)))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, IO[str]], int] | None = getattr(args, "handler", None)
     if handler is None:
@@ -1181,16 +1333,11 @@ def _run(argv: Sequence[str] | None, out: IO[str]) -> int:
 
 def _usage_error(args: argparse.Namespace, exc: UsageError) -> str:
     """``psed COMMAND: error: MESSAGE``, in the language asked for when it can be told."""
-    from psed._i18n import _, choose_lang
+    from psed._i18n import _
 
     reason = exc.args[0] if exc.args else ""
-    given = getattr(args, "lang", None)
-    try:
-        lang = "cy" if given == "both" else choose_lang(given)
-    except ValueError:
-        lang = "en"
     message = _("psed {command}: error: {message}", command=args.command, message=reason)
-    return message.text(lang)
+    return message.text(_error_lang(getattr(args, "lang", None)))
 
 
 class _Terminated(BaseException):

@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from psed._files import DEFAULT_EXCLUDE
+from psed._i18n import C_, Arg, Message, _
 from psed._reading.limits import DEFAULT_LIMITS, Limits
 from psed.catalogue import Catalogue, CatalogueError, Framework, default_catalogue
 from psed.findings import Severity
@@ -56,6 +57,9 @@ __all__ = [
 ]
 
 CONFIG_FILES = ("psed.toml", "pyproject.toml")
+
+_SOURCE = C_("configuration source", "configuration")
+"""What a message calls a configuration that did not come from a file."""
 """The files :func:`find_config` looks for in each folder, in this order."""
 
 _SELECTOR_RE = re.compile(r"^[A-Z][A-Z0-9]*$")
@@ -64,7 +68,25 @@ _FRAMEWORK_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 class ConfigError(ValueError):
-    """A configuration that cannot be used; the message names the key and what to do."""
+    """A configuration that cannot be used; the message names the key and what to do.
+
+    The message (``str(error)``) is English; :attr:`message` gives it in another
+    language (``error.message.text("cy")``).
+    """
+
+    @property
+    def message(self) -> Message:
+        """The message, to be given in the language asked for (as it is, in every language,
+        when it is not one of psed's catalogue)."""
+        said = self.args[0] if self.args else ""
+        return said if isinstance(said, Message) else Message(str(said))
+
+
+def _suggestion(near: list[str]) -> Message:
+    """ "did you mean ...?" for one or two close names."""
+    if len(near) == 1:
+        return _("did you mean {name}?", name=repr(near[0]))
+    return _("did you mean {first} or {second}?", first=repr(near[0]), second=repr(near[1]))
 
 
 def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
@@ -76,8 +98,11 @@ def _selectors(value: Iterable[str] | str | None) -> tuple[str, ...] | None:
         selector = str(item).strip().upper()
         if not _SELECTOR_RE.match(selector):
             raise ConfigError(
-                f"rule selector {item!r} is not a rule code or prefix; use a code such as "
-                "'PSED501', a prefix such as 'PSED5', or 'ALL'"
+                _(
+                    "rule selector {selector} is not a rule code or prefix; use a code such as "
+                    "'PSED501', a prefix such as 'PSED5', or 'ALL'",
+                    selector=repr(item),
+                )
             )
         out.append(selector)
     return tuple(out)
@@ -116,8 +141,11 @@ def check_selectors(
         if selector == "ALL":
             if narrow:
                 raise ConfigError(
-                    f"'ALL' in {key} would take in every rule; name the codes or families "
-                    "you mean, such as 'PSED5'"
+                    _(
+                        "'ALL' in {key} would take in every rule; name the codes or families "
+                        "you mean, such as 'PSED5'",
+                        key=key,
+                    )
                 )
             matched[selector] = tuple(known)
             continue
@@ -125,17 +153,29 @@ def check_selectors(
         if hits and narrow and not any(c.isdigit() for c in selector):
             shown = ", ".join(f"'{f}'" for f in families if f.startswith(selector))
             raise ConfigError(
-                f"{selector!r} takes in every family of rules ({shown}); name the families "
-                "or codes you mean, such as 'PSED5' or 'PSED501'"
+                _(
+                    "{selector} takes in every family of rules ({families}); name the families "
+                    "or codes you mean, such as 'PSED5' or 'PSED501'",
+                    selector=repr(selector),
+                    families=shown,
+                )
             )
         if not hits:
             near = difflib.get_close_matches(selector, [*families, *known], n=2, cutoff=0.6)
-            hint = (
-                f"did you mean {' or '.join(repr(n) for n in near)}?"
-                if near
-                else "use a code or prefix listed by `psed rules`"
+            if near:
+                raise ConfigError(
+                    _(
+                        "{selector} matches no rule; {suggestion}",
+                        selector=repr(selector),
+                        suggestion=_suggestion(near),
+                    )
+                )
+            raise ConfigError(
+                _(
+                    "{selector} matches no rule; use a code or prefix listed by `psed rules`",
+                    selector=repr(selector),
+                )
             )
-            raise ConfigError(f"{selector!r} matches no rule; {hint}")
         matched[selector] = hits
     return matched
 
@@ -145,7 +185,10 @@ def _severity_value(value: Severity | str) -> Severity:
         return Severity(value)
     except ValueError:
         raise ConfigError(
-            f"severity {value!r} is not one of error, warning, info; use one of those"
+            _(
+                "severity {value} is not one of error, warning, info; use one of those",
+                value=repr(value),
+            )
         ) from None
 
 
@@ -188,7 +231,13 @@ def _threshold_in_range(instance: Thresholds, attribute: attrs.Attribute[int], v
     low, high = _THRESHOLD_RANGES[attribute.name]
     if not _whole_number_in(value, low, high):
         raise ConfigError(
-            f"{attribute.name} must be a whole number from {low} to {high}, got {value!r}"
+            _(
+                "{name} must be a whole number from {low} to {high}, got {value}",
+                name=attribute.name,
+                low=low,
+                high=high,
+                value=repr(value),
+            )
         )
 
 
@@ -201,7 +250,13 @@ def _min_cumulative_in_range(instance: object, attribute: attrs.Attribute[int], 
     low, high = MIN_CUMULATIVE_RANGE
     if not _whole_number_in(value, low, high):
         raise ConfigError(
-            f"min_cumulative must be a whole number from {low} to {high}, got {value!r}"
+            _(
+                "{name} must be a whole number from {low} to {high}, got {value}",
+                name="min_cumulative",
+                low=low,
+                high=high,
+                value=repr(value),
+            )
         )
 
 
@@ -245,8 +300,12 @@ def _framework_thresholds(
     for framework, thresholds in pairs:
         if not isinstance(framework, str) or not isinstance(thresholds, Thresholds):
             raise ConfigError(
-                "framework_thresholds maps a framework id to a Thresholds object, got "
-                f"{framework!r}: {thresholds!r}"
+                _(
+                    "framework_thresholds maps a framework id to a Thresholds object, got "
+                    "{framework}: {thresholds}",
+                    framework=repr(framework),
+                    thresholds=repr(thresholds),
+                )
             )
         out[framework] = thresholds
     return tuple(sorted(out.items()))
@@ -351,7 +410,9 @@ class Config:
                 duties=self.duties,
             )
         except CatalogueError as exc:
-            raise ConfigError(f"{self.source or 'configuration'}: {exc}") from None
+            raise ConfigError(
+                _("{source}: {problem}", source=self.source or _SOURCE, problem=str(exc))
+            ) from None
         with _cache_lock:
             if len(_catalogue_cache) > 64:
                 _catalogue_cache.clear()
@@ -431,25 +492,29 @@ class _Reader:
     """Validates one configuration table, producing messages that name the key."""
 
     def __init__(self, source: str | None, prefix: str) -> None:
-        self.source = source or "configuration"
+        self.source: Arg = source or _SOURCE
         self.prefix = prefix
 
-    def error(self, key: str, problem: str) -> ConfigError:
+    def error(self, key: str, problem: Arg) -> ConfigError:
         name = f"{self.prefix}.{key}" if self.prefix else key
-        return ConfigError(f"{self.source}: {name}: {problem}")
+        return ConfigError(
+            _("{source}: {key}: {problem}", source=self.source, key=name, problem=problem)
+        )
 
     def check_keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
         for key in table:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key).replace("_", "-"), allowed, n=1)
-                hint = (
-                    f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(allowed)
+                problem = (
+                    _("unknown key; {suggestion}", suggestion=_suggestion(close))
+                    if close
+                    else _("unknown key; use one of {keys}", keys=", ".join(allowed))
                 )
-                raise self.error(f"{where}{key}" if where else str(key), f"unknown key; {hint}")
+                raise self.error(f"{where}{key}" if where else str(key), problem)
 
     def text(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.error(key, f"expected non-empty text, got {value!r}")
+            raise self.error(key, _("expected non-empty text, got {value}", value=repr(value)))
         return value
 
     def line(self, value: Any, key: str) -> str:
@@ -457,34 +522,48 @@ class _Reader:
         text = self.text(value, key)
         if not text.isprintable():
             raise self.error(
-                key, f"{text!r} has a line break or a control character; write it on one line"
+                key,
+                _(
+                    "{text} has a line break or a control character; write it on one line",
+                    text=repr(text),
+                ),
             )
         return text
 
     def texts(self, value: Any, key: str) -> tuple[str, ...]:
         if isinstance(value, str) or not isinstance(value, list):
-            raise self.error(key, f'expected a list of text such as ["a", "b"], got {value!r}')
+            raise self.error(
+                key, _('expected a list of text such as ["a", "b"], got {value}', value=repr(value))
+            )
         items = tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(value))
         for i, item in enumerate(items):
             if item in items[:i]:
-                raise self.error(f"{key}[{i}]", f"{item!r} is listed twice; keep one")
+                raise self.error(
+                    f"{key}[{i}]", _("{item} is listed twice; keep one", item=repr(item))
+                )
         return items
 
     def flag(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):
-            raise self.error(key, f"expected true or false, got {value!r}")
+            raise self.error(key, _("expected true or false, got {value}", value=repr(value)))
         return value
 
     def table(self, value: Any, key: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.error(key, f"expected a table, got {value!r}")
+            raise self.error(key, _("expected a table, got {value}", value=repr(value)))
         return value
 
 
 def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str) -> Config:
     r = _Reader(source, prefix)
     if not isinstance(mapping, Mapping):
-        raise ConfigError(f"{r.source}: the configuration must be a table, got {mapping!r}")
+        raise ConfigError(
+            _(
+                "{source}: the configuration must be a table, got {value}",
+                source=r.source,
+                value=repr(mapping),
+            )
+        )
     r.check_keys(mapping, _TOP_KEYS, "")
     kwargs: dict[str, Any] = {"source": source}
     for key in ("select", "ignore"):
@@ -494,7 +573,7 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
                 kwargs[key] = _selectors(values)
                 check_selectors(kwargs[key], _rule_codes(), key=key)
             except ConfigError as exc:
-                raise r.error(key, str(exc)) from None
+                raise r.error(key, exc.message) from None
     if "severity" in mapping:
         table = r.table(mapping["severity"], "severity")
         overrides: dict[str, Severity] = {}
@@ -504,25 +583,23 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
                 assert selector is not None
                 overrides[selector[0]] = _severity_value(value)
             except ConfigError as exc:
-                raise r.error(f"severity.{code}", str(exc)) from None
+                raise r.error(f"severity.{code}", exc.message) from None
         try:
             check_selectors(overrides, _rule_codes(), key="severity")
         except ConfigError as exc:
-            raise r.error("severity", str(exc)) from None
+            raise r.error("severity", exc.message) from None
         kwargs["severity"] = overrides
     if "fail-on" in mapping:
         try:
             kwargs["fail_on"] = _severity_value(mapping["fail-on"])
         except ConfigError as exc:
-            raise r.error("fail-on", str(exc)) from None
+            raise r.error("fail-on", exc.message) from None
     limits: dict[str, int] = {}
     for key, (field, low, high) in LIMIT_RANGES.items():
         if key in mapping:
             value = mapping[key]
             if not _whole_number_in(value, low, high):
-                raise r.error(
-                    key, f"expected a whole number from {low:,} to {high:,}, got {value!r}"
-                )
+                raise r.error(key, _whole_number_problem(f"{low:,}", f"{high:,}", value))
             limits[field] = value
     if limits:
         kwargs["limits"] = attrs.evolve(DEFAULT_LIMITS, **limits)
@@ -546,7 +623,10 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         if any(c.code == characteristic.code for c in characteristics[:i]):
             raise r.error(
                 f"characteristics[{i}].code",
-                f"{characteristic.code!r} is defined twice; keep one definition",
+                _(
+                    "{code} is defined twice; keep one definition",
+                    code=repr(characteristic.code),
+                ),
             )
     kwargs["characteristics"] = characteristics
     catalogue = default_catalogue()
@@ -570,10 +650,20 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         where = f"per-framework.{fid}"
         if fid not in known:
             close = difflib.get_close_matches(str(fid), sorted(known), n=1)
-            hint = (
-                f"did you mean {close[0]!r}?" if close else "use one of " + ", ".join(sorted(known))
+            problem = (
+                _(
+                    "no framework has the id {framework}; {suggestion}",
+                    framework=repr(fid),
+                    suggestion=_suggestion(close),
+                )
+                if close
+                else _(
+                    "no framework has the id {framework}; use one of {frameworks}",
+                    framework=repr(fid),
+                    frameworks=", ".join(sorted(known)),
+                )
             )
-            raise r.error(where, f"no framework has the id {fid!r}; {hint}")
+            raise r.error(where, problem)
         table = r.table(table, where)
         r.check_keys(table, _THRESHOLD_KEYS, where + ".")
         by_framework[str(fid)] = _thresholds(r, table, where + ".", kwargs["thresholds"])
@@ -582,9 +672,7 @@ def _from_mapping(mapping: Mapping[str, Any], *, source: str | None, prefix: str
         value = mapping["min-cumulative"]
         low, high = MIN_CUMULATIVE_RANGE
         if not _whole_number_in(value, low, high):
-            raise r.error(
-                "min-cumulative", f"expected a whole number from {low} to {high}, got {value!r}"
-            )
+            raise r.error("min-cumulative", _whole_number_problem(str(low), str(high), value))
         kwargs["min_cumulative"] = value
     return Config(**kwargs)
 
@@ -599,18 +687,27 @@ def _thresholds(r: _Reader, table: Mapping[str, Any], where: str, base: Threshol
         low, high = _THRESHOLD_RANGES[field]
         value = table[key]
         if not _whole_number_in(value, low, high):
-            raise r.error(
-                f"{where}{key}", f"expected a whole number from {low} to {high}, got {value!r}"
-            )
+            raise r.error(f"{where}{key}", _whole_number_problem(str(low), str(high), value))
         values[field] = value
     return attrs.evolve(base, **values)
+
+
+def _whole_number_problem(low: str, high: str, value: Any) -> Message:
+    return _(
+        "expected a whole number from {low} to {high}, got {value}",
+        low=low,
+        high=high,
+        value=repr(value),
+    )
 
 
 def _toml_date(r: _Reader, value: Any, key: str) -> Any:
     import datetime as _dt
 
     if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
-        raise r.error(key, f"expected a date such as 2016-09-30 (no quotes), got {value!r}")
+        raise r.error(
+            key, _("expected a date such as 2016-09-30 (no quotes), got {value}", value=repr(value))
+        )
     return value
 
 
@@ -622,12 +719,20 @@ def _duties(r: _Reader, table: Mapping[str, Any]) -> list[Duty]:
         builtin = BUILTIN_DUTIES.get(str(did))
         if builtin is not None:
             if not builtin.configurable or set(entry) - {"in-force"}:
-                raise r.error(
-                    where,
-                    f"{did!r} is a built-in duty; only the commencement date ('in-force') of a "
-                    "duty whose date differs by body may be set"
-                    + ("" if builtin.configurable else ", and this one's does not"),
+                problem = (
+                    _(
+                        "{duty} is a built-in duty; only the commencement date ('in-force') of "
+                        "a duty whose date differs by body may be set",
+                        duty=repr(did),
+                    )
+                    if builtin.configurable
+                    else _(
+                        "{duty} is a built-in duty; only the commencement date ('in-force') of "
+                        "a duty whose date differs by body may be set, and this one's does not",
+                        duty=repr(did),
+                    )
                 )
+                raise r.error(where, problem)
             if "in-force" in entry:
                 day = _toml_date(r, entry["in-force"], f"{where}.in-force")
                 out.append(attrs.evolve(builtin, in_force=day))
@@ -636,18 +741,25 @@ def _duties(r: _Reader, table: Mapping[str, Any]) -> list[Duty]:
         for key in ("citation", "jurisdictions"):
             if key not in entry:
                 raise r.error(
-                    f"{where}.{key}", "missing; every duty needs a citation and jurisdictions"
+                    f"{where}.{key}", _("missing; every duty needs a citation and jurisdictions")
                 )
         places = r.texts(entry["jurisdictions"], f"{where}.jurisdictions")
         for place in places:
             if place not in Jurisdiction.codes():
                 raise r.error(
                     f"{where}.jurisdictions",
-                    f"{place!r} is not a jurisdiction; use {', '.join(Jurisdiction.codes())}",
+                    _(
+                        "{place} is not a jurisdiction; use {jurisdictions}",
+                        place=repr(place),
+                        jurisdictions=", ".join(Jurisdiction.codes()),
+                    ),
                 )
         basis = entry.get("basis", "law")
         if basis not in Basis.codes():
-            raise r.error(f"{where}.basis", f"{basis!r} is not allowed; use 'law' or 'practice'")
+            raise r.error(
+                f"{where}.basis",
+                _("{basis} is not allowed; use 'law' or 'practice'", basis=repr(basis)),
+            )
         citation = r.text(entry["citation"], f"{where}.citation")
         out.append(
             Duty(
@@ -679,27 +791,35 @@ def _rule_codes() -> list[str]:
 
 def _list_of_tables(r: _Reader, value: Any, key: str) -> list[Mapping[str, Any]]:
     if not isinstance(value, list):
-        raise r.error(key, f"expected an array of tables ([[{r.prefix or 'psed'}.{key}]])")
+        table = f"{r.prefix or 'psed'}.{key}"
+        raise r.error(key, _("expected an array of tables ([[{table}]])", table=table))
     return [r.table(v, f"{key}[{i}]") for i, v in enumerate(value)]
 
 
 def _characteristic(r: _Reader, entry: Mapping[str, Any], where: str) -> Characteristic:
     r.check_keys(entry, _CHARACTERISTIC_KEYS, where + ".")
     if "code" not in entry:
-        raise r.error(f"{where}.code", "missing; give a lower_snake_case code")
+        raise r.error(f"{where}.code", _("missing; give a lower_snake_case code"))
     code = r.text(entry["code"], f"{where}.code")
     if not _CODE_RE.match(code):
         raise r.error(
-            f"{where}.code", f"{code!r} is not lower_snake_case; use a code such as 'young_carers'"
+            f"{where}.code",
+            _(
+                "{code} is not lower_snake_case; use a code such as 'young_carers'",
+                code=repr(code),
+            ),
         )
     if "label" not in entry:
-        raise r.error(f"{where}.label", "missing; give the name shown on the form")
+        raise r.error(f"{where}.label", _("missing; give the name shown on the form"))
     kind = entry.get("kind", "local")
     if kind not in ("local", "statutory"):
         raise r.error(
             f"{where}.kind",
-            f"{kind!r} is not allowed; use 'local' or 'statutory' (only the nine built-in "
-            "characteristics are protected)",
+            _(
+                "{kind} is not allowed; use 'local' or 'statutory' (only the nine built-in "
+                "characteristics are protected)",
+                kind=repr(kind),
+            ),
         )
     basis = r.texts(entry["legal-basis"], f"{where}.legal-basis") if "legal-basis" in entry else ()
     return Characteristic(
@@ -719,7 +839,7 @@ def _frameworks(r: _Reader, table: Mapping[str, Any], catalogue: Catalogue) -> l
     for fid, entry in pending.items():
         where = f"frameworks.{fid}"
         if not _FRAMEWORK_ID_RE.match(str(fid)):
-            raise r.error(where, "the id must be lower case letters, digits, '-' or '_'")
+            raise r.error(where, _("the id must be lower case letters, digits, '-' or '_'"))
         r.check_keys(r.table(entry, where), _FRAMEWORK_KEYS, where + ".")
     # A framework may name another one of this table as its base: resolve in dependency order.
     while pending:
@@ -766,8 +886,11 @@ def _frameworks(r: _Reader, table: Mapping[str, Any], catalogue: Catalogue) -> l
         if not progress:
             raise r.error(
                 "frameworks",
-                f"the frameworks {', '.join(sorted(pending))} name each other as base; "
-                "give one of them a built-in base",
+                _(
+                    "the frameworks {frameworks} name each other as base; give one of them a "
+                    "built-in base",
+                    frameworks=", ".join(sorted(pending)),
+                ),
             )
     return out
 
@@ -778,17 +901,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
             data: dict[str, Any] = tomllib.load(handle)
             return data
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such configuration file; check the path") from None
+        raise ConfigError(
+            _("{path}: no such configuration file; check the path", path=str(path))
+        ) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ConfigError(
+            _("{path}: cannot be read ({reason})", path=str(path), reason=str(exc.strerror))
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
+        raise ConfigError(
+            _(
+                "{path}: not valid TOML ({problem}); fix the syntax",
+                path=str(path),
+                problem=str(exc),
+            )
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise ConfigError(_("{path}: not UTF-8 text; save it as UTF-8", path=str(path))) from None
     except RecursionError:
         raise ConfigError(
-            f"{path}: nested too deeply to read (arrays or tables inside one another); "
-            "a psed configuration needs only a few levels"
+            _(
+                "{path}: nested too deeply to read (arrays or tables inside one another); a "
+                "psed configuration needs only a few levels",
+                path=str(path),
+            )
         ) from None
 
 
@@ -800,12 +936,23 @@ def _psed_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None
     if tool is None:
         return None
     if not isinstance(tool, Mapping):
-        raise ConfigError(f"{path}: tool: expected a table ([tool]), got {tool!r}")
+        raise ConfigError(
+            _(
+                "{path}: tool: expected a table ([tool]), got {value}",
+                path=str(path),
+                value=repr(tool),
+            )
+        )
     table = tool.get("psed")
     if table is None or isinstance(table, Mapping):
         return table
     raise ConfigError(
-        f"{path}: tool.psed: expected a table ([tool.psed] with keys such as select), got {table!r}"
+        _(
+            "{path}: tool.psed: expected a table ([tool.psed] with keys such as select), got "
+            "{value}",
+            path=str(path),
+            value=repr(table),
+        )
     )
 
 

@@ -332,6 +332,7 @@ def _read(
 ) -> tuple[Proposal | None, Positions | None]:
     """The Proposal and positions of ``payload``; every finding reading makes, to ``bound``."""
     from psed._reading.document import read_document
+    from psed._reading.text import describe_document
 
     if not isinstance(payload, (Mapping, str, bytes, bytearray)):
         finding = structural_finding(
@@ -340,7 +341,7 @@ def _read(
             _(
                 "The document must be a JSON or YAML mapping (or its text), not "
                 "{kind}; send the assessment as an object.",
-                kind=type(payload).__name__,
+                kind=describe_document(payload),
             ),
         )
         bound.add_made(finding)

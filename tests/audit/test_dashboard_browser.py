@@ -50,6 +50,24 @@ def test_dashboard_with_history_and_baseline_has_no_violations(driver: Any, tmp_
     assert violations == [], describe(violations)
 
 
+def test_welsh_dashboard_with_history_and_baseline_has_no_violations(
+    driver: Any, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "audit.sqlite")
+    for as_of in ("2026-09-30", "2026-10-31"):
+        assert cli.main(
+            ["audit", str(EXAMPLES), "--as-of", as_of, "--db", db, "-o", str(tmp_path / "x.txt")]
+        ) in (0, 1)
+    page = _dashboard(
+        tmp_path, str(EXAMPLES), "--as-of", "2026-11-26", "--db", db, "--baseline", "--lang", "cy"
+    )
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="cy">' in text
+    assert "Ers y rhediad blaenorol" in text
+    violations = axe_violations(driver, page.as_uri())
+    assert violations == [], describe(violations)
+
+
 def test_the_check_finds_violations_when_there_are_some(driver: Any, tmp_path: Path) -> None:
     page = tmp_path / "bad.html"
     page.write_text(

@@ -134,7 +134,7 @@ def test_any_text_is_stored_as_text(tmp_path: Path, text: str) -> None:
     from psed.output.audit_xlsx import _Sheet
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = _Sheet(book, "t", ("value",))
+    sheet = _Sheet(book, "documents", ("value",))
     cell = sheet._cell(text)
     assert cell.data_type == "s"
     assert bool(cell.quotePrefix) == cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))

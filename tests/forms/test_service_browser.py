@@ -281,3 +281,45 @@ def test_check_answers_errors_and_other_pages_have_no_violations(
     driver.get(f"{browser_url}/no/such/page")
     assert "Page not found" in driver.page_source
     assert _violations(driver) == []
+
+
+def test_continue_an_existing_assessment_from_a_file(
+    driver: Any, browser_url: str, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(f"{browser_url}/")
+    _press(driver, "upload-link")
+    assert driver.current_url.endswith("/assessments/upload")
+    assert _violations(driver) == [], "upload page"
+    # A file that is not an assessment: the error summary takes focus, its link the file input.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Just some notes about the library.", encoding="utf-8")
+    driver.find_element(By.ID, "file").send_keys(str(notes))
+    _click(driver, "continue")
+    assert driver.title.startswith("Error: ")
+    assert "The selected file must be a YAML or JSON assessment" in driver.page_source
+    assert _summary_focused(driver)
+    assert _violations(driver) == [], "upload error"
+    _key(driver, Keys.TAB)
+    _key(driver, Keys.ENTER)
+    assert _focus_reaches(driver, "file")
+    # An example assessment: a new draft, on its task list.
+    example = ROOT / "examples" / "garden-waste-charge.yaml"
+    driver.find_element(By.ID, "file").send_keys(str(example))
+    _click(driver, "continue")
+    tasks = driver.current_url
+    assert not tasks.endswith("/upload"), tasks
+    assert driver.title.startswith("Your assessment")
+    assert "Introduction of a charge for garden waste collection" in driver.page_source
+    assert _violations(driver) == [], "task list of the upload"
+    # Check your answers: a card for every item, none with an accessibility failure.
+    _press(driver, "check-link")
+    cards = driver.find_elements(By.CSS_SELECTOR, ".govuk-summary-card")
+    assert len(cards) > 10
+    assert _violations(driver) == [], "check answers with cards"
+    change = cards[0].find_element(By.CSS_SELECTOR, ".govuk-summary-list__actions a")
+    target = change.get_attribute("href").split("#", 1)[1]
+    _loads_next_page(driver, change.click)
+    assert driver.find_element(By.ID, target).is_displayed()

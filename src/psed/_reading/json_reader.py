@@ -17,6 +17,7 @@ from typing import Any
 
 from psed._i18n import _
 from psed._reading.limits import Limits, Parsed, failed, too_deep_message
+from psed._reading.parser_messages import json_problem
 from psed._reading.pointer import Positions, escape
 
 __all__ = ["Duplicates", "Rejected", "json_positions", "read_json"]
@@ -174,7 +175,7 @@ def read_json(text: str, limits: Limits) -> Parsed:
                 "the punctuation there (quotes, commas, brackets).",
                 line=exc.lineno,
                 column=exc.colno,
-                problem=exc.msg,
+                problem=json_problem(exc.msg),
             ),
             exc.lineno,
             exc.colno,

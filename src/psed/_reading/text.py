@@ -10,7 +10,7 @@ from psed._reading.json_reader import read_json
 from psed._reading.limits import Limits, Parsed, decode, failed, too_big
 from psed._reading.yaml_reader import read_yaml
 
-__all__ = ["guess_format", "parse", "parse_text"]
+__all__ = ["describe_document", "guess_format", "parse", "parse_text"]
 
 # A JSON document starts with an object whose first key is quoted (or that is empty),
 # or with a list. A YAML flow mapping such as "{name: x}" is YAML.
@@ -26,7 +26,8 @@ def guess_format(text: str) -> str:
     return "json" if _JSON_START.match(text) else "yaml"
 
 
-def _describe(value: Any) -> Arg:
+def describe_document(value: Any) -> Arg:
+    """What a document that is not a mapping is, for a sentence ("a list", "a number")."""
     if value is None:
         return C_("document", "empty (null)")
     if isinstance(value, bool):
@@ -68,7 +69,7 @@ def parse_text(text: str, *, format: str | None, limits: Limits) -> Parsed:
         return failed(
             _(
                 "The document is {kind}: the document must be a mapping with at least `name`.",
-                kind=_describe(parsed.tree),
+                kind=describe_document(parsed.tree),
             )
         )
     return parsed

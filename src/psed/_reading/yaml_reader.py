@@ -36,6 +36,7 @@ from yaml import resolver as _yr
 from psed._i18n import C_, _
 from psed._reading.codes import unreadable
 from psed._reading.limits import Limits, Parsed, failed, too_deep_message, too_many_values_message
+from psed._reading.parser_messages import yaml_problem
 from psed._reading.pointer import Positions, escape, key_text
 from psed.findings import Finding
 
@@ -563,14 +564,14 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> str:
         return _(
             "The YAML could not be read: {problem}; check the indentation, colons and quotes "
             "there.",
-            problem=problem,
+            problem=yaml_problem(problem),
         )
     return _(
         "The YAML could not be read at line {line}, column {column}: {problem}; check the "
         "indentation, colons and quotes there.",
         line=mark.line + 1,
         column=mark.column + 1,
-        problem=problem,
+        problem=yaml_problem(problem),
     )
 
 
@@ -610,7 +611,10 @@ def read_yaml(text: str, limits: Limits) -> Parsed:
             _line_break_message(text, found.start()), text.count("\n", 0, found.start()) + 1
         )
     builder = _Builder(limits)
-    parser = _Parser(text)
+    try:  # PyYAML's own reader refuses a control character as it starts
+        parser = _Parser(text)
+    except yaml.YAMLError as exc:
+        return failed(_yaml_error(exc, text))
     try:
         tree = builder.build(parser.get_event)
     except _Unreadable as exc:

@@ -41,6 +41,7 @@ from collections.abc import Generator, Iterable, Sequence
 import attrs
 
 from psed._batch import Job
+from psed._i18n import DEFAULT_LANG, choose_lang
 from psed.audit._row import NOT_ASSESSED_CODES, AuditRow, AuditTotals, audit_row
 from psed.audit._run import AuditRun, Baseline, BaselineFinding, RunOptions
 from psed.audit.estate import Estate, TrendPoint
@@ -111,6 +112,7 @@ def audit(
     min_cumulative: int | None = None,
     db: str | None = None,
     baseline: bool = False,
+    lang: str = DEFAULT_LANG,
 ) -> AuditResult:
     """Audit the documents at ``paths`` (files or folders, searched as ``psed check`` does).
 
@@ -123,9 +125,12 @@ def audit(
     (created if it does not exist; :class:`HistoryError` when it cannot be used), and
     ``baseline=True`` (with ``db``) compares the run with the previous one recorded.
     Never raises for a bad document: it is counted and listed as unreadable.
+    ``lang`` is the language of the findings' messages: ``"en"`` (the default) or
+    ``"cy"``; the history records it with each run, beside each finding's English
+    message.
 
     .. versionchanged:: 0.2.0
-       Portfolio rules, estate views, the history and the baseline.
+       Portfolio rules, estate views, the history, the baseline and ``lang``.
     """
     if isinstance(paths, str):
         paths = [paths]
@@ -137,6 +142,7 @@ def audit(
         status=None if status is None else Status(status),
         config=config,
         fail_on=cfg.fail_on if fail_on is None else Severity(fail_on),
+        lang=choose_lang(lang),
     )
     options = RunOptions(
         due_within=due_within,

@@ -412,6 +412,8 @@ def finding_values(seq: int, f: Finding, portfolio: bool = False) -> tuple[Any, 
         f.waived,
         1 if portfolio else 0,
         "\n".join(f.references),
+        f.message if f.message_en is None else f.message_en,
+        f.lang,
     )
 
 

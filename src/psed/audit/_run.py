@@ -25,7 +25,7 @@ import attrs
 
 from psed._batch import Job, Outcome, run_map
 from psed._files import Finder
-from psed._i18n import DEFAULT_LANG
+from psed._i18n import C_, DEFAULT_LANG, _
 from psed._reading.limits import DEFAULT_LIMITS
 from psed.audit import history
 from psed.audit._portfolio import Hit, document_findings, mark_superseded, portfolio_hits
@@ -120,9 +120,18 @@ def _insert_sql(table: str, *, schema: str = "work") -> str:
     return f"INSERT INTO {schema}.{table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _finding(record: Sequence[Any]) -> Finding:
-    """A Finding from a ``findings`` record of the :data:`_FINDING_COLUMNS`."""
-    code, name, severity, default, pointer, characteristic, message, waived, refs = record
+def _finding(record: Sequence[Any], lang: str | None = None) -> Finding:
+    """A Finding from a ``findings`` record of the :data:`_FINDING_COLUMNS`.
+
+    With ``lang``, a finding recorded in Welsh by a run in another language is given in
+    English when ``lang`` is English (its English message is kept); one recorded in
+    English stays English, since the history keeps no other wording of it.
+    """
+    (code, name, severity, default, pointer, characteristic, message, english, said, waived) = (
+        record[:-1]
+    )
+    if lang == DEFAULT_LANG and said != DEFAULT_LANG:
+        message, said = english, DEFAULT_LANG
     return Finding(
         code=code,
         name=name,
@@ -131,8 +140,10 @@ def _finding(record: Sequence[Any]) -> Finding:
         message=message,
         pointer=pointer,
         characteristic=characteristic,
-        references=_references(code, refs),
+        references=_references(code, record[-1]),
         waived=waived,
+        lang=said,
+        message_en=None if said == DEFAULT_LANG else english,
     )
 
 
@@ -145,7 +156,8 @@ def _references(code: str, refs: str | None) -> tuple[str, ...]:
 
 
 _FINDING_COLUMNS = (
-    "code, name, severity, default_severity, pointer, characteristic, message, waived, refs"
+    "code, name, severity, default_severity, pointer, characteristic, message, message_en, "
+    "lang, waived, refs"
 )
 _QUALIFIED = ", ".join("f." + column.strip() for column in _FINDING_COLUMNS.split(","))
 _MAIN_QUALIFIED = _QUALIFIED.removesuffix(", f.refs")
@@ -352,15 +364,24 @@ class AuditRun:
         try:
             self._copy()
         except sqlite3.OperationalError as exc:
-            where = self.options.db or "the working database"
+            where = self.options.db or C_("database", "the working database")
             if "locked" in str(exc) or "busy" in str(exc):
+                seconds = round(history.BUSY_TIMEOUT)
                 raise history.HistoryError(
-                    f"{where}: another audit kept the history busy for "
-                    f"{history.BUSY_TIMEOUT:.0f} seconds; try again when it has finished"
+                    _(
+                        "{path}: another audit kept the history busy for {seconds} seconds; try "
+                        "again when it has finished",
+                        path=where,
+                        seconds=seconds,
+                    )
                 ) from None
             raise history.HistoryError(
-                f"{where}: the run could not be recorded ({exc}); the history is as the "
-                "previous run left it"
+                _(
+                    "{path}: the run could not be recorded ({problem}); the history is as the "
+                    "previous run left it",
+                    path=where,
+                    problem=str(exc),
+                )
             ) from None
 
     def _copy(self) -> None:
@@ -386,6 +407,7 @@ class AuditRun:
                     totals.errors,
                     totals.warnings,
                     totals.complete,
+                    self.job.lang,
                 ),
             )
             run_id = cursor.lastrowid
@@ -541,7 +563,10 @@ class AuditRun:
             """,
             {"run": run, "other": -1 if other is None else other, "current": self.run_id},
         )
-        return tuple(BaselineFinding(path=path, finding=_finding(record)) for path, *record in rows)
+        return tuple(
+            BaselineFinding(path=path, finding=_finding(record, self.job.lang))
+            for path, *record in rows
+        )
 
 
 def _version() -> str:

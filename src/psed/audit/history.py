@@ -28,6 +28,8 @@ from collections.abc import Callable
 
 import attrs
 
+from psed._i18n import _
+
 __all__ = [
     "APPLICATION_ID",
     "BUSY_TIMEOUT",
@@ -43,8 +45,9 @@ __all__ = [
     "tables_reference",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the tables this psed writes (``PRAGMA user_version``)."""
+SCHEMA_VERSION = 2
+"""The version of the tables this psed writes (``PRAGMA user_version``): 2 added the
+language of each run and finding and every finding's English message."""
 
 APPLICATION_ID = 0x50534544
 """``PRAGMA application_id`` of a psed audit history ("PSED" in ASCII)."""
@@ -66,10 +69,12 @@ class Column:
     doc: str
     history: bool = True
     """False for the columns only the working database of a run has (lookup keys)."""
+    since: int = 1
+    """The schema version that added the column (a later one comes last in its table)."""
 
 
-def _c(name: str, type_: str, doc: str, *, history: bool = True) -> Column:
-    return Column(name, type_, doc, history)
+def _c(name: str, type_: str, doc: str, *, history: bool = True, since: int = 1) -> Column:
+    return Column(name, type_, doc, history, since)
 
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -88,6 +93,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("errors", "INTEGER NOT NULL", "Unwaived findings at error."),
         _c("warnings", "INTEGER NOT NULL", "Unwaived findings at warning."),
         _c("complete", "INTEGER NOT NULL", "Documents 100% complete."),
+        _c(
+            "lang",
+            "TEXT NOT NULL DEFAULT 'en'",
+            "The language the run gave its messages in: en (English) or cy (Welsh).",
+            since=2,
+        ),
     ),
     "documents": (
         _c("run_id", "INTEGER NOT NULL", "The run (`runs.run_id`)."),
@@ -142,6 +153,19 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("waived", "TEXT", "The waiver's reason when waived, else NULL."),
         _c("portfolio", "INTEGER NOT NULL", "1 for a finding only an audit reports (PSED7xx)."),
         _c("refs", "TEXT NOT NULL", "The citations it gives, one a line.", history=False),
+        _c(
+            "message_en",
+            "TEXT NOT NULL DEFAULT ''",
+            "The message in English (the same as `message` when `lang` is en): compare "
+            "runs made in different languages by this column, or by code and pointer.",
+            since=2,
+        ),
+        _c(
+            "lang",
+            "TEXT NOT NULL DEFAULT 'en'",
+            "The language of `message`: en or cy (a plug-in's message is en).",
+            since=2,
+        ),
     ),
     "impacts": (
         _c("run_id", "INTEGER NOT NULL", "The run."),
@@ -212,12 +236,17 @@ def columns(table: str, *, history: bool = True) -> tuple[str, ...]:
     return tuple(c.name for c in TABLES[table] if c.history or not history)
 
 
-def create_tables(db: sqlite3.Connection, schema: str, *, history: bool) -> None:
-    """Create every table in ``schema`` (``main`` for a history, ``work`` for a run)."""
+def create_tables(
+    db: sqlite3.Connection, schema: str, *, history: bool, version: int = SCHEMA_VERSION
+) -> None:
+    """Create every table in ``schema`` (``main`` for a history, ``work`` for a run), with
+    the columns of schema ``version``."""
     for table, cols in TABLES.items():
         if (table == "runs" and not history) or (history and table not in history_tables()):
             continue
-        defs = [f"{c.name} {c.type}" for c in cols if c.history or not history]
+        defs = [
+            f"{c.name} {c.type}" for c in cols if (c.history or not history) and c.since <= version
+        ]
         if table in _KEYS:
             defs.append(f"PRIMARY KEY ({_KEYS[table]})")
         db.execute(f"CREATE TABLE {schema}.{table} ({', '.join(defs)})")
@@ -226,10 +255,23 @@ def create_tables(db: sqlite3.Connection, schema: str, *, history: bool) -> None
 
 
 def _to_v1(db: sqlite3.Connection) -> None:
-    create_tables(db, "main", history=True)
+    create_tables(db, "main", history=True, version=1)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1,)
+def _to_v2(db: sqlite3.Connection) -> None:
+    """The language of each run and finding, and each finding's English message.
+
+    A run recorded before psed kept its language is taken to have been in English: its
+    messages become their own English message.
+    """
+    for table in history_tables():
+        for column in TABLES[table]:
+            if column.history and column.since == 2:
+                db.execute(f"ALTER TABLE main.{table} ADD COLUMN {column.name} {column.type}")
+    db.execute("UPDATE main.findings SET message_en = message")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
 """``MIGRATIONS[n]`` takes a history from schema version ``n`` to ``n + 1``."""
 
 
@@ -249,7 +291,13 @@ def open_history(path: str) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
-        raise HistoryError(f"{path}: cannot open the database ({exc}); check the path") from None
+        raise HistoryError(
+            _(
+                "{path}: cannot open the database ({problem}); check the path",
+                path=path,
+                problem=str(exc),
+            )
+        ) from None
     try:
         _prepare(db, path)
     except BaseException:
@@ -265,23 +313,37 @@ def _prepare(db: sqlite3.Connection, path: str) -> None:
         app = int(db.execute("PRAGMA application_id").fetchone()[0])
         if (app != APPLICATION_ID and _user_tables(db)) or (app not in (0, APPLICATION_ID)):
             raise HistoryError(
-                f"{path} is an SQLite database but not a psed audit history; give a new "
-                "file name for --db, or the history an earlier audit wrote"
+                _(
+                    "{path} is an SQLite database but not a psed audit history; give a new "
+                    "file name for --db, or the history an earlier audit wrote",
+                    path=path,
+                )
             )
         if version > SCHEMA_VERSION:
             raise HistoryError(
-                f"{path} was written by a newer psed (history schema {version}; this psed "
-                f"reads up to {SCHEMA_VERSION}); upgrade psed to record into it"
+                _(
+                    "{path} was written by a newer psed (history schema {version}; this psed "
+                    "reads up to {latest}); upgrade psed to record into it",
+                    path=path,
+                    version=version,
+                    latest=SCHEMA_VERSION,
+                )
             )
         if version < SCHEMA_VERSION:
             _migrate(db)
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise HistoryError(
-                f"{path} is not an SQLite database ({exc}); give a new file name for --db, "
-                "or the history an earlier audit wrote"
+                _(
+                    "{path} is not an SQLite database ({problem}); give a new file name for "
+                    "--db, or the history an earlier audit wrote",
+                    path=path,
+                    problem=str(exc),
+                )
             ) from None
-        raise HistoryError(f"{path}: {exc}; check the file and try again") from None
+        raise HistoryError(
+            _("{path}: {problem}; check the file and try again", path=path, problem=str(exc))
+        ) from None
 
 
 def _migrate(db: sqlite3.Connection) -> None:

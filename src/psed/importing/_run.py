@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import IO
 
+from psed._i18n import _
 from psed.importing import (
     SUFFIXES,
     ImportProblem,
@@ -70,8 +71,12 @@ def templates_for(
     if choice != "auto" and choice not in {t.id for t in templates}:
         known = ", ".join(sorted(t.id for t in templates))
         raise RunError(
-            f"--template: there is no template {choice!r}; use auto, one of {known}, "
-            "or the path of a template file"
+            _(
+                "--template: there is no template {template}; use auto, one of {known}, or "
+                "the path of a template file",
+                template=repr(choice),
+                known=known,
+            )
         )
     return templates, choice
 

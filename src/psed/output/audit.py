@@ -29,9 +29,12 @@ from typing import IO, Any
 
 import attrs
 
+from psed._i18n import C_, Message, _, label
+from psed._i18n_tables import CHARACTERISTIC
 from psed.audit import AuditRow, AuditTotals, Baseline
 from psed.audit.estate import Estate, GroupTotals, TrendPoint
 from psed.findings import Finding
+from psed.model import Status
 from psed.output._common import JsonStream, RunInfo
 from psed.output.text import finding_line, one_line
 from psed.rules.portfolio import is_portfolio
@@ -118,11 +121,17 @@ def _rule_name(code: str) -> str:
     return "?" if found is None else found.name
 
 
+def _words(lang: str, *messages: Message) -> tuple[str, ...]:
+    """Headings in ``lang``."""
+    return tuple(m.text(lang) for m in messages)
+
+
 def _table(headers: tuple[str, ...], rows: Iterable[tuple[Any, ...]], align: str) -> list[str]:
     """Lines of an aligned table with its header, indented two spaces.
 
     ``align`` has one letter per column: ``r`` for numbers (right-aligned), ``l`` for
-    text; the last column is not padded.
+    text; the last column is not padded. Each column is as wide as its heading or its
+    widest value, whichever is wider.
     """
     cells = [tuple(one_line(str(v)) for v in row) for row in rows]
     widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
@@ -140,11 +149,52 @@ def _table(headers: tuple[str, ...], rows: Iterable[tuple[Any, ...]], align: str
     return [line(headers), *(line(row) for row in cells)]
 
 
-def _row_line(row: AuditRow) -> str:
+_STATUS_WIDTH = max(len(s.value) for s in Status)
+_DOCUMENT_ALIGN = "rrrrrll"
+
+
+def _document_columns(lang: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The document table's headings (the path's last) and the widths of the others.
+
+    The table is written a row at a time, so a column is as wide as its heading or the
+    widest value it holds (a percentage, ``2/2``, a date, a status), whichever is wider.
+    """
+    headings = _words(
+        lang,
+        C_("audit report", "errors"),
+        C_("audit report", "warns"),
+        C_("audit report", "complete"),
+        C_("audit report", "signed"),
+        C_("audit report", "review"),
+        C_("audit report", "status"),
+        C_("audit report", "framework"),
+        C_("audit report", "path"),
+    )
+    values = (0, 0, len("100%"), len("2/2"), len("2026-01-01"), _STATUS_WIDTH, 0)
+    widths = tuple(max(len(h), v) for h, v in zip(headings[:-1], values, strict=True))
+    return headings, widths
+
+
+def _document_line(values: tuple[str, ...], widths: tuple[int, ...]) -> str:
+    parts = [
+        value.rjust(width) if align == "r" else value.ljust(width)
+        for value, width, align in zip(values[:-1], widths, _DOCUMENT_ALIGN, strict=True)
+    ]
+    return " ".join([*parts, values[-1]]) + "\n"
+
+
+def _row_values(row: AuditRow, lang: str) -> tuple[str, ...]:
     if not row.readable:
+        unreadable = C_("audit report", "unreadable").text(lang)
         return (
-            f"{row.errors:>6} {row.warnings:>5} {'-':>8} {'-':>6} {'-':>10} "
-            f"{'unreadable':<9} {'-':<9} {one_line(row.path)}\n"
+            str(row.errors),
+            str(row.warnings),
+            "-",
+            "-",
+            "-",
+            unreadable,
+            "-",
+            one_line(row.path),
         )
     signed = (
         f"{len(row.signoffs_present)}/{len(row.signoffs_expected)}" if row.framework_known else "?"
@@ -154,36 +204,50 @@ def _row_line(row: AuditRow) -> str:
     status = "?" if row.status is None else row.status.value
     framework = one_line(row.framework or "?") + ("" if row.framework_known else "?")
     return (
-        f"{row.errors:>6} {row.warnings:>5} {_percent(row.completeness):>8} {signed:>6} "
-        f"{review:>10} {status:<9} {framework:<9} {one_line(row.path)}\n"
+        str(row.errors),
+        str(row.warnings),
+        _percent(row.completeness),
+        signed,
+        review,
+        status,
+        framework,
+        one_line(row.path),
     )
 
 
-def _none(value: str | None) -> str:
-    return "(none)" if value is None else value
+def _none(value: str | None, lang: str) -> str:
+    return C_("audit report", "(none)").text(lang) if value is None else value
 
 
-def _group_lines(title: str, groups: tuple[GroupTotals, ...]) -> list[str]:
+def _characteristic(english: str, lang: str) -> str:
+    """A characteristic's label in ``lang`` (a label psed does not know, as it is)."""
+    return label(CHARACTERISTIC, english).text(lang)
+
+
+def _group_lines(
+    title: Message, heading: Message, groups: tuple[GroupTotals, ...], lang: str
+) -> list[str]:
     if not groups or all(g.value is None for g in groups):
         return []
     return [
         "",
-        f"By {title}:",
+        title.text(lang),
         *_table(
-            (
-                title,
-                "documents",
-                "failing",
-                "errors",
-                "warnings",
-                "complete",
-                "mean",
-                "reviews overdue",
-                "actions overdue",
+            _words(
+                lang,
+                heading,
+                C_("audit report", "documents"),
+                C_("audit report", "failing"),
+                C_("audit report", "errors"),
+                C_("audit report", "warnings"),
+                C_("audit report", "complete"),
+                C_("audit report", "mean"),
+                C_("audit report", "reviews overdue"),
+                C_("audit report", "actions overdue"),
             ),
             (
                 (
-                    _none(g.value),
+                    _none(g.value, lang),
                     g.documents,
                     g.failing,
                     g.errors,
@@ -200,39 +264,76 @@ def _group_lines(title: str, groups: tuple[GroupTotals, ...]) -> list[str]:
     ]
 
 
-def _estate_lines(estate: Estate) -> list[str]:
+def _estate_lines(estate: Estate, lang: str) -> list[str]:
     lines: list[str] = []
     overdue, due = estate.reviews_overdue, estate.reviews_due
-    lines += ["", f"Reviews overdue ({len(overdue)}):"]
+    lines += ["", _("Reviews overdue ({count}):", count=len(overdue)).text(lang)]
     if overdue:
         lines += _table(
-            ("review date", "days overdue", "status", "directorate", "document"),
+            _words(
+                lang,
+                C_("audit report", "review date"),
+                C_("audit report", "days overdue"),
+                C_("audit report", "status"),
+                C_("audit report", "directorate"),
+                C_("audit report", "document"),
+            ),
             (
-                (r.review_date.isoformat(), -r.days, r.status or "?", _none(r.directorate), r.label)
+                (
+                    r.review_date.isoformat(),
+                    -r.days,
+                    r.status or "?",
+                    _none(r.directorate, lang),
+                    r.label,
+                )
                 for r in overdue
             ),
             "lrlll",
         )
-    lines += ["", f"Reviews due within {estate.due_within} days ({len(due)}):"]
+    heading = _("Reviews due within {days} days ({count}):", days=estate.due_within, count=len(due))
+    lines += ["", heading.text(lang)]
     if due:
         lines += _table(
-            ("review date", "days left", "status", "directorate", "document"),
+            _words(
+                lang,
+                C_("audit report", "review date"),
+                C_("audit report", "days left"),
+                C_("audit report", "status"),
+                C_("audit report", "directorate"),
+                C_("audit report", "document"),
+            ),
             (
-                (r.review_date.isoformat(), r.days, r.status or "?", _none(r.directorate), r.label)
+                (
+                    r.review_date.isoformat(),
+                    r.days,
+                    r.status or "?",
+                    _none(r.directorate, lang),
+                    r.label,
+                )
                 for r in due
             ),
             "lrlll",
         )
-    lines += ["", f"Actions past their due date ({len(estate.actions)}):"]
+    heading = _("Actions past their due date ({count}):", count=len(estate.actions))
+    lines += ["", heading.text(lang)]
     if estate.actions:
         lines += _table(
-            ("due", "days overdue", "status", "owner", "document", "characteristic", "action"),
+            _words(
+                lang,
+                C_("audit report", "due"),
+                C_("audit report", "days overdue"),
+                C_("audit report", "status"),
+                C_("audit report", "owner"),
+                C_("audit report", "document"),
+                C_("audit report", "characteristic"),
+                C_("audit report", "action"),
+            ),
             (
                 (
                     a.due.isoformat(),
                     a.days_overdue,
                     a.status,
-                    a.owner or "(no owner)",
+                    a.owner or C_("audit report", "(no owner)").text(lang),
                     a.label,
                     a.characteristic,
                     a.action,
@@ -241,101 +342,164 @@ def _estate_lines(estate: Estate) -> list[str]:
             ),
             "lrlllll",
         )
-    lines += _group_lines("organisation", estate.organisations)
-    lines += _group_lines("directorate", estate.directorates)
-    lines += _group_lines("programme", estate.programmes)
+    lines += _group_lines(
+        _("By organisation:"), C_("audit report", "organisation"), estate.organisations, lang
+    )
+    lines += _group_lines(
+        _("By directorate:"), C_("audit report", "directorate"), estate.directorates, lang
+    )
+    lines += _group_lines(
+        _("By programme:"), C_("audit report", "programme"), estate.programmes, lang
+    )
     for programme in estate.cumulative:
-        state = (
-            "has a cumulative assessment" if programme.cumulative else "no cumulative assessment"
-        )
-        lines += [
-            "",
-            f"Cumulative impact, programme {one_line(programme.programme)!r} "
-            f"({programme.proposals} proposals; {state}):",
-        ]
+        name = repr(one_line(programme.programme))
+        if programme.cumulative:
+            heading = _(
+                "Cumulative impact, programme {programme} ({proposals} proposals; "
+                "has a cumulative assessment):",
+                programme=name,
+                proposals=programme.proposals,
+            )
+        else:
+            heading = _(
+                "Cumulative impact, programme {programme} ({proposals} proposals; "
+                "no cumulative assessment):",
+                programme=name,
+                proposals=programme.proposals,
+            )
+        lines += ["", heading.text(lang)]
         if programme.characteristics:
             lines += _table(
-                ("characteristic", "proposals", "negative", "mixed", "documents"),
+                _words(
+                    lang,
+                    C_("audit report", "characteristic"),
+                    C_("audit report", "proposals"),
+                    C_("audit report", "negative"),
+                    C_("audit report", "mixed"),
+                    C_("audit report", "documents"),
+                ),
                 (
-                    (c.label, c.proposals, c.negative, c.mixed, ", ".join(c.documents))
+                    (
+                        _characteristic(c.label, lang),
+                        c.proposals,
+                        c.negative,
+                        c.mixed,
+                        ", ".join(c.documents),
+                    )
                     for c in programme.characteristics
                 ),
                 "lrrrl",
             )
         else:
-            lines.append("  No adverse impact recorded.")
+            lines.append("  " + _("No adverse impact recorded.").text(lang))
     return lines
 
 
 def _text(view: AuditView, out: IO[str]) -> None:
-    out.write(
-        f"{'errors':>6} {'warns':>5} {'complete':>8} {'signed':>6} {'review':>10} "
-        f"{'status':<9} {'framework':<9} path\n"
-    )
+    lang = view.run.lang
+    headings, widths = _document_columns(lang)
+    out.write(_document_line(headings, widths))
     for row in view.rows():
-        out.write(_row_line(row))
+        out.write(_document_line(_row_values(row, lang), widths))
     totals = view.totals
-    out.write(
-        f"\n{totals.documents} documents: {totals.failing} failing, "
-        f"{totals.complete} fully assessed, {totals.unreadable} unreadable; "
-        f"{totals.errors} errors, {totals.warnings} warnings in all.\n"
+    summary = _(
+        "{documents} documents: {failing} failing, {complete} fully assessed, "
+        "{unreadable} unreadable; {errors} errors, {warnings} warnings in all.",
+        documents=totals.documents,
+        failing=totals.failing,
+        complete=totals.complete,
+        unreadable=totals.unreadable,
+        errors=totals.errors,
+        warnings=totals.warnings,
     )
+    out.write(f"\n{summary.text(lang)}\n")
     count = sum(n for code, n in totals.rule_findings.items() if is_portfolio(code))
     if count:
-        out.write(f"\nPortfolio findings ({count}):\n")
+        out.write("\n" + _("Portfolio findings ({count}):", count=count).text(lang) + "\n")
         for path, f in view.portfolio():
             if f.waived is None and is_portfolio(f.code):
-                out.write("  " + finding_line(path, f).rstrip("\n") + "\n")
+                out.write("  " + finding_line(path, f, lang=lang).rstrip("\n") + "\n")
     lines: list[str] = []
-    lines += _estate_lines(view.estate)
+    lines += _estate_lines(view.estate, lang)
     rules = totals.most_common_rules()
     if rules:
-        lines += ["", "Findings by rule:"]
+        lines += ["", _("Findings by rule:").text(lang)]
         lines += _table(
-            ("code", "name", "documents", "findings"),
+            _words(
+                lang,
+                C_("audit report", "code"),
+                C_("audit report", "name"),
+                C_("audit report", "documents"),
+                C_("audit report", "findings"),
+            ),
             ((code, _rule_name(code), docs, n) for code, docs, n in rules),
             "llrr",
         )
     gaps = totals.most_common_gaps()
     if gaps:
-        lines += ["", "Required characteristics not assessed with a reason:"]
-        lines += _table(("characteristic", "documents"), gaps, "lr")
+        lines += ["", _("Required characteristics not assessed with a reason:").text(lang)]
+        lines += _table(
+            _words(lang, C_("audit report", "characteristic"), C_("audit report", "documents")),
+            gaps,
+            "lr",
+        )
     if totals.unreadable_paths:
-        lines += ["", "Unreadable files:"]
+        lines += ["", _("Unreadable files:").text(lang)]
         lines += [f"  {one_line(path)}" for path in totals.unreadable_paths]
-    lines += _baseline_lines(view.baseline)
-    lines += _trend_lines(view.trends)
+    lines += _baseline_lines(view.baseline, lang)
+    lines += _trend_lines(view.trends, lang)
     out.write("\n".join(lines) + "\n")
 
 
-def _baseline_lines(baseline: Baseline | None) -> list[str]:
+def _baseline_lines(baseline: Baseline | None, lang: str) -> list[str]:
     if baseline is None:
         return []
     if baseline.previous_run is None:
-        since = "no earlier run is recorded, so every finding is new"
+        heading = _(
+            "New findings, no earlier run is recorded, so every finding is new ({count}):",
+            count=len(baseline.new),
+        )
     else:
         as_of = "?" if baseline.previous_as_of is None else baseline.previous_as_of.isoformat()
-        since = f"since run {baseline.previous_run} (as of {as_of})"
-    lines = ["", f"New findings, {since} ({len(baseline.new)}):"]
-    lines += ["  " + finding_line(b.path, b.finding).rstrip("\n") for b in baseline.new]
+        heading = _(
+            "New findings, since run {run} (as of {as_of}) ({count}):",
+            run=baseline.previous_run,
+            as_of=as_of,
+            count=len(baseline.new),
+        )
+    lines = ["", heading.text(lang)]
+    lines += ["  " + finding_line(b.path, b.finding, lang=lang).rstrip("\n") for b in baseline.new]
     if baseline.previous_run is not None:
-        lines += ["", f"Resolved findings ({len(baseline.resolved)}):"]
-        lines += ["  " + finding_line(b.path, b.finding).rstrip("\n") for b in baseline.resolved]
+        resolved = _("Resolved findings ({count}):", count=len(baseline.resolved))
+        lines += ["", resolved.text(lang)]
+        lines += [
+            "  " + finding_line(b.path, b.finding, lang=lang).rstrip("\n")
+            for b in baseline.resolved
+        ]
     return lines
 
 
-def _trend_lines(trends: tuple[TrendPoint, ...]) -> list[str]:
+def _trend_lines(trends: tuple[TrendPoint, ...], lang: str) -> list[str]:
     if len({t.month for t in trends}) < 2:
         return []  # one month is the table above; a trend needs a history
     return [
         "",
-        "Trend by month and directorate (the last run of each month):",
+        _("Trend by month and directorate (the last run of each month):").text(lang),
         *_table(
-            ("month", "directorate", "documents", "failing", "errors", "warnings", "complete"),
+            _words(
+                lang,
+                C_("audit report", "month"),
+                C_("audit report", "directorate"),
+                C_("audit report", "documents"),
+                C_("audit report", "failing"),
+                C_("audit report", "errors"),
+                C_("audit report", "warnings"),
+                C_("audit report", "complete"),
+            ),
             (
                 (
                     t.month,
-                    _none(t.directorate),
+                    _none(t.directorate, lang),
                     t.documents,
                     t.failing,
                     t.errors,

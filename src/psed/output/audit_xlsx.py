@@ -28,9 +28,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from psed._i18n import C_, Message, label
+from psed._i18n_tables import CHARACTERISTIC, RULE_SUMMARY
 from psed.audit.estate import GroupTotals
 from psed.output.audit import CSV_COLUMNS, AuditView
-from psed.output.text import pointer_text
+from psed.output.text import pointer_text, severity_name
 
 __all__ = ["FORMULA_START", "SHEETS", "render_xlsx"]
 
@@ -49,16 +51,110 @@ SHEETS = (
     "trends",
 )
 """The sheets of every workbook, in order (``new findings`` and ``resolved findings``
-follow with a baseline)."""
+follow with a baseline), as an English workbook names them; a Welsh one (``--lang cy``)
+gives every sheet name, heading and word in Welsh."""
 
 _BOLD = Font(bold=True)
+
+_WORDS: dict[str, Message] = {
+    str(m): m
+    for m in (
+        # sheets
+        C_("audit workbook", "documents"),
+        C_("audit workbook", "findings"),
+        C_("audit workbook", "rules"),
+        C_("audit workbook", "characteristics"),
+        C_("audit workbook", "actions"),
+        C_("audit workbook", "reviews"),
+        C_("audit workbook", "totals"),
+        C_("audit workbook", "cumulative"),
+        C_("audit workbook", "trends"),
+        C_("audit workbook", "new findings"),
+        C_("audit workbook", "resolved findings"),
+        # the documents sheet's columns, as the CSV names them
+        C_("audit workbook", "path"),
+        C_("audit workbook", "id"),
+        C_("audit workbook", "name"),
+        C_("audit workbook", "organisation"),
+        C_("audit workbook", "directorate"),
+        C_("audit workbook", "programme"),
+        C_("audit workbook", "level"),
+        C_("audit workbook", "framework"),
+        C_("audit workbook", "framework_known"),
+        C_("audit workbook", "status"),
+        C_("audit workbook", "readable"),
+        C_("audit workbook", "ok"),
+        C_("audit workbook", "errors"),
+        C_("audit workbook", "warnings"),
+        C_("audit workbook", "info"),
+        C_("audit workbook", "waived"),
+        C_("audit workbook", "required"),
+        C_("audit workbook", "assessed"),
+        C_("audit workbook", "completeness"),
+        C_("audit workbook", "not_assessed"),
+        C_("audit workbook", "signoffs_expected"),
+        C_("audit workbook", "signoffs_present"),
+        C_("audit workbook", "review_date"),
+        C_("audit workbook", "superseded"),
+        C_("audit workbook", "adverse"),
+        C_("audit workbook", "actions_overdue"),
+        C_("audit workbook", "sha256"),
+        C_("audit workbook", "codes"),
+        # the other sheets' columns
+        C_("audit workbook", "pointer"),
+        C_("audit workbook", "code"),
+        C_("audit workbook", "severity"),
+        C_("audit workbook", "default severity"),
+        C_("audit workbook", "characteristic"),
+        C_("audit workbook", "message"),
+        C_("audit workbook", "summary"),
+        C_("audit workbook", "label"),
+        C_("audit workbook", "negative"),
+        C_("audit workbook", "not assessed"),
+        C_("audit workbook", "document"),
+        C_("audit workbook", "action"),
+        C_("audit workbook", "owner"),
+        C_("audit workbook", "due"),
+        C_("audit workbook", "days overdue"),
+        C_("audit workbook", "review date"),
+        C_("audit workbook", "days"),
+        C_("audit workbook", "overdue"),
+        C_("audit workbook", "by"),
+        C_("audit workbook", "value"),
+        C_("audit workbook", "failing"),
+        C_("audit workbook", "fully assessed"),
+        C_("audit workbook", "mean completeness"),
+        C_("audit workbook", "reviews overdue"),
+        C_("audit workbook", "actions overdue"),
+        C_("audit workbook", "proposals in programme"),
+        C_("audit workbook", "cumulative assessment"),
+        C_("audit workbook", "proposals"),
+        C_("audit workbook", "mixed"),
+        C_("audit workbook", "month"),
+        # values
+        C_("audit workbook", "yes"),
+        C_("audit workbook", "no"),
+    )
+}
+"""Every sheet name, column heading and word of the workbook, by its English."""
+
+
+def _word(english: str, lang: str) -> str:
+    """A sheet name, heading or word of the workbook in ``lang``."""
+    return _WORDS[english].text(lang)
 
 
 class _Sheet:
     """A write-only sheet with a bold, filtered, frozen header row."""
 
-    def __init__(self, book: Workbook, title: str, headers: Sequence[str]) -> None:
-        self.sheet: WriteOnlyWorksheet = book.create_sheet(title)
+    def __init__(
+        self, book: Workbook, title: str, headers: Sequence[str], lang: str = "en"
+    ) -> None:
+        """A sheet called ``title`` with ``headers``, both given in English and written
+        in ``lang``."""
+        self.lang = lang
+        self.sheet: WriteOnlyWorksheet = book.create_sheet(_word(title, lang))
+        headers = [_word(h, lang) for h in headers]
         self.sheet.freeze_panes = "B2"
         self.columns = len(headers)
         self.rows = 0
@@ -78,7 +174,7 @@ class _Sheet:
 
     def _cell(self, value: Any) -> Any:
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return _word("yes" if value else "no", self.lang)
         if value is None or isinstance(value, (int, float)):
             return value
         if isinstance(value, _dt.date):
@@ -107,7 +203,7 @@ def _groups(sheet: _Sheet, kind: str, groups: Iterable[GroupTotals]) -> None:
     for g in groups:
         sheet.add(
             (
-                kind,
+                _word(kind, sheet.lang),
                 g.value,
                 g.documents,
                 g.failing,
@@ -134,14 +230,14 @@ _FINDING_HEADERS = (
 )
 
 
-def _finding_row(path: str, f: Any) -> tuple[Any, ...]:
+def _finding_row(path: str, f: Any, lang: str) -> tuple[Any, ...]:
     return (
         path,
         pointer_text(f.pointer),
         f.code,
         f.name,
-        f.severity.value,
-        f.default_severity.value,
+        severity_name(f.severity, lang),
+        severity_name(f.default_severity, lang),
         f.characteristic,
         f.message,
         f.waived,
@@ -151,24 +247,26 @@ def _finding_row(path: str, f: Any) -> tuple[Any, ...]:
 def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
     """Write the workbook of one audit to the binary stream ``out``."""
     book = Workbook(write_only=True)
-    documents = _Sheet(book, "documents", CSV_COLUMNS)
+    lang = view.run.lang
+    documents = _Sheet(book, "documents", CSV_COLUMNS, lang)
     for row in view.rows():
         data = row.to_dict()
         data["review_date"] = row.review_date
         documents.add(data[column] for column in CSV_COLUMNS)
     documents.close()
 
-    findings = _Sheet(book, "findings", _FINDING_HEADERS)
+    findings = _Sheet(book, "findings", _FINDING_HEADERS, lang)
     for path, f in view.findings():
-        findings.add(_finding_row(path, f))
+        findings.add(_finding_row(path, f, lang))
     findings.close()
 
     from psed.rules._registry import lookup
 
-    rules = _Sheet(book, "rules", ("code", "name", "documents", "findings", "summary"))
+    rules = _Sheet(book, "rules", ("code", "name", "documents", "findings", "summary"), lang)
     for code, docs, n in view.totals.most_common_rules():
         rule = lookup(code)
-        rules.add((code, "?" if rule is None else rule.name, docs, n, rule and rule.summary))
+        summary = None if rule is None else label(RULE_SUMMARY, rule.summary).text(lang)
+        rules.add((code, "?" if rule is None else rule.name, docs, n, summary))
     rules.close()
 
     gaps = dict(view.totals.most_common_gaps())
@@ -176,6 +274,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
         book,
         "characteristics",
         ("characteristic", "label", "documents", "adverse", "negative", "not assessed"),
+        lang,
     )
     listed = set()
     for c in view.estate.characteristics:
@@ -183,7 +282,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
         characteristics.add(
             (
                 c.characteristic,
-                c.label,
+                label(CHARACTERISTIC, c.label).text(lang),
                 c.documents,
                 c.adverse,
                 c.negative,
@@ -210,6 +309,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
             "status",
             "days overdue",
         ),
+        lang,
     )
     for a in view.estate.actions:
         actions.add(
@@ -232,6 +332,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
         book,
         "reviews",
         ("path", "document", "directorate", "status", "review date", "days", "overdue"),
+        lang,
     )
     for r in view.estate.reviews:
         reviews.add((r.path, r.label, r.directorate, r.status, r.review_date, r.days, r.overdue))
@@ -252,6 +353,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
             "reviews overdue",
             "actions overdue",
         ),
+        lang,
     )
     _groups(totals, "organisation", view.estate.organisations)
     _groups(totals, "directorate", view.estate.directorates)
@@ -272,6 +374,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
             "mixed",
             "documents",
         ),
+        lang,
     )
     for programme in view.estate.cumulative:
         for impact in programme.characteristics:
@@ -281,7 +384,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
                     programme.proposals,
                     programme.cumulative,
                     impact.characteristic,
-                    impact.label,
+                    label(CHARACTERISTIC, impact.label).text(lang),
                     impact.proposals,
                     impact.negative,
                     impact.mixed,
@@ -294,6 +397,7 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
         book,
         "trends",
         ("month", "directorate", "documents", "failing", "errors", "warnings", "completeness"),
+        lang,
     )
     for t in view.trends:
         trends.add(
@@ -314,8 +418,8 @@ def render_xlsx(view: AuditView, out: IO[bytes]) -> None:
             ("new findings", view.baseline.new),
             ("resolved findings", view.baseline.resolved),
         ):
-            sheet = _Sheet(book, title, _FINDING_HEADERS)
+            sheet = _Sheet(book, title, _FINDING_HEADERS, lang)
             for b in items:
-                sheet.add(_finding_row(b.path, b.finding))
+                sheet.add(_finding_row(b.path, b.finding, lang))
             sheet.close()
     book.save(out)

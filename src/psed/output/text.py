@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from psed._i18n import P_, Arg, _
+from psed._i18n import C_, P_, Arg, _
 from psed.findings import Finding, Severity
 from psed.output._common import FileResult, Renderer, RunInfo, Totals
 
@@ -23,6 +23,7 @@ __all__ = [
     "finding_line",
     "one_line",
     "pointer_text",
+    "severity_name",
     "statistics_lines",
     "summary_line",
 ]
@@ -64,11 +65,14 @@ def finding_line(
     *,
     color: bool = False,
     position: tuple[int, int] | None = None,
+    lang: str = "en",
 ) -> str:
     """One finding as ``path:line:column: pointer: CODE [severity] message``.
 
     ``line:column:`` (1-based, as editors' problem matchers read it) is there when the
     place is known; without it the line is ``path:pointer: CODE [severity] message``.
+    ``lang`` is the language of the severity and of "waived" (``en``, the default, or
+    ``cy``); the message is given as the finding has it.
     """
     where = one_line(path) + ("" if position is None else f":{position[0]}:{position[1]}")
     pointer = pointer_text(finding.pointer)
@@ -76,15 +80,30 @@ def finding_line(
         pointer = " " + pointer
     message = one_line(finding.message)
     sev = finding.severity
-    waived = "" if finding.waived is None else f" (waived: {one_line(finding.waived)})"
-    if not color:
-        return f"{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}"
+    name = severity_name(sev, lang)
+    waived = ""
     if finding.waived is not None:
-        return f"{_DIM}{where}:{pointer}: {finding.code} [{sev.value}] {message}{waived}{_RESET}"
+        waived = " " + _("(waived: {reason})", reason=one_line(finding.waived)).text(lang)
+    if not color:
+        return f"{where}:{pointer}: {finding.code} [{name}] {message}{waived}"
+    if finding.waived is not None:
+        return f"{_DIM}{where}:{pointer}: {finding.code} [{name}] {message}{waived}{_RESET}"
     return (
         f"{_BOLD}{where}:{pointer}:{_RESET} {_SEVERITY_COLOR[sev]}{_BOLD}"
-        f"{finding.code}{_RESET} {_SEVERITY_COLOR[sev]}[{sev.value}]{_RESET} {message}"
+        f"{finding.code}{_RESET} {_SEVERITY_COLOR[sev]}[{name}]{_RESET} {message}"
     )
+
+
+_SEVERITY_NAMES = {
+    Severity.ERROR: C_("severity", "error"),
+    Severity.WARNING: C_("severity", "warning"),
+    Severity.INFO: C_("severity", "info"),
+}
+
+
+def severity_name(severity: Severity, lang: str = "en") -> str:
+    """A severity as a report names it: ``error`` (in Welsh, ``gwall``)."""
+    return _SEVERITY_NAMES[severity].text(lang)
 
 
 def _joined(parts: list[Arg]) -> Arg:

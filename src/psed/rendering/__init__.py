@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Literal, overload
 
+from psed._i18n import _
 from psed.findings import Report
 from psed.model import Proposal
 
@@ -49,8 +50,11 @@ def _require(module: str, package: str) -> Any:
         return importlib.import_module(module)
     except ImportError:
         raise RenderError(
-            f"rendering needs {package}, which comes with the render extra: "
-            "pip install 'psed[render]'"
+            _(
+                "rendering needs {package}, which comes with the render extra: "
+                "pip install 'psed[render]'",
+                package=package,
+            )
         ) from None
 
 
@@ -104,11 +108,19 @@ def render(
     """
     if format not in FORMATS:
         raise RenderError(
-            f"format: {format!r} is not a format psed renders; use one of {', '.join(FORMATS)}"
+            _(
+                "format: {format} is not a format psed renders; use one of {formats}",
+                format=repr(format),
+                formats=", ".join(FORMATS),
+            )
         )
     if lang not in LANGUAGES:
         raise RenderError(
-            f"lang: {lang!r} is not a language psed renders; use one of {', '.join(LANGUAGES)}"
+            _(
+                "lang: {lang} is not a language psed renders; use one of {languages}",
+                lang=repr(lang),
+                languages=", ".join(LANGUAGES),
+            )
         )
     from psed.rendering._labels import language
 
