@@ -29,8 +29,14 @@ def test_check_in_welsh_gives_welsh_findings_and_summary(
     assert "Nid oes penderfyniad wedi'i gofnodi" in out
     assert out.splitlines()[-1].startswith("Ffeiliau a wiriwyd: 1; gwallau: ")
     assert "No decision is recorded" not in out
+    # The severity in each line is Welsh too; the codes and pointers are not words.
+    assert "/decision: PSED403 [gwall] " in out
+    assert "[rhybudd]" in out
+    assert "[error]" not in out
+    assert "[warning]" not in out
     _, english, _ = _run(capsys, "check", SEED, "--as-of", "2026-11-26")
     assert "No decision is recorded" in english
+    assert "/decision: PSED403 [error] " in english
     assert english.splitlines()[-1].startswith("1 file checked: ")
 
 

@@ -181,7 +181,14 @@ class TextRenderer(Renderer):
             return ()
         return (
             "".join(
-                finding_line(result.path, f, color=self.color, position=result.position(f)) + "\n"
+                finding_line(
+                    result.path,
+                    f,
+                    color=self.color,
+                    position=result.position(f),
+                    lang=self.run.lang,
+                )
+                + "\n"
                 for f in result.report.findings
             ),
         )
