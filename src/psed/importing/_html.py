@@ -323,7 +323,7 @@ def read_html(path: str, data: bytes) -> Source:
     title_element = root.find(".//title")
     title = None
     if title_element is not None:
-        title = _SPACE.sub(" ", title_element.text_content() or "").strip() or None
+        title = " ".join((title_element.text_content() or "").split()) or None
     body = root.find("body")
     walker = _Walker()
     blocks = tuple(walker.blocks(body if body is not None else root))
