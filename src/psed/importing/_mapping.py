@@ -496,7 +496,9 @@ class _Mapper:
             return None
         start = lo
         if rule.after is not None:
-            start = max(lo, self.label_positions.get(rule.after, -1) + 1)
+            if rule.after not in self.label_positions:
+                return None  # "the first Date after that label": no label, no field
+            start = max(lo, self.label_positions[rule.after] + 1)
         found = self.find_label(rule.labels, start, hi)
         if found is None:
             return None
