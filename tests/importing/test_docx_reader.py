@@ -119,3 +119,56 @@ def test_a_character_style_in_italics_marks_guidance(tmp_path: Path) -> None:
         ("Explain who is affected.", True),
         ("Residents over 65.", False),
     ]
+
+
+def test_a_table_inside_a_cell_gives_one_line_a_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Evidence"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate((("Census", "2021"), ("Library survey", "2024"))):
+        inner.cell(r, 0).text = a
+        inner.cell(r, 1).text = b
+    (table,) = [b for b in _save(tmp_path, document).blocks if not isinstance(b, Paragraph)]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Evidence", "Census 2021\nLibrary survey 2024"]
+    ]
+
+
+def test_a_content_control_in_a_cell_still_showing_its_prompt_is_a_placeholder(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Lead officer"
+    table.cell(1, 0).text = "Directorate"
+    for row, (shows, text) in enumerate(
+        (("<w:showingPlcHdr/>", "Click or tap here to enter text."), ("", "Housing"))
+    ):
+        cell = table.cell(row, 1)._tc
+        cell.remove(cell.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"))
+        cell.append(
+            parse_xml(
+                f"<w:sdt {_NS}><w:sdtPr>{shows}</w:sdtPr><w:sdtContent><w:p><w:r>"
+                f"<w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+            )
+        )
+    (read,) = [b for b in _save(tmp_path, document).blocks if not isinstance(b, Paragraph)]
+    answers = [row[1].paragraphs[0] for row in read.rows]
+    assert [(p.text, p.placeholder) for p in answers] == [
+        ("Click or tap here to enter text.", True),
+        ("Housing", False),
+    ]
+
+
+def test_page_header_and_footer_text_is_read_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Body")
+    document.sections[0].header.paragraphs[0].text = "OFFICIAL"
+    document.sections[0].footer.paragraphs[0].text = "Page footer: Borough Council"
+    document.add_section()
+    source = _save(tmp_path, document)
+    assert [(p.text, p.where.kind) for p in source.extras] == [
+        ("OFFICIAL", "header"),
+        ("Page footer: Borough Council", "footer"),
+    ]
