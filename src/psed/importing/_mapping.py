@@ -1209,6 +1209,8 @@ class _Mapper:
             if role == "due":
                 date = parse_date(text)
                 if date is None:
+                    for j in src:
+                        self.used[j] = "unreadable:not a date"
                     continue
                 mitigation["due"] = date.isoformat()
             elif role == "status":
