@@ -60,10 +60,6 @@ class TemplateError(ValueError):
     """A template that cannot be used; the message names the file, the key and what to do."""
 
 
-def _labels(value: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 @attrs.frozen(kw_only=True)
 class FieldRule:
     """Where one field's value is on the form, and how to read it."""
