@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import psed
 from psed.importing import ImportProblem, builtin_templates, import_file
 
 from .conftest import FIXTURES, imported
@@ -41,3 +44,14 @@ def test_a_pdf_cannot_be_read_as_psed_s_own_layout() -> None:
     assert caught.value.message.startswith(
         "a PDF of psed's own layout cannot be read back exactly; import the HTML or Word"
     )
+
+
+def test_a_status_given_replaces_the_status_of_a_rendered_page(tmp_path: Path) -> None:
+    proposal = psed.load(Path(__file__).parents[2] / "examples" / "garden-waste-charge.yaml")
+    path = tmp_path / "garden-waste.html"
+    path.write_text(str(psed.render(proposal, format="html")), encoding="utf-8")
+    result = import_file(path, status="submitted")
+    assert result.template == "psed-rendered"
+    assert proposal.status.value == "approved"
+    assert result.tree["status"] == "submitted"
+    assert result.tree["name"] == proposal.name
