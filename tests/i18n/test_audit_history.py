@@ -14,6 +14,8 @@ import psed.audit
 from psed.audit import history
 from psed.cli import main
 
+from .json_findings import findings_in
+
 ROOT = Path(__file__).resolve().parents[2]
 WALES = ROOT / "examples" / "library-service-review-wales.yaml"
 AS_OF = dt.date(2026, 11, 26)
@@ -93,20 +95,7 @@ def test_psed_audit_in_welsh_gives_message_en_in_json(
     folder = _folder(tmp_path)
     args = ["audit", str(folder), "--as-of", "2026-11-26", "--format", "json"]
     main([*args, "--lang", "cy", "--db", str(tmp_path / "h.sqlite")])
-    report = json.loads(capsys.readouterr().out)
-    found: list[dict[str, object]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if "code" in node and "message" in node:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(report)
+    found = findings_in(json.loads(capsys.readouterr().out))
     assert found
     for finding in found:
         assert isinstance(finding.get("message_en"), str), finding

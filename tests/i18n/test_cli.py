@@ -9,6 +9,8 @@ import pytest
 
 from psed.cli import main
 
+from .json_findings import findings_in
+
 ROOT = Path(__file__).resolve().parents[2]
 WALES = str(ROOT / "examples" / "library-service-review-wales.yaml")
 SEED = str(ROOT / "examples" / "customer-access-strategy.yaml")
@@ -111,23 +113,8 @@ def test_audit_in_welsh_gives_the_portfolio_findings_in_welsh(
     _, english, _ = _run(capsys, *args)
     _, welsh, _ = _run(capsys, *args, "--lang", "cy")
 
-    def duplicates(out: str) -> list[dict[str, str]]:
-        found: list[dict[str, str]] = []
-
-        def walk(node: object) -> None:
-            if isinstance(node, dict):
-                if node.get("code") == "PSED702" and "message" in node:
-                    found.append(node)
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(json.loads(out))
-        return found
-
-    en, cy = duplicates(english), duplicates(welsh)
+    en = findings_in(json.loads(english), "PSED702")
+    cy = findings_in(json.loads(welsh), "PSED702")
     assert len(en) == len(cy) == 2
     assert all(f["message"].startswith("The id ") for f in en)
     assert all(f["message"].startswith("Mae'r id ") for f in cy)

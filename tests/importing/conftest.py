@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from psed.importing import ImportResult, builtin_templates, import_file, load_template
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEMPLATES = Path(__file__).parent / "templates"
+GOOD_TEMPLATE: dict[str, Any] = {
+    "template_version": 1,
+    "id": "ours",
+    "label": "Our form",
+    "fields": {"impact_summary": {"labels": ["Summary"]}},
+    "impact_tables": [{"columns": {"characteristic": ["Group"], "details": ["Details"]}}],
+}
+"""The smallest template psed accepts: the tests change one key of it at a time."""
 """Organisations' own templates, as a configuration's ``import-templates`` would name them."""
 
 

@@ -10,13 +10,7 @@ import pytest
 from psed.importing import TemplateError, load_template
 from psed.importing._template import parse_template
 
-_GOOD: dict[str, Any] = {
-    "template_version": 1,
-    "id": "ours",
-    "label": "Our form",
-    "fields": {"impact_summary": {"labels": ["Summary"]}},
-    "impact_tables": [{"columns": {"characteristic": ["Group"], "details": ["Details"]}}],
-}
+from .conftest import GOOD_TEMPLATE
 
 
 @pytest.mark.parametrize(
@@ -45,7 +39,7 @@ _GOOD: dict[str, Any] = {
 )
 def test_a_broken_template_is_refused_naming_the_key(change: dict[str, Any], message: str) -> None:
     with pytest.raises(TemplateError) as caught:
-        parse_template({**_GOOD, **change}, "ours.yaml")
+        parse_template({**GOOD_TEMPLATE, **change}, "ours.yaml")
     assert message in str(caught.value)
 
 

@@ -10,15 +10,7 @@ import pytest
 from psed.importing import TemplateError, builtin_templates, load_template
 from psed.importing._template import parse_template
 
-from .conftest import TEMPLATES
-
-_GOOD: dict[str, Any] = {
-    "template_version": 1,
-    "id": "ours",
-    "label": "Our form",
-    "fields": {"impact_summary": {"labels": ["Summary"]}},
-    "impact_tables": [{"columns": {"characteristic": ["Group"], "details": ["Details"]}}],
-}
+from .conftest import GOOD_TEMPLATE, TEMPLATES
 
 
 def test_built_in_templates() -> None:
@@ -78,12 +70,12 @@ def test_the_organisation_templates_of_the_tests_load(path: Path) -> None:
 )
 def test_a_broken_template_is_refused_naming_the_key(change: dict[str, Any], message: str) -> None:
     with pytest.raises(TemplateError, match=r"ours\.yaml: ") as caught:
-        parse_template({**_GOOD, **change}, "ours.yaml")
+        parse_template({**GOOD_TEMPLATE, **change}, "ours.yaml")
     assert message in str(caught.value)
 
 
 def test_a_good_template_parses() -> None:
-    template = parse_template(_GOOD, "ours.yaml")
+    template = parse_template(GOOD_TEMPLATE, "ours.yaml")
     assert template.id == "ours"
     assert template.tables[0].column_labels("details") == ("Details",)
 
