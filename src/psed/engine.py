@@ -31,7 +31,7 @@ from psed._bound import Bound
 from psed._i18n import DEFAULT_LANG, Message, _, choose_lang
 from psed._reading.codes import structural_finding
 from psed._reading.document import locate
-from psed._reading.pointer import Positions, is_at_or_below, join, split
+from psed._reading.pointer import Positions, join, split
 from psed.catalogue import Catalogue, Framework
 from psed.config import Config
 from psed.findings import Finding, Report, Severity, translate
@@ -363,11 +363,6 @@ def _read(
     return read.proposal, read.positions
 
 
-def _within(places: tuple[str, ...], pointer: str) -> bool:
-    """True when ``pointer`` is at or below one of ``places`` (``validate``'s ``only``)."""
-    return any(is_at_or_below(pointer, place) for place in places)
-
-
 def _broken_waivers(places: AbstractSet[str]) -> frozenset[int]:
     """Indexes of the waivers at or under which the reader reported something."""
     broken: set[int] = set()
@@ -459,7 +454,8 @@ def _validate_and_read(
     code = choose_lang(lang)
     load_plugins()  # plug-ins may register frameworks and characteristics too
     catalogue = cfg.catalogue()
-    bound = Bound(keep=None if keep is None else functools.partial(_within, keep))
+    kept = frozenset(keep or ())
+    bound = Bound(keep=None if keep is None else lambda pointer: _covered(pointer, kept))
     proposal, positions = _read(payload, cfg, catalogue, bound, format)
     law_day: LawDate | None = None
     if proposal is not None:
