@@ -338,7 +338,8 @@ def run_map(
 
     With ``jobs`` > 1 the files are checked, and ``then`` applied, in that many worker
     processes, so only ``then``'s (small) result crosses back; ``then`` must be
-    picklable. The pool is terminated if the consumer stops early or on Ctrl-C.
+    picklable. When every path is done the pool is closed and its workers end as usual;
+    it is terminated if the consumer stops early or on Ctrl-C.
     """
     workers = jobs_count(jobs)
     if workers <= 1:
@@ -350,9 +351,13 @@ def run_map(
     method = "fork" if sys.platform.startswith("linux") else None
     context = multiprocessing.get_context(method)
     pool = context.Pool(workers, initializer=_init_worker, initargs=(job, then))
+    finished = False
     try:
         yield from pool.imap(_work, paths, chunksize=CHUNK_SIZE)
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()
+        if finished:
+            pool.close()  # the workers finish and exit as processes do (their atexit runs)
+        else:
+            pool.terminate()
         pool.join()

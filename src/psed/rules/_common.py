@@ -242,6 +242,9 @@ BROWN = _BROWN
 BRACKING = "R (Bracking) v Secretary of State for Work and Pensions [2013] EWCA Civ 1345"
 
 
+_NO_CHARACTERISTIC = "An entry with no characteristic"
+
+
 def characteristic_label(ctx: Context, code: str) -> str:
     """The label people see for a characteristic code: the document's own, else the catalogue's."""
     for local in ctx.proposal.characteristics:
@@ -257,16 +260,12 @@ def characteristic_name(characteristic: Characteristic) -> str:
     An entry whose characteristic is missing (the reader reports that) still gets a
     name a person can find on the form.
     """
-    return characteristic.label or characteristic.code or "An entry with no characteristic"
+    return characteristic.label or characteristic.code or _NO_CHARACTERISTIC
 
 
 def entry_label(entry: ImpactEntry) -> str:
     """How a message names an impact entry: its characteristic label, and its group if any."""
-    # An entry whose characteristic is missing or invalid (reported by the reader) still
-    # gets a name a person can find on the form.
-    label = (
-        entry.characteristic.label or entry.characteristic.code or "An entry with no characteristic"
-    )
+    label = characteristic_name(entry.characteristic)
     group = entry.group
     if group is not None and not is_placeholder(group):
         return f"{label} ({' '.join(group.split())})"
@@ -278,13 +277,12 @@ def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
     return mitigation.status != MitigationStatus.DROPPED and ctx.text(mitigation.action).real
 
 
-def _builtin_label(code: str, english: str) -> bool:
-    """True when ``english`` is the built-in label of ``code`` (so the catalogue has it)."""
-    for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES):
-        found = table.get(code)
-        if found is not None and found.label == english:
-            return True
-    return False
+_BUILTIN_TERMS: dict[tuple[str, str], Message] = {
+    (code, known.label): label(CHARACTERISTIC, known.label)
+    for table in (BUILTIN_CHARACTERISTICS, NI_CATEGORIES)
+    for code, known in table.items()
+}
+"""Each built-in characteristic's (code, English label) and its label to translate, made once."""
 
 
 def characteristic_term(characteristic: Characteristic) -> Arg:
@@ -294,9 +292,10 @@ def characteristic_term(characteristic: Characteristic) -> Arg:
     is the organisation's own wording, shown as written.
     """
     name = characteristic_name(characteristic)
-    if _builtin_label(characteristic.code, name):
-        return label(CHARACTERISTIC, name)
-    if name == "An entry with no characteristic":
+    term = _BUILTIN_TERMS.get((characteristic.code, name))
+    if term is not None:
+        return term
+    if name == _NO_CHARACTERISTIC:
         return _("An entry with no characteristic")
     return name
 
@@ -304,7 +303,7 @@ def characteristic_term(characteristic: Characteristic) -> Arg:
 def label_term(ctx: Context, code: str) -> Arg:
     """:func:`characteristic_label` in the reader's language (built-in labels translated)."""
     name = characteristic_label(ctx, code)
-    return label(CHARACTERISTIC, name) if _builtin_label(code, name) else name
+    return _BUILTIN_TERMS.get((code, name), name)
 
 
 def entry_term(entry: ImpactEntry) -> Arg:
