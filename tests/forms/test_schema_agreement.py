@@ -178,7 +178,11 @@ def test_generator_reaches_both_sides_of_each_condition(framework: str) -> None:
     schema = psed.json_schema(framework, mode="submission")
     seen: dict[str, set[bool]] = {}
 
-    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    # A fixed set of examples: whether 80 random ones reach both sides of every condition
+    # is a question of luck, and the test asks it of the generator, not of the luck.
+    @settings(
+        max_examples=80, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(candidates(framework))
     def collect(doc: dict[str, Any]) -> None:
         for condition in schema["allOf"]:
