@@ -352,6 +352,15 @@ class _Mapper:
     def note(self, pointer: str, pieces: Iterable[int]) -> None:
         self.provenance.setdefault(pointer, []).extend(self.pieces[i].where for i in pieces)
 
+    def _due(self, text: str, pieces: Iterable[int]) -> str | None:
+        """A mitigation's due date as ISO text; None, with its pieces marked unreadable, if none."""
+        date = parse_date(text)
+        if date is None:
+            for j in pieces:
+                self.used[j] = "unreadable:not a date"
+            return None
+        return date.isoformat()
+
     def infer(self, pointer: str, value: Any, reason: str, pieces: Iterable[int] = ()) -> None:
         self.inferred.append(
             {
@@ -986,12 +995,10 @@ class _Mapper:
                     self.used.pop(j, None)
                 continue
             if role == "due":
-                date = parse_date(text)
-                if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                due = self._due(text, src)
+                if due is None:
                     continue
-                mitigation["due"] = date.isoformat()
+                mitigation["due"] = due
             elif is_placeholder(text):
                 for j in src:
                     self.used.pop(j, None)
@@ -1207,12 +1214,10 @@ class _Mapper:
             if role == "characteristic":
                 continue
             if role == "due":
-                date = parse_date(text)
-                if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                due = self._due(text, src)
+                if due is None:
                     continue
-                mitigation["due"] = date.isoformat()
+                mitigation["due"] = due
             elif role == "status":
                 continue
             else:
