@@ -450,19 +450,17 @@ class AuditRun:
 
     def findings(self) -> Iterator[tuple[str, Finding]]:
         """Every finding of every document, with its path, in audit and report order."""
-        for path, *record in self.db.execute(
-            f"SELECT d.path, {_QUALIFIED} "
-            "FROM work.findings AS f JOIN work.documents AS d ON d.doc = f.doc "
-            "ORDER BY f.doc, f.seq"
-        ):
-            yield path, _finding(record)
+        return self._with_paths("")
 
     def portfolio(self) -> Iterator[tuple[str, Finding]]:
         """The findings the audit added (PSED701-PSED704, unused waivers of them)."""
+        return self._with_paths("WHERE f.portfolio = 1 ")
+
+    def _with_paths(self, where: str) -> Iterator[tuple[str, Finding]]:
         for path, *record in self.db.execute(
             f"SELECT d.path, {_QUALIFIED} "
             "FROM work.findings AS f JOIN work.documents AS d ON d.doc = f.doc "
-            "WHERE f.portfolio = 1 ORDER BY f.doc, f.seq"
+            f"{where}ORDER BY f.doc, f.seq"
         ):
             yield path, _finding(record)
 
