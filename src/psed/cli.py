@@ -198,56 +198,46 @@ def _patterns(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _jobs(text: str) -> int:
-    from psed._i18n import _
-
+def _at_least(text: str, least: int, problem: Any) -> int:
+    """``text`` as a whole number of ``least`` or more; otherwise ``problem`` is the error."""
     try:
         value = int(text)
     except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            _said(
-                _(
-                    "{value} is not a number of processes; give 1 or more, or 0 for one per core",
-                    value=repr(text),
-                )
-            )
-        )
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(_said(problem))
     return value
+
+
+def _jobs(text: str) -> int:
+    from psed._i18n import _
+
+    return _at_least(
+        text,
+        0,
+        _(
+            "{value} is not a number of processes; give 1 or more, or 0 for one per core",
+            value=repr(text),
+        ),
+    )
 
 
 def _days(text: str) -> int:
     from psed._i18n import _
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            _said(_("{value} is not a number of days; give 0 or more", value=repr(text)))
-        )
-    return value
+    return _at_least(
+        text, 0, _("{value} is not a number of days; give 0 or more", value=repr(text))
+    )
 
 
 def _count(text: str) -> int:
     from psed._i18n import _
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 2:
-        raise argparse.ArgumentTypeError(
-            _said(
-                _(
-                    "{value} is not a number of proposals; give 2 or more (default 3)",
-                    value=repr(text),
-                )
-            )
-        )
-    return value
+    return _at_least(
+        text,
+        2,
+        _("{value} is not a number of proposals; give 2 or more (default 3)", value=repr(text)),
+    )
 
 
 # --------------------------------------------------------------------------- the parser
@@ -844,6 +834,21 @@ def _write(out: IO[str], pieces: Iterable[str]) -> None:
             out.write(piece)
 
 
+def _run_info(job: Any) -> Any:
+    """What a report says about its run: the release and the job's settings."""
+    from psed import __version__
+    from psed.output import RunInfo
+
+    return RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+        lang=job.lang,
+    )
+
+
 def _job(args: argparse.Namespace, config: Any) -> Any:
     from psed._batch import Job
     from psed.findings import Severity
@@ -886,10 +891,9 @@ def _nothing_found(args: argparse.Namespace, finder: Any) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
-    from psed import __version__
     from psed._batch import run_map
     from psed._files import Finder
-    from psed.output import RenderStep, RunInfo, Totals, make_renderer
+    from psed.output import RenderStep, Totals, make_renderer
 
     if (args.quiet or args.statistics) and args.format != "text":
         from psed._i18n import _
@@ -897,14 +901,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError(_("--quiet and --statistics apply to the text format only"))
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(
-        version=__version__,
-        as_of=job.as_of,
-        status=job.status,
-        fail_on=job.fail_on,
-        law_date=job.law_date,
-        lang=job.lang,
-    )
+    run_info = _run_info(job)
     color = args.format == "text" and _use_color(out)
     options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
     renderer = make_renderer(args.format, run_info, color=color, **options)
@@ -933,11 +930,9 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
-    from psed import __version__
     from psed._i18n import _
     from psed.audit import HistoryError
     from psed.audit._run import AuditRun, RunOptions
-    from psed.output import RunInfo
     from psed.output.audit import AuditView, render_audit
 
     if args.baseline and not args.db:
@@ -950,14 +945,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError(_("cannot write {path}: its folder does not exist", path=args.output))
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(
-        version=__version__,
-        as_of=job.as_of,
-        status=job.status,
-        fail_on=job.fail_on,
-        law_date=job.law_date,
-        lang=job.lang,
-    )
+    run_info = _run_info(job)
     options = RunOptions(
         due_within=args.due_within,
         min_cumulative=args.min_cumulative or config.min_cumulative,
