@@ -488,12 +488,22 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
     )
 
-    check = commands.add_parser(
+    def command(
+        name: str, handler: Callable[..., int], *, help: str, description: str, epilog: str
+    ) -> argparse.ArgumentParser:
+        """A sub-command with its help, description and epilog, run by ``handler``."""
+        sub = commands.add_parser(
+            name, help=help, description=description, epilog=epilog, formatter_class=_Formatter
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    check = command(
         "check",
+        _cmd_check,
         help="check documents and report the gaps",
         description="Check assessments (JSON or YAML) and report every finding.",
         epilog=_CHECK_EPILOG,
-        formatter_class=_Formatter,
     )
     _add_run_options(check)
     check.add_argument(
@@ -514,15 +524,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="text format: after the findings, the number of findings of each rule",
     )
-    check.set_defaults(handler=_cmd_check)
 
-    rules = commands.add_parser(
+    rules = command(
         "rules",
+        _cmd_rules,
         help="list every rule",
         description="List every rule: code, name, severity, the status it applies from, "
         "and what it reports.",
         epilog=_RULES_EPILOG,
-        formatter_class=_Formatter,
     )
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="output format"
@@ -539,15 +548,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a psed.toml or pyproject.toml whose duties and frameworks to include "
         "(default: the one found from the current folder)",
     )
-    rules.set_defaults(handler=_cmd_rules)
 
-    explain = commands.add_parser(
+    explain = command(
         "explain",
+        _cmd_explain,
         help="show one rule's documentation",
         description="Show a rule's documentation: what it checks, why it matters (the law), "
         "a failing and a passing example.",
         epilog=_EXPLAIN_EPILOG,
-        formatter_class=_Formatter,
     )
     explain.add_argument("code", metavar="CODE", help="a rule code (any case) or name")
     explain.add_argument(
@@ -562,15 +570,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a psed.toml or pyproject.toml whose frameworks to include (default: the one "
         "found from the current folder)",
     )
-    explain.set_defaults(handler=_cmd_explain)
 
-    schema = commands.add_parser(
+    schema = command(
         "schema",
+        _cmd_schema,
         help="print a JSON Schema",
         description="Print the JSON Schema (2020-12) of the document format, or of the "
         "JSON report of 'psed check --format json'.",
         epilog=_SCHEMA_EPILOG,
-        formatter_class=_Formatter,
     )
     which = schema.add_mutually_exclusive_group()
     which.add_argument(
@@ -590,15 +597,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the schema of the import report of 'psed import --report' (import_report_version 1)",
     )
     schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
-    schema.set_defaults(handler=_cmd_schema)
 
-    new = commands.add_parser(
+    new = command(
         "new",
+        _cmd_new,
         help="print a blank document to fill in",
         description="Print a YAML document to fill in, with every required characteristic "
         "and sign-off of the framework, and a comment on each field.",
         epilog=_NEW_EPILOG,
-        formatter_class=_Formatter,
     )
     new.add_argument(
         "--framework", default="psed", metavar="F", help="the framework (default: psed)"
@@ -610,15 +616,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to this new file instead of standard output"
     )
     new.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
-    new.set_defaults(handler=_cmd_new)
 
-    audit = commands.add_parser(
+    audit = command(
         "audit",
+        _cmd_audit,
         help="summarise a portfolio of assessments",
         description="Summarise many assessments: per document status, counts and "
         "completeness; per rule and per characteristic totals.",
         epilog=_AUDIT_EPILOG,
-        formatter_class=_Formatter,
     )
     _add_run_options(audit)
     audit.add_argument(
@@ -657,15 +662,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --db: list only the findings new since the previous run, and those resolved",
     )
-    audit.set_defaults(handler=_cmd_audit)
 
-    render = commands.add_parser(
+    render = command(
         "render",
+        _cmd_render,
         help="write the document to publish: HTML, Word, PDF or Markdown",
         description="Write an assessment as the document an organisation publishes: "
         "accessible HTML, Word (docx), tagged PDF or Markdown.",
         epilog=_RENDER_EPILOG,
-        formatter_class=_Formatter,
     )
     render.add_argument(
         "path", metavar="FILE", help="the assessment (.json, .yaml, .yml); '-' reads standard input"
@@ -702,14 +706,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language of the headings and labels: en (English), cy (Welsh, Cymraeg) or "
         "both (bilingual, Welsh first); default: the PSED_LANG environment variable, else en",
     )
-    render.set_defaults(handler=_cmd_render)
-    importer = commands.add_parser(
+    importer = command(
         "import",
+        _cmd_import,
         help="turn Word, HTML and PDF assessments into psed documents",
         description="Import existing assessments (.docx, .html, .htm, .pdf) into psed YAML "
         "documents, one per file.",
         epilog=_IMPORT_EPILOG,
-        formatter_class=_Formatter,
     )
     importer.add_argument(
         "paths", nargs="+", metavar="PATH", help="files (.docx, .html, .htm, .pdf) or folders"
@@ -737,7 +740,6 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--config", metavar="FILE", help="a configuration with the organisation's own templates"
     )
-    importer.set_defaults(handler=_cmd_import)
     return parser
 
 
