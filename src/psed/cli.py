@@ -391,6 +391,14 @@ def _lang(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from None
 
 
+def _add_config(
+    parser: argparse.ArgumentParser,
+    help: str = "a psed.toml or pyproject.toml to use instead of the one found from the "
+    "current folder",
+) -> None:
+    parser.add_argument("--config", metavar="FILE", help=help)
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by check and audit: how the rules judge the documents."""
     parser.add_argument(
@@ -436,12 +444,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         choices=_SEVERITIES,
         help="the lowest severity that fails the run (default: error, or the configuration's)",
     )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml to use instead of the one found from the "
-        "current folder",
-    )
+    _add_config(parser)
     parser.add_argument(
         "--jobs",
         "-j",
@@ -542,10 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the duties instead: id, provision, where and when in force, and the "
         "characteristics each requires",
     )
-    rules.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml whose duties and frameworks to include "
+    _add_config(
+        rules,
+        "a psed.toml or pyproject.toml whose duties and frameworks to include "
         "(default: the one found from the current folder)",
     )
 
@@ -564,10 +566,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="list the references each framework cites under the law of this date (default: today)",
     )
-    explain.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml whose frameworks to include (default: the one "
+    _add_config(
+        explain,
+        "a psed.toml or pyproject.toml whose frameworks to include (default: the one "
         "found from the current folder)",
     )
 
@@ -596,7 +597,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the schema of the import report of 'psed import --report' (import_report_version 1)",
     )
-    schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
+    _add_config(schema, "a configuration with more frameworks")
 
     new = command(
         "new",
@@ -615,7 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "-o", "--output", metavar="FILE", help="write to this new file instead of standard output"
     )
-    new.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
+    _add_config(new, "a configuration with more frameworks")
 
     audit = command(
         "audit",
@@ -693,12 +694,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the quality check judges the document on (default: today)",
     )
-    render.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml to use instead of the one found from the "
-        "current folder",
-    )
+    _add_config(render)
     render.add_argument(
         "--lang",
         type=str.lower,
@@ -737,9 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--force", action="store_true", help="replace documents that already exist"
     )
-    importer.add_argument(
-        "--config", metavar="FILE", help="a configuration with the organisation's own templates"
-    )
+    _add_config(importer, "a configuration with the organisation's own templates")
     return parser
 
 
