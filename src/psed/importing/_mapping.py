@@ -352,15 +352,6 @@ class _Mapper:
     def note(self, pointer: str, pieces: Iterable[int]) -> None:
         self.provenance.setdefault(pointer, []).extend(self.pieces[i].where for i in pieces)
 
-    def _due(self, text: str, pieces: Iterable[int]) -> str | None:
-        """A mitigation's due date as ISO text; None, with its pieces marked unreadable, if none."""
-        date = parse_date(text)
-        if date is None:
-            for j in pieces:
-                self.used[j] = "unreadable:not a date"
-            return None
-        return date.isoformat()
-
     def infer(self, pointer: str, value: Any, reason: str, pieces: Iterable[int] = ()) -> None:
         self.inferred.append(
             {
@@ -995,10 +986,12 @@ class _Mapper:
                     self.used.pop(j, None)
                 continue
             if role == "due":
-                due = self._due(text, src)
-                if due is None:
+                date = parse_date(text)
+                if date is None:
+                    for j in src:
+                        self.used[j] = "unreadable:not a date"
                     continue
-                mitigation["due"] = due
+                mitigation["due"] = date.isoformat()
             elif is_placeholder(text):
                 for j in src:
                     self.used.pop(j, None)
@@ -1214,10 +1207,12 @@ class _Mapper:
             if role == "characteristic":
                 continue
             if role == "due":
-                due = self._due(text, src)
-                if due is None:
+                date = parse_date(text)
+                if date is None:
+                    for j in src:
+                        self.used[j] = "unreadable:not a date"
                     continue
-                mitigation["due"] = due
+                mitigation["due"] = date.isoformat()
             elif role == "status":
                 continue
             else:
