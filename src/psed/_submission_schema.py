@@ -128,34 +128,23 @@ NOT_PLACEHOLDER: dict[str, Any] = {
 }
 """A string that is real text: a letter or digit, and none of the placeholder patterns."""
 
+_SUBMITTED_RULES = (
+    "PSED101",
+    "PSED103",
+    "PSED107",
+    "PSED109",
+    "PSED110",
+    "PSED201",
+    "PSED301",
+    "PSED302",
+    "PSED409",
+)
+
 SCHEMA_RULES: dict[Status, tuple[str, ...]] = {
     Status.DRAFT: (),
-    Status.SUBMITTED: (
-        "PSED101",
-        "PSED103",
-        "PSED107",
-        "PSED109",
-        "PSED110",
-        "PSED201",
-        "PSED301",
-        "PSED302",
-        "PSED409",
-    ),
-    Status.APPROVED: (
-        "PSED101",
-        "PSED103",
-        "PSED107",
-        "PSED109",
-        "PSED110",
-        "PSED201",
-        "PSED301",
-        "PSED302",
-        "PSED303",
-        "PSED304",
-        "PSED313",
-        "PSED403",
-        "PSED409",
-    ),
+    Status.SUBMITTED: _SUBMITTED_RULES,
+    # What a submission needs, and the approval's own: in code order.
+    Status.APPROVED: tuple(sorted({*_SUBMITTED_RULES, "PSED303", "PSED304", "PSED313", "PSED403"})),
 }
 """The rules the submission schema expresses at each status (before the framework's sign-offs)."""
 
@@ -164,6 +153,21 @@ _ADVERSE = ["negative", "mixed"]
 
 def _real() -> dict[str, Any]:
     return copy.deepcopy(NOT_PLACEHOLDER)
+
+
+def _has(key: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Holds when the instance has ``key`` and its value matches ``schema``."""
+    return {"required": [key], "properties": {key: schema}}
+
+
+def _object_with(key: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """An object that has ``key``, with a value matching ``schema``."""
+    return {"type": "object", **_has(key, schema)}
+
+
+def _has_entry(field: str, key: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Holds when the list ``field`` has an entry whose ``key`` matches ``schema``."""
+    return _has(field, {"type": "array", "contains": _object_with(key, schema)})
 
 
 def _condition(code: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -220,16 +224,7 @@ def _law_date_between(start: _dt.date | None, until: _dt.date | None) -> dict[st
     """
     judged: dict[str, Any] = {} if until is None else {"not": {}}
     for key in reversed(_LAW_DATE_FIELDS):
-        dated = {
-            "required": [key],
-            "properties": {
-                key: {
-                    "type": "object",
-                    "required": ["date"],
-                    "properties": {"date": {"type": "string"}},
-                }
-            },
-        }
+        dated = _has(key, _object_with("date", {"type": "string"}))
         within = {
             "properties": {
                 key: {"type": "object", "properties": {"date": _date_between(start, until)}}
@@ -274,19 +269,7 @@ def _periods(duties: Sequence[Duty]) -> list[Duty]:
 
 
 def _characteristic_present(code: str, duties: tuple[Duty, ...]) -> dict[str, Any]:
-    present = {
-        "required": ["impacts"],
-        "properties": {
-            "impacts": {
-                "type": "array",
-                "contains": {
-                    "type": "object",
-                    "required": ["characteristic"],
-                    "properties": {"characteristic": {"const": code}},
-                },
-            }
-        },
-    }
+    present = _has_entry("impacts", "characteristic", {"const": code})
     if duties:
         when = {
             "anyOf": [
@@ -320,11 +303,7 @@ def _impact_determined() -> dict[str, Any]:
         "PSED103",
         "Choose the impact on each characteristic; `unknown` (not yet determined) cannot "
         "be submitted.",
-        {
-            "type": "object",
-            "required": ["impact"],
-            "properties": {"impact": {"not": {"const": "unknown"}}},
-        },
+        _object_with("impact", {"not": {"const": "unknown"}}),
     )
 
 
@@ -339,44 +318,18 @@ def _adverse_mitigated() -> dict[str, Any]:
         "A negative or mixed impact needs a mitigation (an action that is not dropped) "
         "or a justification for accepting it.",
         {
-            "if": {
-                "type": "object",
-                "required": ["impact"],
-                "properties": {"impact": {"enum": _ADVERSE}},
-            },
+            "if": _object_with("impact", {"enum": _ADVERSE}),
             "then": {
                 "anyOf": [
-                    {
-                        "type": "object",
-                        "required": ["mitigations"],
-                        "properties": {
-                            "mitigations": {"type": "array", "contains": real_mitigation}
-                        },
-                    },
-                    {
-                        "type": "object",
-                        "required": ["justification"],
-                        "properties": {"justification": _real()},
-                    },
+                    _object_with("mitigations", {"type": "array", "contains": real_mitigation}),
+                    _object_with("justification", _real()),
                 ]
             },
         },
     )
 
 
-_SOME_ADVERSE: dict[str, Any] = {
-    "required": ["impacts"],
-    "properties": {
-        "impacts": {
-            "type": "array",
-            "contains": {
-                "type": "object",
-                "required": ["impact"],
-                "properties": {"impact": {"enum": _ADVERSE}},
-            },
-        }
-    },
-}
+_SOME_ADVERSE: dict[str, Any] = _has_entry("impacts", "impact", {"enum": _ADVERSE})
 
 
 def _not_screened_out_with_adverse() -> dict[str, Any]:
@@ -385,16 +338,9 @@ def _not_screened_out_with_adverse() -> dict[str, Any]:
         "A proposal screened out (or said to need no assessment) cannot record a negative "
         "or mixed impact: screen it in, or correct the screening or the impacts.",
         {
-            "if": {
-                "required": ["screening"],
-                "properties": {
-                    "screening": {
-                        "type": "object",
-                        "required": ["outcome"],
-                        "properties": {"outcome": {"enum": ["screened_out", "not_required"]}},
-                    }
-                },
-            },
+            "if": _has(
+                "screening", _object_with("outcome", {"enum": ["screened_out", "not_required"]})
+            ),
             "then": {"not": _SOME_ADVERSE},
         },
     )
@@ -404,16 +350,7 @@ def _alternatives_of_full_assessment() -> dict[str, Any]:
     full = {
         "anyOf": [
             {"required": ["level"], "properties": {"level": {"const": "full"}}},
-            {
-                "required": ["screening"],
-                "properties": {
-                    "screening": {
-                        "type": "object",
-                        "required": ["outcome"],
-                        "properties": {"outcome": {"const": "screened_in"}},
-                    }
-                },
-            },
+            _has("screening", _object_with("outcome", {"const": "screened_in"})),
         ]
     }
     ni_s75 = _law.BUILTIN_DUTIES[_law.NI_S75]
@@ -430,19 +367,7 @@ def _alternatives_of_full_assessment() -> dict[str, Any]:
                     _SOME_ADVERSE,
                 ]
             },
-            "then": {
-                "required": ["alternatives"],
-                "properties": {
-                    "alternatives": {
-                        "type": "array",
-                        "contains": {
-                            "type": "object",
-                            "required": ["option"],
-                            "properties": {"option": _real()},
-                        },
-                    }
-                },
-            },
+            "then": _has_entry("alternatives", "option", _real()),
         },
     )
 
@@ -454,26 +379,13 @@ def _assessment_before_decision_maker() -> dict[str, Any]:
         "them, with the assessment appended or expressly referred to "
         "(`decision.report.assessment_appended: true`).",
         {
-            "if": {
-                "required": ["decision"],
-                "properties": {
-                    "decision": {
-                        "type": "object",
-                        "required": ["maker"],
-                        "properties": {"maker": _real()},
-                    }
-                },
-            },
+            "if": _has("decision", _object_with("maker", _real())),
             "then": {
                 "properties": {
                     "decision": {
                         "required": ["report"],
                         "properties": {
-                            "report": {
-                                "type": "object",
-                                "required": ["assessment_appended"],
-                                "properties": {"assessment_appended": {"const": True}},
-                            }
+                            "report": _object_with("assessment_appended", {"const": True})
                         },
                     }
                 }
@@ -483,31 +395,13 @@ def _assessment_before_decision_maker() -> dict[str, Any]:
 
 
 def _signoff_field(code: str, slot: str, key: str, what: str) -> dict[str, Any]:
+    named = _has(slot, _object_with("name", _real()))
     if key == "name":
-        body: dict[str, Any] = {
-            "required": [slot],
-            "properties": {
-                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
-            },
-        }
+        body: dict[str, Any] = named
     else:
         # The date is asked for once someone is named (before that, the name's rule
         # reports the sign-off): one mistake, one finding.
-        named = {
-            "required": [slot],
-            "properties": {
-                slot: {"type": "object", "required": ["name"], "properties": {"name": _real()}}
-            },
-        }
-        dated = {
-            "properties": {
-                slot: {
-                    "type": "object",
-                    "required": [key],
-                    "properties": {key: {"type": "string"}},
-                }
-            }
-        }
+        dated = {"properties": {slot: _object_with(key, {"type": "string"})}}
         body = {"if": named, "then": dated}
     return _condition(code, f"Give the {what} (`{slot}.{key}`).", body)
 
@@ -516,16 +410,7 @@ def _decision_outcome() -> dict[str, Any]:
     return _condition(
         "PSED403",
         "Record the decision outcome (`decision.outcome`) before approval.",
-        {
-            "required": ["decision"],
-            "properties": {
-                "decision": {
-                    "type": "object",
-                    "required": ["outcome"],
-                    "properties": {"outcome": {"type": "string"}},
-                }
-            },
-        },
+        _has("decision", _object_with("outcome", {"type": "string"})),
     )
 
 

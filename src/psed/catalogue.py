@@ -372,17 +372,7 @@ BUILTIN_FRAMEWORKS: Mapping[str, Framework] = MappingProxyType(
             Framework(
                 id="ni-s75",
                 label="Section 75 equality screening (Northern Ireland)",
-                required=(
-                    "religious_belief",
-                    "political_opinion",
-                    "racial_group",
-                    "age",
-                    "marital_status",
-                    "sexual_orientation",
-                    "men_women",
-                    "disability",
-                    "dependants",
-                ),
+                required=_law.S75_CODES,
                 duties=(_law.NI_S75, _law.NI_DDA_S49A, _law.ARMED_FORCES),
                 jurisdiction=Jurisdiction.NORTHERN_IRELAND,
                 description="Northern Ireland public authorities: the nine equality "

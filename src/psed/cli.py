@@ -198,56 +198,46 @@ def _patterns(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _jobs(text: str) -> int:
-    from psed._i18n import _
-
+def _at_least(text: str, least: int, problem: Any) -> int:
+    """``text`` as a whole number of ``least`` or more; otherwise ``problem`` is the error."""
     try:
         value = int(text)
     except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            _said(
-                _(
-                    "{value} is not a number of processes; give 1 or more, or 0 for one per core",
-                    value=repr(text),
-                )
-            )
-        )
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(_said(problem))
     return value
+
+
+def _jobs(text: str) -> int:
+    from psed._i18n import _
+
+    return _at_least(
+        text,
+        0,
+        _(
+            "{value} is not a number of processes; give 1 or more, or 0 for one per core",
+            value=repr(text),
+        ),
+    )
 
 
 def _days(text: str) -> int:
     from psed._i18n import _
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            _said(_("{value} is not a number of days; give 0 or more", value=repr(text)))
-        )
-    return value
+    return _at_least(
+        text, 0, _("{value} is not a number of days; give 0 or more", value=repr(text))
+    )
 
 
 def _count(text: str) -> int:
     from psed._i18n import _
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 2:
-        raise argparse.ArgumentTypeError(
-            _said(
-                _(
-                    "{value} is not a number of proposals; give 2 or more (default 3)",
-                    value=repr(text),
-                )
-            )
-        )
-    return value
+    return _at_least(
+        text,
+        2,
+        _("{value} is not a number of proposals; give 2 or more (default 3)", value=repr(text)),
+    )
 
 
 # --------------------------------------------------------------------------- the parser
@@ -401,6 +391,14 @@ def _lang(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from None
 
 
+def _add_config(
+    parser: argparse.ArgumentParser,
+    help: str = "a psed.toml or pyproject.toml to use instead of the one found from the "
+    "current folder",
+) -> None:
+    parser.add_argument("--config", metavar="FILE", help=help)
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by check and audit: how the rules judge the documents."""
     parser.add_argument(
@@ -446,12 +444,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         choices=_SEVERITIES,
         help="the lowest severity that fails the run (default: error, or the configuration's)",
     )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml to use instead of the one found from the "
-        "current folder",
-    )
+    _add_config(parser)
     parser.add_argument(
         "--jobs",
         "-j",
@@ -498,12 +491,22 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
     )
 
-    check = commands.add_parser(
+    def command(
+        name: str, handler: Callable[..., int], *, help: str, description: str, epilog: str
+    ) -> argparse.ArgumentParser:
+        """A sub-command with its help, description and epilog, run by ``handler``."""
+        sub = commands.add_parser(
+            name, help=help, description=description, epilog=epilog, formatter_class=_Formatter
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    check = command(
         "check",
+        _cmd_check,
         help="check documents and report the gaps",
         description="Check assessments (JSON or YAML) and report every finding.",
         epilog=_CHECK_EPILOG,
-        formatter_class=_Formatter,
     )
     _add_run_options(check)
     check.add_argument(
@@ -524,15 +527,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="text format: after the findings, the number of findings of each rule",
     )
-    check.set_defaults(handler=_cmd_check)
 
-    rules = commands.add_parser(
+    rules = command(
         "rules",
+        _cmd_rules,
         help="list every rule",
         description="List every rule: code, name, severity, the status it applies from, "
         "and what it reports.",
         epilog=_RULES_EPILOG,
-        formatter_class=_Formatter,
     )
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="output format"
@@ -543,21 +545,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the duties instead: id, provision, where and when in force, and the "
         "characteristics each requires",
     )
-    rules.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml whose duties and frameworks to include "
+    _add_config(
+        rules,
+        "a psed.toml or pyproject.toml whose duties and frameworks to include "
         "(default: the one found from the current folder)",
     )
-    rules.set_defaults(handler=_cmd_rules)
 
-    explain = commands.add_parser(
+    explain = command(
         "explain",
+        _cmd_explain,
         help="show one rule's documentation",
         description="Show a rule's documentation: what it checks, why it matters (the law), "
         "a failing and a passing example.",
         epilog=_EXPLAIN_EPILOG,
-        formatter_class=_Formatter,
     )
     explain.add_argument("code", metavar="CODE", help="a rule code (any case) or name")
     explain.add_argument(
@@ -566,21 +566,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="list the references each framework cites under the law of this date (default: today)",
     )
-    explain.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml whose frameworks to include (default: the one "
+    _add_config(
+        explain,
+        "a psed.toml or pyproject.toml whose frameworks to include (default: the one "
         "found from the current folder)",
     )
-    explain.set_defaults(handler=_cmd_explain)
 
-    schema = commands.add_parser(
+    schema = command(
         "schema",
+        _cmd_schema,
         help="print a JSON Schema",
         description="Print the JSON Schema (2020-12) of the document format, or of the "
         "JSON report of 'psed check --format json'.",
         epilog=_SCHEMA_EPILOG,
-        formatter_class=_Formatter,
     )
     which = schema.add_mutually_exclusive_group()
     which.add_argument(
@@ -599,16 +597,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the schema of the import report of 'psed import --report' (import_report_version 1)",
     )
-    schema.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
-    schema.set_defaults(handler=_cmd_schema)
+    _add_config(schema, "a configuration with more frameworks")
 
-    new = commands.add_parser(
+    new = command(
         "new",
+        _cmd_new,
         help="print a blank document to fill in",
         description="Print a YAML document to fill in, with every required characteristic "
         "and sign-off of the framework, and a comment on each field.",
         epilog=_NEW_EPILOG,
-        formatter_class=_Formatter,
     )
     new.add_argument(
         "--framework", default="psed", metavar="F", help="the framework (default: psed)"
@@ -619,16 +616,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "-o", "--output", metavar="FILE", help="write to this new file instead of standard output"
     )
-    new.add_argument("--config", metavar="FILE", help="a configuration with more frameworks")
-    new.set_defaults(handler=_cmd_new)
+    _add_config(new, "a configuration with more frameworks")
 
-    audit = commands.add_parser(
+    audit = command(
         "audit",
+        _cmd_audit,
         help="summarise a portfolio of assessments",
         description="Summarise many assessments: per document status, counts and "
         "completeness; per rule and per characteristic totals.",
         epilog=_AUDIT_EPILOG,
-        formatter_class=_Formatter,
     )
     _add_run_options(audit)
     audit.add_argument(
@@ -667,15 +663,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --db: list only the findings new since the previous run, and those resolved",
     )
-    audit.set_defaults(handler=_cmd_audit)
 
-    render = commands.add_parser(
+    render = command(
         "render",
+        _cmd_render,
         help="write the document to publish: HTML, Word, PDF or Markdown",
         description="Write an assessment as the document an organisation publishes: "
         "accessible HTML, Word (docx), tagged PDF or Markdown.",
         epilog=_RENDER_EPILOG,
-        formatter_class=_Formatter,
     )
     render.add_argument(
         "path", metavar="FILE", help="the assessment (.json, .yaml, .yml); '-' reads standard input"
@@ -699,12 +694,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the quality check judges the document on (default: today)",
     )
-    render.add_argument(
-        "--config",
-        metavar="FILE",
-        help="a psed.toml or pyproject.toml to use instead of the one found from the "
-        "current folder",
-    )
+    _add_config(render)
     render.add_argument(
         "--lang",
         type=str.lower,
@@ -712,14 +702,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language of the headings and labels: en (English), cy (Welsh, Cymraeg) or "
         "both (bilingual, Welsh first); default: the PSED_LANG environment variable, else en",
     )
-    render.set_defaults(handler=_cmd_render)
-    importer = commands.add_parser(
+    importer = command(
         "import",
+        _cmd_import,
         help="turn Word, HTML and PDF assessments into psed documents",
         description="Import existing assessments (.docx, .html, .htm, .pdf) into psed YAML "
         "documents, one per file.",
         epilog=_IMPORT_EPILOG,
-        formatter_class=_Formatter,
     )
     importer.add_argument(
         "paths", nargs="+", metavar="PATH", help="files (.docx, .html, .htm, .pdf) or folders"
@@ -744,10 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--force", action="store_true", help="replace documents that already exist"
     )
-    importer.add_argument(
-        "--config", metavar="FILE", help="a configuration with the organisation's own templates"
-    )
-    importer.set_defaults(handler=_cmd_import)
+    _add_config(importer, "a configuration with the organisation's own templates")
     return parser
 
 
@@ -844,6 +830,21 @@ def _write(out: IO[str], pieces: Iterable[str]) -> None:
             out.write(piece)
 
 
+def _run_info(job: Any) -> Any:
+    """What a report says about its run: the release and the job's settings."""
+    from psed import __version__
+    from psed.output import RunInfo
+
+    return RunInfo(
+        version=__version__,
+        as_of=job.as_of,
+        status=job.status,
+        fail_on=job.fail_on,
+        law_date=job.law_date,
+        lang=job.lang,
+    )
+
+
 def _job(args: argparse.Namespace, config: Any) -> Any:
     from psed._batch import Job
     from psed.findings import Severity
@@ -886,10 +887,9 @@ def _nothing_found(args: argparse.Namespace, finder: Any) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
-    from psed import __version__
     from psed._batch import run_map
     from psed._files import Finder
-    from psed.output import RenderStep, RunInfo, Totals, make_renderer
+    from psed.output import RenderStep, Totals, make_renderer
 
     if (args.quiet or args.statistics) and args.format != "text":
         from psed._i18n import _
@@ -897,14 +897,7 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError(_("--quiet and --statistics apply to the text format only"))
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(
-        version=__version__,
-        as_of=job.as_of,
-        status=job.status,
-        fail_on=job.fail_on,
-        law_date=job.law_date,
-        lang=job.lang,
-    )
+    run_info = _run_info(job)
     color = args.format == "text" and _use_color(out)
     options = {"quiet": args.quiet, "statistics": args.statistics} if args.format == "text" else {}
     renderer = make_renderer(args.format, run_info, color=color, **options)
@@ -933,11 +926,9 @@ def _cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
-    from psed import __version__
     from psed._i18n import _
     from psed.audit import HistoryError
     from psed.audit._run import AuditRun, RunOptions
-    from psed.output import RunInfo
     from psed.output.audit import AuditView, render_audit
 
     if args.baseline and not args.db:
@@ -950,14 +941,7 @@ def _cmd_audit(args: argparse.Namespace, out: IO[str]) -> int:
         raise UsageError(_("cannot write {path}: its folder does not exist", path=args.output))
     config = _load_config(args)
     job = _job(args, config)
-    run_info = RunInfo(
-        version=__version__,
-        as_of=job.as_of,
-        status=job.status,
-        fail_on=job.fail_on,
-        law_date=job.law_date,
-        lang=job.lang,
-    )
+    run_info = _run_info(job)
     options = RunOptions(
         due_within=args.due_within,
         min_cumulative=args.min_cumulative or config.min_cumulative,

@@ -113,3 +113,10 @@ def test_check_of_a_dict_says_to_call_validate() -> None:
     with pytest.raises(TypeError, match=r"not dict; .*call psed\.validate"):
         psed.check({"name": "x"})  # type: ignore[arg-type]
     assert psed.validate({"name": "x"}).status is not None
+
+
+def test_each_public_name_is_listed_once_and_whole_modules_are_re_exported() -> None:
+    listed = [name for names in psed._EXPORTS.values() for name in names]
+    assert sorted(listed) == sorted(set(listed))
+    for module in ("psed.model", "psed.reading", "psed.engine"):
+        assert set(importlib.import_module(module).__all__) <= set(psed.__all__), module

@@ -44,6 +44,9 @@ _BATCH = 256
 
 _STRUCTURAL = tuple(f"PSED00{n}" for n in range(1, 8))
 
+_COUNTS = ("documents", "unreadable", "failing", "errors", "warnings", "complete")
+"""The run's counters, in the order of the history's ``runs`` columns and of totals()'s query."""
+
 
 @attrs.frozen(kw_only=True)
 class RunOptions:
@@ -401,12 +404,7 @@ class AuditRun:
                     self.job.fail_on.value,
                     _version(),
                     json.dumps(self.paths, ensure_ascii=False),
-                    totals.documents,
-                    totals.unreadable,
-                    totals.failing,
-                    totals.errors,
-                    totals.warnings,
-                    totals.complete,
+                    *(getattr(totals, name) for name in _COUNTS),
                     self.job.lang,
                 ),
             )
@@ -450,19 +448,17 @@ class AuditRun:
 
     def findings(self) -> Iterator[tuple[str, Finding]]:
         """Every finding of every document, with its path, in audit and report order."""
-        for path, *record in self.db.execute(
-            f"SELECT d.path, {_QUALIFIED} "
-            "FROM work.findings AS f JOIN work.documents AS d ON d.doc = f.doc "
-            "ORDER BY f.doc, f.seq"
-        ):
-            yield path, _finding(record)
+        return self._with_paths("")
 
     def portfolio(self) -> Iterator[tuple[str, Finding]]:
         """The findings the audit added (PSED701-PSED704, unused waivers of them)."""
+        return self._with_paths("WHERE f.portfolio = 1 ")
+
+    def _with_paths(self, where: str) -> Iterator[tuple[str, Finding]]:
         for path, *record in self.db.execute(
             f"SELECT d.path, {_QUALIFIED} "
             "FROM work.findings AS f JOIN work.documents AS d ON d.doc = f.doc "
-            "WHERE f.portfolio = 1 ORDER BY f.doc, f.seq"
+            f"{where}ORDER BY f.doc, f.seq"
         ):
             yield path, _finding(record)
 
@@ -470,20 +466,12 @@ class AuditRun:
         """Counters over the run."""
         db = self.db
         totals = AuditTotals()
-        (
-            totals.documents,
-            totals.unreadable,
-            totals.failing,
-            totals.errors,
-            totals.warnings,
-            totals.complete,
-        ) = (
-            value or 0
-            for value in db.execute(
-                "SELECT count(*), sum(readable = 0), sum(ok = 0), sum(errors), sum(warnings), "
-                "sum(completeness = 1.0) FROM work.documents"
-            ).fetchone()
-        )
+        counts = db.execute(
+            "SELECT count(*), sum(readable = 0), sum(ok = 0), sum(errors), sum(warnings), "
+            "sum(completeness = 1.0) FROM work.documents"
+        ).fetchone()
+        for name, value in zip(_COUNTS, counts, strict=True):
+            setattr(totals, name, value or 0)
         for code, findings, documents in db.execute(
             "SELECT code, count(*), count(DISTINCT doc) FROM work.findings "
             "WHERE waived IS NULL GROUP BY code"

@@ -40,6 +40,27 @@ def _date(value: str) -> _dt.date:
     return _dt.date.fromisoformat(value)
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    if attrs.has(type(value)):
+        return value.to_dict()
+    return value
+
+
+def _json(row: Any, **extra: Any) -> dict[str, Any]:
+    """A row of the JSON audit: its fields in order (dates as ISO text, fractions to four
+    places, tuples as lists), then ``extra``."""
+    return {
+        **{f.name: _json_value(getattr(row, f.name)) for f in attrs.fields(type(row))},
+        **extra,
+    }
+
+
 def label(ident: str | None, name: str | None, path: str) -> str:
     """How the views name a document: its id, else its name, else its path."""
     return ident or name or path
@@ -70,16 +91,7 @@ class Review:
 
     def to_dict(self) -> dict[str, Any]:
         """The review in the JSON audit."""
-        return {
-            "path": self.path,
-            "id": self.id,
-            "name": self.name,
-            "directorate": self.directorate,
-            "status": self.status,
-            "review_date": self.review_date.isoformat(),
-            "days": self.days,
-            "overdue": self.overdue,
-        }
+        return _json(self, overdue=self.overdue)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,19 +118,7 @@ class OverdueAction:
 
     def to_dict(self) -> dict[str, Any]:
         """The action in the JSON audit."""
-        return {
-            "path": self.path,
-            "id": self.id,
-            "name": self.name,
-            "directorate": self.directorate,
-            "pointer": self.pointer,
-            "characteristic": self.characteristic,
-            "action": self.action,
-            "owner": self.owner,
-            "due": self.due.isoformat(),
-            "status": self.status,
-            "days_overdue": self.days_overdue,
-        }
+        return _json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -139,18 +139,7 @@ class GroupTotals:
 
     def to_dict(self) -> dict[str, Any]:
         """The group in the JSON audit."""
-        completeness = self.completeness
-        return {
-            "value": self.value,
-            "documents": self.documents,
-            "failing": self.failing,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "complete": self.complete,
-            "completeness": None if completeness is None else round(completeness, 4),
-            "reviews_overdue": self.reviews_overdue,
-            "actions_overdue": self.actions_overdue,
-        }
+        return _json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,14 +159,7 @@ class CumulativeImpact:
 
     def to_dict(self) -> dict[str, Any]:
         """The row in the JSON audit."""
-        return {
-            "characteristic": self.characteristic,
-            "label": self.label,
-            "proposals": self.proposals,
-            "negative": self.negative,
-            "mixed": self.mixed,
-            "documents": list(self.documents),
-        }
+        return _json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -195,13 +177,7 @@ class CharacteristicTotals:
 
     def to_dict(self) -> dict[str, Any]:
         """The characteristic in the JSON audit."""
-        return {
-            "characteristic": self.characteristic,
-            "label": self.label,
-            "documents": self.documents,
-            "adverse": self.adverse,
-            "negative": self.negative,
-        }
+        return _json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -218,12 +194,7 @@ class ProgrammeImpact:
 
     def to_dict(self) -> dict[str, Any]:
         """The programme in the JSON audit."""
-        return {
-            "programme": self.programme,
-            "proposals": self.proposals,
-            "cumulative": self.cumulative,
-            "characteristics": [c.to_dict() for c in self.characteristics],
-        }
+        return _json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -482,16 +453,7 @@ class TrendPoint:
 
     def to_dict(self) -> dict[str, Any]:
         """The point in the JSON audit."""
-        completeness = self.completeness
-        return {
-            "month": self.month,
-            "directorate": self.directorate,
-            "documents": self.documents,
-            "failing": self.failing,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "completeness": None if completeness is None else round(completeness, 4),
-        }
+        return _json(self)
 
 
 TREND_SQL = """

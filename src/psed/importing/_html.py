@@ -24,38 +24,6 @@ __all__ = ["read_html"]
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "iframe"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCKS = frozenset(
-    {
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "div",
-        "blockquote",
-        "pre",
-        "caption",
-        "address",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "ul",
-        "ol",
-        "form",
-        "fieldset",
-        "legend",
-        "figure",
-        "figcaption",
-        "details",
-        "summary",
-        "body",
-        "center",
-        "label",
-    }
-)
 _CONTAINERS = frozenset(
     {
         "div",
@@ -77,6 +45,20 @@ _CONTAINERS = frozenset(
         "blockquote",
     }
 )
+# Block elements: every container, and these.
+_BLOCKS = _CONTAINERS | {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "pre",
+    "caption",
+    "address",
+    "legend",
+    "figcaption",
+    "summary",
+    "label",
+}
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 

@@ -32,7 +32,7 @@ import attrs
 from psed._i18n import C_, Message, _, label
 from psed._i18n_tables import CHARACTERISTIC
 from psed.audit import AuditRow, AuditTotals, Baseline
-from psed.audit.estate import Estate, GroupTotals, TrendPoint
+from psed.audit.estate import Estate, GroupTotals, Review, TrendPoint
 from psed.findings import Finding
 from psed.model import Status
 from psed.output._common import JsonStream, RunInfo
@@ -264,56 +264,41 @@ def _group_lines(
     ]
 
 
+def _review_table(reviews: Iterable[Review], days: Message, sign: int, lang: str) -> list[str]:
+    """The overdue or due reviews; ``days`` heads the column of ``sign`` times their days."""
+    return _table(
+        _words(
+            lang,
+            C_("audit report", "review date"),
+            days,
+            C_("audit report", "status"),
+            C_("audit report", "directorate"),
+            C_("audit report", "document"),
+        ),
+        (
+            (
+                r.review_date.isoformat(),
+                sign * r.days,
+                r.status or "?",
+                _none(r.directorate, lang),
+                r.label,
+            )
+            for r in reviews
+        ),
+        "lrlll",
+    )
+
+
 def _estate_lines(estate: Estate, lang: str) -> list[str]:
     lines: list[str] = []
     overdue, due = estate.reviews_overdue, estate.reviews_due
     lines += ["", _("Reviews overdue ({count}):", count=len(overdue)).text(lang)]
     if overdue:
-        lines += _table(
-            _words(
-                lang,
-                C_("audit report", "review date"),
-                C_("audit report", "days overdue"),
-                C_("audit report", "status"),
-                C_("audit report", "directorate"),
-                C_("audit report", "document"),
-            ),
-            (
-                (
-                    r.review_date.isoformat(),
-                    -r.days,
-                    r.status or "?",
-                    _none(r.directorate, lang),
-                    r.label,
-                )
-                for r in overdue
-            ),
-            "lrlll",
-        )
+        lines += _review_table(overdue, C_("audit report", "days overdue"), -1, lang)
     heading = _("Reviews due within {days} days ({count}):", days=estate.due_within, count=len(due))
     lines += ["", heading.text(lang)]
     if due:
-        lines += _table(
-            _words(
-                lang,
-                C_("audit report", "review date"),
-                C_("audit report", "days left"),
-                C_("audit report", "status"),
-                C_("audit report", "directorate"),
-                C_("audit report", "document"),
-            ),
-            (
-                (
-                    r.review_date.isoformat(),
-                    r.days,
-                    r.status or "?",
-                    _none(r.directorate, lang),
-                    r.label,
-                )
-                for r in due
-            ),
-            "lrlll",
-        )
+        lines += _review_table(due, C_("audit report", "days left"), 1, lang)
     heading = _("Actions past their due date ({count}):", count=len(estate.actions))
     lines += ["", heading.text(lang)]
     if estate.actions:

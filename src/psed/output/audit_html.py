@@ -32,6 +32,7 @@ from psed._i18n_tables import CHARACTERISTIC
 from psed.audit.estate import GroupTotals, TrendPoint
 from psed.output.audit import AuditView
 from psed.output.text import one_line, pointer_text, severity_name
+from psed.rendering._templates import template_environment
 
 __all__ = ["Chart", "Words", "render_html"]
 
@@ -370,14 +371,7 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}%"
 
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("psed.output", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENVIRONMENT = template_environment(jinja2, "psed.output")
 _ENVIRONMENT.filters["percent"] = _percent
 _ENVIRONMENT.filters["pointer"] = pointer_text
 

@@ -17,13 +17,33 @@ from psed.rendering._chars import plain, segments
 from psed.rendering._labels import LABELS, Bilingual, label
 from psed.rendering._layout import Layout, Value, ValueKind
 
-__all__ = ["html", "markdown", "markdown_escape"]
+__all__ = ["html", "markdown", "markdown_escape", "template_environment"]
 
 
 def _jinja() -> Any:
     from psed.rendering import _require
 
     return _require("jinja2", "Jinja2")
+
+
+def template_environment(
+    jinja2: Any, package: str, *, autoescape: bool = True, finalize: Any = None
+) -> Any:
+    """A Jinja2 environment for the ``templates`` folder of ``package``.
+
+    Every psed template is read the same way: an undefined name is an error, block tags
+    leave no blank lines, and a file's last newline is kept. ``jinja2`` is the module,
+    imported by the caller (each says in its own way which extra provides it).
+    """
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
+        autoescape=autoescape,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 @functools.cache
@@ -39,15 +59,7 @@ def _html_environment() -> Any:
         # A bilingual label: each language in its own element, marked with its language.
         return both.format(value.cy, value.en) if isinstance(value, Bilingual) else value
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("psed.rendering", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=finalize,
-    )
+    env = template_environment(jinja2, "psed.rendering", finalize=finalize)
     env.tests["bilingual"] = lambda value: isinstance(value, Bilingual)
     css = importlib.resources.files("psed.rendering").joinpath("templates/document.css")
     env.globals.update(
@@ -121,16 +133,7 @@ def _heading(text: str) -> _Markdown:
 
 @functools.cache
 def _markdown_environment() -> Any:
-    jinja2 = _jinja()
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("psed.rendering", "templates"),
-        autoescape=False,
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment(_jinja(), "psed.rendering", autoescape=False, finalize=_finalize)
     # ``markdown`` marks a macro's output, already escaped piece by piece, as Markdown.
     env.filters.update(value=_md_value, heading=_heading, markdown=_Markdown)
     env.globals.update(labels=LABELS, label=label)
