@@ -557,7 +557,9 @@ class _Mapper:
             number = parse_count(text) if rule.read == "count" or inferred else _integer(text)
             if number is None:
                 if not inferred:
-                    self.unmapped_note(sources, f"{path}: no number found")
+                    self.unmapped_note(
+                        sources, f"{path}: not one whole number; give the number alone"
+                    )
                 return
             value = number
         elif rule.read == "lines":
@@ -593,8 +595,14 @@ class _Mapper:
                 )
 
     def append_item(self, path: str, text: str, sources: list[int]) -> None:
-        kind_cls = _list_class(path)
         items = self.tree.setdefault(path, [])
+        if CLASS_SPECS[Proposal].by_name[path].cls is None:  # a list of codes: functions
+            for item in re.split(r"[\n,;]", text):
+                if item.strip():
+                    items.append(item.strip())
+                    self.note(f"/{path}/{len(items) - 1}", sources)
+            return
+        kind_cls = _list_class(path)
         spec = CLASS_SPECS[kind_cls]
         key = (
             spec.required[0]
@@ -988,8 +996,7 @@ class _Mapper:
             if role == "due":
                 date = parse_date(text)
                 if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                    self.unmapped_note(src, f"{mbase}/due: not a date the importer can read")
                     continue
                 mitigation["due"] = date.isoformat()
             elif is_placeholder(text):
@@ -1175,6 +1182,9 @@ class _Mapper:
             if kind is Kind.DATE:
                 date = parse_date(text)
                 if date is None:
+                    self.unmapped_note(
+                        src, f"/{spec.target}/{n}/{role}: not a date the importer can read"
+                    )
                     continue
                 item[role] = date.isoformat()
             else:
@@ -1209,12 +1219,17 @@ class _Mapper:
             if role == "due":
                 date = parse_date(text)
                 if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                    self.unmapped_note(src, f"{base}/due: not a date the importer can read")
                     continue
                 mitigation["due"] = date.isoformat()
             elif role == "status":
-                continue
+                code = _mitigation_status(text)
+                if code is None:
+                    self.unmapped_note(
+                        src, f"{base}/status: use Planned, In progress, Done or Dropped"
+                    )
+                    continue
+                mitigation["status"] = code
             else:
                 mitigation[role] = text
             for j in src:
@@ -1418,9 +1433,29 @@ def _option(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | No
     return None
 
 
+_NUMBER = re.compile(r"\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+(?!\d)|\d+")
+
+
+def _mitigation_status(text: str) -> str | None:
+    """An action's status from its wording ("In progress", "Done") or code, or None."""
+    from psed.model import MitigationStatus
+
+    key = label_key(text)
+    for status in MitigationStatus:
+        if key in (label_key(status.label), label_key(status.value)):
+            return status.value
+    return None
+
+
 def _integer(text: str) -> int | None:
-    match = re.search(r"\d{1,3}(?:,\d{3})+|\d+", text)
-    return int(match.group(0).replace(",", "")) if match else None
+    """The one whole number in the text ("1,200", "1 200", "about 350"), else None.
+
+    Text with two numbers ("1,200 (was 900)", "1200 - 1500") is not read as either.
+    """
+    found = _NUMBER.findall(text)
+    if len(found) != 1:
+        return None
+    return int(re.sub(r"\D", "", found[0]))
 
 
 def _kind(path: str) -> Kind | None:

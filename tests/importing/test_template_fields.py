@@ -1,0 +1,173 @@
+"""Template fields and list tables read from real files: what lands in the document, and why not."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from psed.importing import (
+    TemplateError,
+    builtin_templates,
+    choose_template,
+    import_file,
+    read_source,
+)
+from psed.importing._template import parse_template
+
+from .conftest import GOOD_TEMPLATE
+
+_IMPACTS = [["Group", "Details"], ["Age", "Older residents use the library."]]
+
+
+def _template(**changes: Any) -> Any:
+    raw = copy.deepcopy(GOOD_TEMPLATE)
+    for key, value in changes.items():
+        if key == "fields":
+            raw["fields"].update(value)
+        else:
+            raw[key] = value
+    return parse_template(raw, "ours.yaml")
+
+
+def _docx(path: Path, paragraphs: list[str], *tables: list[list[str]]) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def _reasons(result: Any) -> dict[str, Any]:
+    return {u["text"]: u.get("reason") for u in result.unmapped}
+
+
+def test_a_functions_field_gives_one_code_per_line_or_comma(tmp_path: Path) -> None:
+    template = _template(fields={"functions": {"labels": ["Functions"]}})
+    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours", "Functions: housing, education"])
+    result = import_file(path, template=template)
+    assert result.tree["functions"] == ["housing", "education"]
+    assert result.proposal is not None
+    assert result.proposal.functions == ("housing", "education")
+    pointers = {f["pointer"] for f in result.fields}
+    assert {"/functions/0", "/functions/1"} <= pointers
+
+
+@pytest.mark.parametrize("template", ["auto", "esia"])
+def test_no_templates_to_choose_from_is_a_template_error(tmp_path: Path, template: str) -> None:
+    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours"])
+    with pytest.raises(TemplateError, match=r"no templates to choose from.*leave templates out"):
+        import_file(path, template=template, templates=[])
+
+
+def test_choose_template_with_none_names_the_problem(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours"])
+    with pytest.raises(TemplateError, match="no templates to choose from"):
+        choose_template(read_source(str(path)), [])
+    assert choose_template(read_source(str(path)), builtin_templates().values())[0].id
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("1,200", 1200), ("1 200", 1200), ("about 350 residents", 350), ("1200", 1200)],
+)
+def test_an_integer_field_reads_the_one_number_typed(
+    tmp_path: Path, typed: str, number: int
+) -> None:
+    template = _template(
+        fields={"service_profile.customers": {"labels": ["Number of customers"], "read": "integer"}}
+    )
+    path = _docx(tmp_path / "n.docx", ["Summary: s"], [["Number of customers", typed]], _IMPACTS)
+    result = import_file(path, template=template)
+    assert result.tree["service_profile"] == {"customers": number}
+
+
+@pytest.mark.parametrize("typed", ["1,200 (was 900)", "1200 - 1500"])
+def test_an_integer_field_with_two_numbers_is_not_read_as_either(
+    tmp_path: Path, typed: str
+) -> None:
+    template = _template(
+        fields={"service_profile.customers": {"labels": ["Number of customers"], "read": "integer"}}
+    )
+    path = _docx(tmp_path / "n.docx", ["Summary: s"], [["Number of customers", typed]], _IMPACTS)
+    result = import_file(path, template=template)
+    assert "service_profile" not in result.tree
+    assert _reasons(result)[typed] == (
+        "service_profile.customers: not one whole number; give the number alone"
+    )
+
+
+def test_a_web_page_without_a_charset_is_read_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(
+        "<html><body><p>Summary: Café opening – naïve hours</p></body></html>".encode()
+    )
+    result = import_file(path, template=_template())
+    assert result.tree["impact_summary"] == "Café opening – naïve hours"
+
+
+def test_a_web_page_that_names_its_charset_is_read_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(
+        b'<html><head><meta charset="windows-1252"></head>'
+        b"<body><p>Summary: Caf\xe9 \x96 hours</p></body></html>"
+    )
+    result = import_file(path, template=_template())
+    assert result.tree["impact_summary"] == "Café – hours"
+
+
+_ACTIONS = {
+    "mitigations": {
+        "columns": {
+            "characteristic": ["Characteristic"],
+            "action": ["Action"],
+            "status": ["Progress"],
+            "due": ["By when"],
+        }
+    },
+    "evidence": {"columns": {"source": ["Source"], "date": ["Dated"]}},
+}
+
+
+def test_an_action_plan_carries_each_action_status_and_says_why_not(tmp_path: Path) -> None:
+    template = _template(list_tables=_ACTIONS)
+    plan = [
+        ["Characteristic", "Action", "Progress", "By when"],
+        ["Age", "Keep Tuesday mornings", "In progress", "31/03/2026"],
+        ["Age", "Survey users", "stalled", "soon"],
+    ]
+    path = _docx(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
+    result = import_file(path, template=template)
+    first, second = result.tree["impacts"][0]["mitigations"]
+    assert first == {
+        "action": "Keep Tuesday mornings",
+        "status": "in_progress",
+        "due": "2026-03-31",
+    }
+    assert second == {"action": "Survey users"}
+    assert result.proposal is not None
+    assert result.proposal.impacts[0].mitigations[0].status.value == "in_progress"
+    assert _reasons(result) == {
+        "stalled": "/impacts/0/mitigations/1/status: use Planned, In progress, Done or Dropped",
+        "soon": "/impacts/0/mitigations/1/due: not a date the importer can read",
+    }
+
+
+def test_an_evidence_date_that_is_not_a_date_is_listed_with_the_field(tmp_path: Path) -> None:
+    template = _template(list_tables=_ACTIONS)
+    evidence = [["Source", "Dated"], ["Census 2021", "last year"], ["Library survey", "1/2/2025"]]
+    path = _docx(tmp_path / "e.docx", ["Summary: s"], _IMPACTS, evidence)
+    result = import_file(path, template=template)
+    assert result.tree["evidence"] == [
+        {"source": "Census 2021"},
+        {"source": "Library survey", "date": "2025-02-01"},
+    ]
+    assert _reasons(result) == {"last year": "/evidence/0/date: not a date the importer can read"}
