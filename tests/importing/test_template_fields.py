@@ -171,3 +171,55 @@ def test_an_evidence_date_that_is_not_a_date_is_listed_with_the_field(tmp_path: 
         {"source": "Library survey", "date": "2025-02-01"},
     ]
     assert _reasons(result) == {"last year": "/evidence/0/date: not a date the importer can read"}
+
+
+def test_row_labels_with_an_ampersand_or_an_end_note_mark_are_matched(tmp_path: Path) -> None:
+    rows = [
+        ["Group", "Details"],
+        ["Health & Wellbeing\u00b9", "More walking to the library."],
+        ["Age[1] - older people", "Mornings matter most."],
+        ["Marriage & Civil Partnership*", "No differential impact."],
+    ]
+    path = _docx(tmp_path / "t.docx", ["Summary: s"], rows)
+    result = import_file(path, template=_template())
+    assert [(e["characteristic"], e.get("group")) for e in result.tree["impacts"]] == [
+        ("health_wellbeing", None),
+        ("age", "older people"),
+        ("marriage_civil_partnership", None),
+    ]
+    assert "characteristics" not in result.tree  # none became a characteristic of its own
+    assert result.unmapped == ()
+
+
+def test_an_inline_action_label_in_an_impact_section_is_not_part_of_the_action(
+    tmp_path: Path,
+) -> None:
+    template = _template(
+        impact_sections=[
+            {
+                "within": ["Impacts"],
+                "fields": {
+                    "details": {"labels": ["Details"]},
+                    "mitigations": {"labels": ["Action", "Actions"]},
+                    "owner": {"labels": ["Owner"]},
+                },
+            }
+        ]
+    )
+    paragraphs = [
+        "Summary: s",
+        "Impacts",
+        "Age",
+        "Details: older people use the mornings",
+        "Action: keep Tuesday mornings",
+        "Owner: Head of libraries",
+        "Disability",
+        "Details: fewer staffed hours",
+        "Actions",
+        "Add a ramp",
+    ]
+    result = import_file(_docx(tmp_path / "s.docx", paragraphs), template=template)
+    age, disability = result.tree["impacts"]
+    assert age["mitigations"] == [{"action": "keep Tuesday mornings", "owner": "Head of libraries"}]
+    assert disability["mitigations"] == [{"action": "Add a ramp"}]
+    assert result.unmapped == ()

@@ -25,6 +25,7 @@ from psed.importing._source import TICKED, UNTICKED, Location, Paragraph, Source
 from psed.importing._template import FieldRule, ListTable, Section, Template
 from psed.importing._template import Table as TableRule
 from psed.importing._values import (
+    _FOOTNOTE,
     impact_word,
     infer_impact,
     is_leftover,
@@ -212,6 +213,7 @@ def resolve_characteristic(
     label without it is known ("Disability (including mental health)").
     """
     labels = {**_BUILTIN_LABELS, **(extra or {})}
+    label = _FOOTNOTE.sub("", label)  # an end-note mark is no part of the label
     key = label_key(label)
     if not key:
         return None
@@ -302,6 +304,8 @@ class _Mapper:
         self.level_notes: dict[str, str] = {}
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
+        self.remainders: dict[int, str] = {}
+        """The value part of a piece that starts with its label ("Action: ..." -> "...")."""
         self.all_labels = self._all_labels()
         # a phrase with its own number ("Part 3. Screening decision") matches only that
         # numbered text; one without matches whatever number the form puts before it
@@ -835,7 +839,7 @@ class _Mapper:
                 pages[-1].append(self.pieces[j].text.strip())
             text = " ".join("\n".join(part) for part in pages)
         else:
-            text = "\n".join(self.pieces[j].text.strip() for j in content)
+            text = "\n".join(self.remainders.get(j, self.pieces[j].text).strip() for j in content)
         return text or None, content
 
     def row_entry(self, row: dict[str, Any], rule: TableRule, parent: str | None) -> str | None:
@@ -1111,6 +1115,10 @@ class _Mapper:
                     self._skip(sources, "says there is no justification")
             else:
                 cells[rule.path] = sources
+                if sources and self.label_positions.get(rule.path) == sources[0]:
+                    # "Action: keep mornings": the value is the label piece's remainder
+                    rest = match_label(self.pieces[sources[0]].text, rule.labels)
+                    self.remainders[sources[0]] = rest or ""
         if cells:
             for sources in cells.values():
                 for j in sources:
