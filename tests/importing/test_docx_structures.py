@@ -12,6 +12,7 @@ from docx.oxml import parse_xml
 
 from psed.importing import ImportProblem, import_file, read_source
 from psed.importing._mapping import pieces_of
+from psed.importing._source import Table
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -67,11 +68,12 @@ def test_cells_inside_content_controls_and_custom_xml_are_read(tmp_path: Path) -
     path = _save(tmp_path, f"<w:tbl {_W}>{row}{cell_controls}</w:tbl>")
     source = read_source(str(path))
     (table,) = source.blocks
-    assert [[c.text for c in r] for r in table.rows] == [  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    assert [[c.text for c in r] for r in table.rows] == [
         ["Summary", "a cell in a control", "a cell in custom XML"],
         ["Enter the owner", "custom in a cell", "inner a inner b"],
     ]
-    placeholder = table.rows[1][0].paragraphs[0]  # type: ignore[attr-defined]
+    placeholder = table.rows[1][0].paragraphs[0]
     assert placeholder.placeholder  # the control shows its placeholder: not content
 
 
