@@ -85,3 +85,18 @@ def test_a_zip_with_a_document_part_python_docx_cannot_open_is_refused(tmp_path:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ImportProblem, match=r"cannot be opened .*re-save it in Word"):
         import_file(path)
+
+
+def test_a_paragraph_in_the_title_style_is_a_top_level_heading(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Library opening hours", style="Title")
+    document.add_paragraph("Summary", style="Heading 2")
+    document.add_paragraph("Fewer evening hours.")
+    path = tmp_path / "titled.docx"
+    document.save(str(path))
+    pieces = pieces_of(read_source(str(path)))
+    assert [(p.text, p.heading) for p in pieces] == [
+        ("Library opening hours", 1),
+        ("Summary", 2),
+        ("Fewer evening hours.", 0),
+    ]
