@@ -223,3 +223,58 @@ def test_an_inline_action_label_in_an_impact_section_is_not_part_of_the_action(
     assert age["mitigations"] == [{"action": "keep Tuesday mornings", "owner": "Head of libraries"}]
     assert disability["mitigations"] == [{"action": "Add a ramp"}]
     assert result.unmapped == ()
+
+
+def test_lines_choices_and_a_guessed_name_split_are_read_as_the_template_says(
+    tmp_path: Path,
+) -> None:
+    template = _template(
+        fields={
+            "name": {"labels": ["Title"]},
+            "description": {"labels": ["Description"]},
+            "strategic": {
+                "labels": ["Strategic decision"],
+                "read": "choice",
+                "choices": {"true": ["Yes"], "false": ["No"]},
+            },
+            "responsible": {"labels": ["Completed by"], "read": "person"},
+            "functions": {"labels": ["Functions"], "read": "lines"},
+        }
+    )
+    rows = [
+        ["Title", "Library opening hours"],
+        ["Strategic decision", "Yes"],
+        ["Completed by", "James Marshall Head of Libraries"],
+    ]
+    paragraphs = ["Summary: s", "Functions", "libraries", "culture"]
+    path = _docx(tmp_path / "c.docx", paragraphs, rows, _IMPACTS)
+    result = import_file(path, template=template)
+    assert result.tree["strategic"] is True
+    assert result.tree["functions"] == ["libraries", "culture"]
+    assert result.tree["responsible"] == {"name": "James Marshall", "role": "Head of Libraries"}
+    guessed = {i["pointer"]: i["reason"] for i in result.inferred}
+    assert guessed["/responsible/name"] == (
+        "the name was split from the role at the first job-title word"
+    )
+    assert guessed["/responsible/role"] == (
+        "the role was split from the name at the first job-title word"
+    )
+
+
+def test_rows_naming_no_known_characteristic_become_the_documents_own(tmp_path: Path) -> None:
+    rows = [
+        ["Group", "Details"],
+        ["Veterans' families", "Fewer evening hours."],
+        ["Veterans' families", "Weekend hours kept."],
+        ["Veterans families", "Same words, another spelling."],
+    ]
+    result = import_file(_docx(tmp_path / "o.docx", ["Summary: s"], rows), template=_template())
+    assert result.tree["characteristics"] == [
+        {"code": "veterans_families", "label": "Veterans' families"},
+        {"code": "veterans_families_2", "label": "Veterans families"},
+    ]
+    first, second = result.tree["impacts"]
+    assert first["characteristic"] == "veterans_families"
+    assert first["details"] == "Fewer evening hours.\n\nWeekend hours kept."
+    assert second["characteristic"] == "veterans_families_2"
+    assert result.findings == ()
