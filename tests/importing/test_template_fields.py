@@ -278,3 +278,29 @@ def test_rows_naming_no_known_characteristic_become_the_documents_own(tmp_path: 
     assert first["details"] == "Fewer evening hours.\n\nWeekend hours kept."
     assert second["characteristic"] == "veterans_families_2"
     assert result.findings == ()
+
+
+def test_action_plan_rows_that_fit_no_entry_are_listed_with_why(tmp_path: Path) -> None:
+    template = _template(list_tables=_ACTIONS)
+    plan = [
+        ["Characteristic", "Action", "Progress", "By when"],
+        ["Race", "Translate the leaflets", "", ""],
+        ["Planets", "Look up", "", ""],
+        ["Age", "", "Done", ""],
+        ["", "Review in a year", "", ""],
+    ]
+    path = _docx(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
+    result = import_file(path, template=template)
+    (age,) = result.tree["impacts"]
+    assert "mitigations" not in age
+    race = "action plan row for 'Race', which is not a characteristic of the impact table"
+    planets = "action plan row for 'Planets', which is not a characteristic of the impact table"
+    assert _reasons(result) == {
+        "Race": f"{race}; name one assessed there",
+        "Translate the leaflets": f"{race}; name one assessed there",
+        "Planets": f"{planets}; name one assessed there",
+        "Look up": f"{planets}; name one assessed there",
+        "Age": "action plan row with no action; fill in its action",
+        "Done": "action plan row with no action; fill in its action",
+        "Review in a year": "action plan row with no characteristic; fill in its characteristic",
+    }

@@ -1208,14 +1208,20 @@ class _Mapper:
         items.append(item)
 
     def action_row(self, values: dict[str, tuple[str, list[int]]]) -> None:
+        every = [j for _, src in values.values() for j in src]
         if "characteristic" not in values or "action" not in values:
+            missing = "characteristic" if "characteristic" not in values else "action"
+            self.unmapped_note(every, f"action plan row with no {missing}; fill in its {missing}")
             return
         label, label_from = values["characteristic"]
         resolved = resolve_characteristic(label, self.extra_labels)
-        if resolved is None:
-            return
-        index = self.entry_keys.get((resolved[0], None))
+        index = None if resolved is None else self.entry_keys.get((resolved[0], None))
         if index is None:
+            self.unmapped_note(
+                every,
+                f"action plan row for {label!r}, which is not a characteristic of the impact "
+                "table; name one assessed there",
+            )
             return
         entry = self.entries[index]
         n = len(entry.get("mitigations", []))
