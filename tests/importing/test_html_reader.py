@@ -135,3 +135,19 @@ def test_a_page_without_a_body_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "fragment.html"
     path.write_text("<html><p>Only a paragraph</p></html>", encoding="utf-8")
     assert _texts(read_source(path)) == ["Only a paragraph"]
+
+
+def test_script_inside_a_paragraph_is_not_text(tmp_path: Path) -> None:
+    source = _read(tmp_path, "<p>Opening hours <script>track()</script>are changing</p>")
+    assert _texts(source) == ["Opening hours are changing"]
+
+
+def test_paragraphs_inside_a_list_item_stay_paragraphs(tmp_path: Path) -> None:
+    source = _read(tmp_path, "<ul><li><p>Age</p><p>Older residents</p></li><li>Sex</li></ul>")
+    assert _texts(source) == ["Age", "Older residents", "Sex"]
+
+
+def test_a_page_with_no_charset_that_is_not_utf8_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes(b"<html><body><p>Caf\xe9 opening hours</p></body></html>")
+    assert _texts(read_source(path)) == ["Caf\xe9 opening hours"]
