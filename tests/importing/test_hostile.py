@@ -332,3 +332,8 @@ def test_a_pdf_with_bytes_before_its_header_imports_like_the_pdf_itself(tmp_path
     padded = tmp_path / "county-eqia.pdf"
     padded.write_bytes(b"\r\nsaved by a mail gateway\n" + original.read_bytes())
     assert import_file(padded).tree == imported("county-eqia.pdf").tree
+
+
+def test_a_pdf_with_more_pages_than_the_limit_is_refused_saying_how_to_import_it() -> None:
+    with pytest.raises(ImportProblem, match=r"pages, more than the import limit of 1; .*max_pages"):
+        import_file(FIXTURES / "county-eqia.pdf", limits=ImportLimits(max_pages=1))
