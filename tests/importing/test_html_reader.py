@@ -79,7 +79,7 @@ def test_loose_text_between_blocks_is_kept_as_paragraphs(tmp_path: Path) -> None
         ("tail text", 0),
     ]
     assert paragraphs[2].where.heading == "Aims"
-    assert paragraphs[2].where.describe() == "paragraph 3"
+    assert paragraphs[2].where.as_dict() == {"kind": "paragraph", "paragraph": 3, "heading": "Aims"}
 
 
 def test_a_table_with_spans_header_body_and_a_nested_table(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_table_with_spans_header_body_and_a_nested_table(tmp_path: Path) -> No
     assert rows[1][0].span == 2
     assert rows[2][0].span == 1
     cell = rows[2][1]
-    assert cell.where.describe() == "table 1, row 3, cell 2"
+    assert (cell.where.table, cell.where.row, cell.where.cell) == (1, 3, 2)
     assert cell.where.heading == "Impacts"
     assert cell.where.as_dict() == {
         "kind": "cell",
