@@ -304,3 +304,45 @@ def test_action_plan_rows_that_fit_no_entry_are_listed_with_why(tmp_path: Path) 
         "Done": "action plan row with no action; fill in its action",
         "Review in a year": "action plan row with no characteristic; fill in its characteristic",
     }
+
+
+def test_a_heading_followed_by_a_one_cell_table_takes_the_box_as_its_answer(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("Summary", style="Heading 2")
+    box = document.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "Fewer evening hours at three libraries."
+    impacts = document.add_table(rows=2, cols=2)
+    for r, row in enumerate(_IMPACTS):
+        for c, text in enumerate(row):
+            impacts.cell(r, c).text = text
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    result = import_file(path, template=_template())
+    assert result.tree["impact_summary"] == "Fewer evening hours at three libraries."
+    assert result.unmapped == ()
+
+
+def test_a_label_over_a_merged_row_takes_the_row_below_as_its_answer(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Summary"
+    table.cell(0, 1).text = "Group"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Fewer evening hours."
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    result = import_file(path, template=_template())  # "Group" is a label: no answer
+    assert result.tree["impact_summary"] == "Fewer evening hours."
+
+
+def test_a_row_label_with_no_separator_before_a_group_is_a_characteristic_of_its_own(
+    tmp_path: Path,
+) -> None:
+    rows = [["Group", "Details"], ["Age older people", "Mornings matter."]]
+    result = import_file(_docx(tmp_path / "g.docx", ["Summary: s"], rows), template=_template())
+    assert result.tree["characteristics"] == [
+        {"code": "age_older_people", "label": "Age older people"}
+    ]
+    assert result.tree["impacts"][0]["characteristic"] == "age_older_people"
