@@ -239,6 +239,7 @@ def test_lines_choices_and_a_guessed_name_split_are_read_as_the_template_says(
             },
             "responsible": {"labels": ["Completed by"], "read": "person"},
             "functions": {"labels": ["Functions"], "read": "lines"},
+            "impact_summary": {"labels": ["Summary"], "read": "lines"},
         }
     )
     rows = [
@@ -246,11 +247,13 @@ def test_lines_choices_and_a_guessed_name_split_are_read_as_the_template_says(
         ["Strategic decision", "Yes"],
         ["Completed by", "James Marshall Head of Libraries"],
     ]
-    paragraphs = ["Summary: s", "Functions", "libraries", "culture"]
+    paragraphs = ["Summary", "Fewer hours.", "More staff.", "Functions", "libraries", "culture"]
     path = _docx(tmp_path / "c.docx", paragraphs, rows, _IMPACTS)
     result = import_file(path, template=template)
     assert result.tree["strategic"] is True
     assert result.tree["functions"] == ["libraries", "culture"]
+    assert result.tree["impact_summary"] == "Fewer hours.\nMore staff."  # text stays text
+    assert result.findings == ()
     assert result.tree["responsible"] == {"name": "James Marshall", "role": "Head of Libraries"}
     guessed = {i["pointer"]: i["reason"] for i in result.inferred}
     assert guessed["/responsible/name"] == (

@@ -566,8 +566,6 @@ class _Mapper:
                     )
                 return
             value = number
-        elif rule.read == "lines":
-            value = [line.strip() for line in text.splitlines() if line.strip()]
         else:
             value = text
         if inferred and self.has(path):
