@@ -134,3 +134,33 @@ def test_an_impact_section_reads_ticked_options_choices_groups_and_justification
     assert skipped["Justification: N/A"] == "says there is no justification"
     # after "Sign-off" the section ends: a characteristic there is not an entry
     assert "Religion or belief" in reasons
+
+
+def test_an_owner_with_no_action_and_an_owner_that_is_a_placeholder_are_not_written(
+    tmp_path: Path,
+) -> None:
+    columns = {
+        "characteristic": ["Group"],
+        "details": ["Details"],
+        "mitigations": ["Action"],
+        "owner": ["Owner"],
+        "due": ["By when"],
+    }
+    rows = [
+        ["Group", "Details", "Action", "Owner", "By when"],
+        ["Age", "Fewer hours.", "Keep mornings", "N/A", "31/03/2026"],
+        ["Sex", "No differential impact.", "", "Head of libraries", ""],
+    ]
+    template = _template(impact_tables=[{"columns": columns}])
+    result = import_file(_docx(tmp_path / "o.docx", ["Summary: s"], rows), template=template)
+    age, sex = result.tree["impacts"]
+    assert age["mitigations"] == [{"action": "Keep mornings", "due": "2026-03-31"}]
+    assert "mitigations" not in sex
+    skipped = {s["text"]: s["reason"] for s in result.skipped}
+    assert skipped["N/A"] == "placeholder"
+    assert [(u["text"], u["reason"]) for u in result.unmapped] == [
+        (
+            "Head of libraries",
+            "/impacts/1/mitigations/0/owner: no action in this row for it to belong to; add one",
+        )
+    ]

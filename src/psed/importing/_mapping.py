@@ -992,8 +992,9 @@ class _Mapper:
                 self.note(f"{base}/monitoring", src)
                 continue
             if not mitigation:
-                for j in src:
-                    self.used.pop(j, None)
+                self.unmapped_note(
+                    src, f"{mbase}/{field}: no action in this row for it to belong to; add one"
+                )
                 continue
             if role == "due":
                 date = parse_date(text)
