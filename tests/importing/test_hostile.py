@@ -337,3 +337,8 @@ def test_a_pdf_with_bytes_before_its_header_imports_like_the_pdf_itself(tmp_path
 def test_a_pdf_with_more_pages_than_the_limit_is_refused_saying_how_to_import_it() -> None:
     with pytest.raises(ImportProblem, match=r"pages, more than the import limit of 1; .*max_pages"):
         import_file(FIXTURES / "county-eqia.pdf", limits=ImportLimits(max_pages=1))
+
+
+def test_a_word_file_with_more_parts_than_the_limit_is_refused_before_it_is_unpacked() -> None:
+    with pytest.raises(ImportProblem, match=r"has 17 parts, more than the 2 .*max_parts"):
+        import_file(FIXTURES / "county-eqia.docx", limits=ImportLimits(max_parts=2))
