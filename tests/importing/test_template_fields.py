@@ -349,3 +349,19 @@ def test_a_row_label_with_no_separator_before_a_group_is_a_characteristic_of_its
         {"code": "age_older_people", "label": "Age older people"}
     ]
     assert result.tree["impacts"][0]["characteristic"] == "age_older_people"
+
+
+def test_a_choice_left_unanswered_writes_nothing_and_lists_the_label(tmp_path: Path) -> None:
+    template = _template(
+        fields={
+            "strategic": {
+                "labels": ["Strategic decision"],
+                "read": "choice",
+                "choices": {"true": ["Yes"], "false": ["No"]},
+            }
+        }
+    )
+    paragraphs = ["Summary: s", "Strategic decision:"]
+    result = import_file(_docx(tmp_path / "u.docx", paragraphs, _IMPACTS), template=template)
+    assert "strategic" not in result.tree
+    assert result.unmapped == ()
