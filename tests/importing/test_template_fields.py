@@ -365,3 +365,31 @@ def test_a_choice_left_unanswered_writes_nothing_and_lists_the_label(tmp_path: P
     result = import_file(_docx(tmp_path / "u.docx", paragraphs, _IMPACTS), template=template)
     assert "strategic" not in result.tree
     assert result.unmapped == ()
+
+
+def test_an_evidence_row_with_no_source_is_named_by_its_text_inferred_or_listed(
+    tmp_path: Path,
+) -> None:
+    template = _template(
+        list_tables={
+            "evidence": {"columns": {"source": ["Source"], "summary": ["Shows"], "date": ["Dated"]}}
+        }
+    )
+    rows = [
+        ["Source", "Shows", "Dated"],
+        ["", "Older people visit in the mornings", "1/2/2025"],
+        ["", "", "3/4/2025"],
+    ]
+    result = import_file(
+        _docx(tmp_path / "ev.docx", ["Summary: s"], _IMPACTS, rows), template=template
+    )
+    assert result.tree["evidence"] == [
+        {
+            "source": "Older people visit in the mornings",
+            "summary": "Older people visit in the mornings",
+            "date": "2025-02-01",
+        }
+    ]
+    (guess,) = [i for i in result.inferred if i["pointer"] == "/evidence/0/source"]
+    assert guess["reason"] == "the row has no source; the summary column's text is used"
+    assert _reasons(result) == {"3/4/2025": "/evidence/1: a row with no source; fill in its source"}

@@ -1184,8 +1184,17 @@ class _Mapper:
         items = self.tree.setdefault(spec.target, [])
         item: dict[str, Any] = {}
         n = len(items)
+        fields = CLASS_SPECS[_list_class(spec.target)]
+        texts = [(r, v) for r, v in values.items() if fields.by_name[r].kind is not Kind.DATE]
+        missing = [k for k in fields.required if k not in values]
+        if missing and not texts:  # only a date: nothing to name the item by
+            every = [j for _, src in values.values() for j in src]
+            self.unmapped_note(
+                every, f"/{spec.target}/{n}: a row with no {missing[0]}; fill in its {missing[0]}"
+            )
+            return
         for role, (text, src) in values.items():
-            kind = CLASS_SPECS[_list_class(spec.target)].by_name[role].kind
+            kind = fields.by_name[role].kind
             if kind is Kind.DATE:
                 date = parse_date(text)
                 if date is None:
@@ -1199,11 +1208,12 @@ class _Mapper:
             for j in src:
                 self.used[j] = f"/{spec.target}/{n}/{role}"
             self.note(f"/{spec.target}/{n}/{role}", src)
-        required = CLASS_SPECS[_list_class(spec.target)].required
-        if any(k not in item for k in required):
-            first = next(iter(values.values()))
-            for k in required:
-                item.setdefault(k, first[0])
+        for k in missing:
+            role, (text, src) = texts[0]
+            item[k] = text
+            pointer = f"/{spec.target}/{n}/{k}"
+            self.note(pointer, src)
+            self.infer(pointer, text, f"the row has no {k}; the {role} column's text is used", src)
         items.append(item)
 
     def action_row(self, values: dict[str, tuple[str, list[int]]]) -> None:
