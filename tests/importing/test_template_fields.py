@@ -393,3 +393,10 @@ def test_an_evidence_row_with_no_source_is_named_by_its_text_inferred_or_listed(
     (guess,) = [i for i in result.inferred if i["pointer"] == "/evidence/0/source"]
     assert guess["reason"] == "the row has no source; the summary column's text is used"
     assert _reasons(result) == {"3/4/2025": "/evidence/1: a row with no source; fill in its source"}
+
+
+def test_labels_written_as_one_text_work_like_a_list_of_one(tmp_path: Path) -> None:
+    template = _template(fields={"impact_summary": {"labels": "Summary of impact"}})
+    assert template.fields[0].labels == ("Summary of impact",)
+    path = _docx(tmp_path / "one.docx", ["Summary of impact: fewer hours"], _IMPACTS)
+    assert import_file(path, template=template).tree["impact_summary"] == "fewer hours"
