@@ -59,7 +59,7 @@ def test_each_action_joins_the_impact_entry_of_its_characteristic(tmp_path: Path
 def test_a_due_date_that_is_not_a_date_is_listed_as_not_a_date(tmp_path: Path) -> None:
     result = _import(tmp_path)
     (soon,) = [u for u in result.unmapped if u["text"] == "soon"]
-    assert soon["reason"] == "not a date"
+    assert soon["reason"] == "/impacts/1/mitigations/0/due: not a date the importer can read"
     assert (soon["from"]["table"], soon["from"]["row"], soon["from"]["cell"]) == (3, 3, 4)
 
 

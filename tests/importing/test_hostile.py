@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from psed.cli import main
 from psed.importing import ImportLimits, ImportProblem, import_file, read_source, report_schema
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, imported
 
 _MINIMAL_DOCUMENT = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -325,3 +325,20 @@ def test_word_footnotes_and_end_notes_are_accounted_for(tmp_path: Path) -> None:
     notes_found = [s for s in result.skipped if s["from"]["kind"] == "endnote"]
     assert [s["text"] for s in notes_found] == ["Say who the proposal affects."]
     assert notes_found[0]["reason"] == "a footnote or end note (form guidance)"
+
+
+def test_a_pdf_with_bytes_before_its_header_imports_like_the_pdf_itself(tmp_path: Path) -> None:
+    original = FIXTURES / "county-eqia.pdf"
+    padded = tmp_path / "county-eqia.pdf"
+    padded.write_bytes(b"\r\nsaved by a mail gateway\n" + original.read_bytes())
+    assert import_file(padded).tree == imported("county-eqia.pdf").tree
+
+
+def test_a_pdf_with_more_pages_than_the_limit_is_refused_saying_how_to_import_it() -> None:
+    with pytest.raises(ImportProblem, match=r"pages, more than the import limit of 1; .*max_pages"):
+        import_file(FIXTURES / "county-eqia.pdf", limits=ImportLimits(max_pages=1))
+
+
+def test_a_word_file_with_more_parts_than_the_limit_is_refused_before_it_is_unpacked() -> None:
+    with pytest.raises(ImportProblem, match=r"has 17 parts, more than the 2 .*max_parts"):
+        import_file(FIXTURES / "county-eqia.docx", limits=ImportLimits(max_parts=2))

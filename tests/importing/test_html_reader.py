@@ -79,7 +79,7 @@ def test_loose_text_between_blocks_is_kept_as_paragraphs(tmp_path: Path) -> None
         ("tail text", 0),
     ]
     assert paragraphs[2].where.heading == "Aims"
-    assert paragraphs[2].where.describe() == "paragraph 3"
+    assert paragraphs[2].where.as_dict() == {"kind": "paragraph", "paragraph": 3, "heading": "Aims"}
 
 
 def test_a_table_with_spans_header_body_and_a_nested_table(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_table_with_spans_header_body_and_a_nested_table(tmp_path: Path) -> No
     assert rows[1][0].span == 2
     assert rows[2][0].span == 1
     cell = rows[2][1]
-    assert cell.where.describe() == "table 1, row 3, cell 2"
+    assert (cell.where.table, cell.where.row, cell.where.cell) == (1, 3, 2)
     assert cell.where.heading == "Impacts"
     assert cell.where.as_dict() == {
         "kind": "cell",
@@ -135,3 +135,19 @@ def test_a_page_without_a_body_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "fragment.html"
     path.write_text("<html><p>Only a paragraph</p></html>", encoding="utf-8")
     assert _texts(read_source(path)) == ["Only a paragraph"]
+
+
+def test_script_inside_a_paragraph_is_not_text(tmp_path: Path) -> None:
+    source = _read(tmp_path, "<p>Opening hours <script>track()</script>are changing</p>")
+    assert _texts(source) == ["Opening hours are changing"]
+
+
+def test_paragraphs_inside_a_list_item_stay_paragraphs(tmp_path: Path) -> None:
+    source = _read(tmp_path, "<ul><li><p>Age</p><p>Older residents</p></li><li>Sex</li></ul>")
+    assert _texts(source) == ["Age", "Older residents", "Sex"]
+
+
+def test_a_page_with_no_charset_that_is_not_utf8_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes(b"<html><body><p>Caf\xe9 opening hours</p></body></html>")
+    assert _texts(read_source(path)) == ["Caf\xe9 opening hours"]

@@ -89,3 +89,14 @@ def test_the_quality_check_annex_is_skipped(tmp_path: Path, fmt: str) -> None:
     assert result.proposal == proposal
     assert result.unmapped == ()
     assert {s["reason"] for s in result.skipped} == {"quality-check annex"}
+
+
+def test_a_status_the_format_does_not_know_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    proposal = psed.load(EXAMPLES[0])
+    path = tmp_path / "assessment.html"
+    path.write_text(psed.render(proposal, format="html"), encoding="utf-8")
+    result = import_file(path, status="finished")
+    assert result.template == "psed-rendered"
+    assert result.tree["status"] == "finished"
+    assert [f.pointer for f in result.findings] == ["/status"]
+    assert result.unmapped == ()  # nothing to compare with: no text is wrongly listed

@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from psed.cli import main
 from psed.importing._run import RunError, run
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, GOOD_TEMPLATE
 
 
 def _run(paths: list[str], **options: object) -> tuple[int, str, str]:
@@ -83,3 +85,23 @@ def test_a_template_file_that_cannot_be_read_is_a_run_error(tmp_path: Path) -> N
     with pytest.raises(RunError) as caught:
         _run([str(FIXTURES / "brighton-hove-eia.html")], template=str(bad))
     assert str(bad) in str(caught.value)
+
+
+def test_a_template_that_makes_a_document_with_problems_is_an_error_saying_what_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = {**GOOD_TEMPLATE, "fields": {"strategic": {"labels": ["Strategic"]}}}
+    (tmp_path / "ours.yaml").write_text(yaml.safe_dump(template), encoding="utf-8")
+    page = tmp_path / "form.html"
+    page.write_text(
+        "<html><body><p>Strategic: perhaps</p><table><tr><th>Group</th><th>Details</th></tr>"
+        "<tr><td>Age</td><td>Fewer hours.</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    code = main(["import", str(page), "--template", str(tmp_path / "ours.yaml")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"{page}: error: the template ours made a document with problems (")
+    assert "/strategic: " in err
+    assert err.rstrip().endswith("fix the template, or choose another with --template")
+    assert not (tmp_path / "form.yaml").exists()

@@ -31,6 +31,12 @@ from .conftest import GOOD_TEMPLATE
             "ours.yaml: fields/decision.outcome/choices: read: choice needs choices",
         ),
         ({"guidance_italic": "yes"}, "ours.yaml: guidance_italic: expected true or false"),
+        ({"match": 3}, "ours.yaml: match: expected a list of text such as [a, b], got 3"),
+        ({"match": ["  "]}, "ours.yaml: match/0: expected non-empty text, got '  '"),
+        (
+            {"impact_sections": [{"fields": {"owner_email": {"labels": ["Email"]}}}]},
+            "ours.yaml: impact_sections/0/fields/owner_email: not an impact entry field; use one",
+        ),
         (
             {"list_tables": {"meetings": {"columns": {"date": ["Date"]}}}},
             "ours.yaml: list_tables/meetings: use one of ",

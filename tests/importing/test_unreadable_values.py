@@ -44,12 +44,12 @@ def test_values_that_cannot_be_read_are_listed_with_the_field_and_why(tmp_path: 
     result = _import(tmp_path)
     assert result.findings == ()
     assert _unmapped(result) == {
-        "about forty": "service_profile.customers: no number found",
+        "about forty": "service_profile.customers: not one whole number; give the number alone",
         "Maybe later": (
             "decision.outcome: no option ticked, or an option the template does not know"
         ),
         "next spring": "decision.date: not a date the importer can read",
-        "when funds allow": "not a date",
+        "when funds allow": "/impacts/0/mitigations/0/due: not a date the importer can read",
     }
     cell = next(u["from"] for u in result.unmapped if u["text"] == "next spring")
     assert (cell["table"], cell["row"], cell["cell"]) == (1, 4, 2)

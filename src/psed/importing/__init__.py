@@ -144,7 +144,7 @@ def choose_template(
     pieces = pieces_of(source)
     scored = [(t, score(pieces, t)) for t in templates]
     if not scored:
-        raise ValueError("no templates to choose from")
+        raise TemplateError("no templates to choose from; give at least one Template")
     scored.sort(key=lambda ts: -ts[1])
     best, best_score = scored[0]
     return best, best_score, tuple((t.id, s) for t, s in scored)
@@ -279,6 +279,11 @@ def import_file(
 
     name = os.fspath(path)
     available = list(builtin_templates().values()) if templates is None else list(templates)
+    if not available and not isinstance(template, Template):
+        raise TemplateError(
+            "no templates to choose from: templates=[] was given; leave templates out for "
+            "the built-in ones, or give a list of Template"
+        )
     source = read_source(name, limits=limits)
     if isinstance(template, Template):
         chosen, how = template, "given"

@@ -288,13 +288,35 @@ def _dl_items(dl: Any) -> Iterator[Any]:
             yield from (c for c in child if _tag(c) in ("dt", "dd"))
 
 
+_DECLARED = re.compile(rb"charset\s*=|^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff", re.IGNORECASE)
+
+
+def _undeclared_utf8(data: bytes) -> str | None:
+    """``utf-8`` for a page that names no character set and is valid UTF-8, else None.
+
+    Without a declaration the HTML parser assumes Latin-1 and turns every accent and
+    dash of a UTF-8 page into two or three wrong characters; today's pages are UTF-8.
+    """
+    if _DECLARED.search(data[:4096]):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
 def read_html(path: str, data: bytes) -> Source:
     """Read an HTML file's bytes (already checked for size and kind)."""
     import lxml.html
     from lxml import etree
 
     parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        encoding=_undeclared_utf8(data),
     )
     try:
         root = lxml.html.document_fromstring(data, parser=parser)

@@ -25,6 +25,7 @@ from psed.importing._source import TICKED, UNTICKED, Location, Paragraph, Source
 from psed.importing._template import FieldRule, ListTable, Section, Template
 from psed.importing._template import Table as TableRule
 from psed.importing._values import (
+    _FOOTNOTE,
     impact_word,
     infer_impact,
     is_leftover,
@@ -212,6 +213,7 @@ def resolve_characteristic(
     label without it is known ("Disability (including mental health)").
     """
     labels = {**_BUILTIN_LABELS, **(extra or {})}
+    label = _FOOTNOTE.sub("", label)  # an end-note mark is no part of the label
     key = label_key(label)
     if not key:
         return None
@@ -302,6 +304,8 @@ class _Mapper:
         self.level_notes: dict[str, str] = {}
         self.entry_keys: dict[tuple[str, str | None], int] = {}
         self.defined: dict[str, str] = {}
+        self.remainders: dict[int, str] = {}
+        """The value part of a piece that starts with its label ("Action: ..." -> "...")."""
         self.all_labels = self._all_labels()
         # a phrase with its own number ("Part 3. Screening decision") matches only that
         # numbered text; one without matches whatever number the form puts before it
@@ -557,11 +561,11 @@ class _Mapper:
             number = parse_count(text) if rule.read == "count" or inferred else _integer(text)
             if number is None:
                 if not inferred:
-                    self.unmapped_note(sources, f"{path}: no number found")
+                    self.unmapped_note(
+                        sources, f"{path}: not one whole number; give the number alone"
+                    )
                 return
             value = number
-        elif rule.read == "lines":
-            value = [line.strip() for line in text.splitlines() if line.strip()]
         else:
             value = text
         if inferred and self.has(path):
@@ -593,8 +597,14 @@ class _Mapper:
                 )
 
     def append_item(self, path: str, text: str, sources: list[int]) -> None:
-        kind_cls = _list_class(path)
         items = self.tree.setdefault(path, [])
+        if CLASS_SPECS[Proposal].by_name[path].cls is None:  # a list of codes: functions
+            for item in re.split(r"[\n,;]", text):
+                if item.strip():
+                    items.append(item.strip())
+                    self.note(f"/{path}/{len(items) - 1}", sources)
+            return
+        kind_cls = _list_class(path)
         spec = CLASS_SPECS[kind_cls]
         key = (
             spec.required[0]
@@ -827,7 +837,7 @@ class _Mapper:
                 pages[-1].append(self.pieces[j].text.strip())
             text = " ".join("\n".join(part) for part in pages)
         else:
-            text = "\n".join(self.pieces[j].text.strip() for j in content)
+            text = "\n".join(self.remainders.get(j, self.pieces[j].text).strip() for j in content)
         return text or None, content
 
     def row_entry(self, row: dict[str, Any], rule: TableRule, parent: str | None) -> str | None:
@@ -982,14 +992,14 @@ class _Mapper:
                 self.note(f"{base}/monitoring", src)
                 continue
             if not mitigation:
-                for j in src:
-                    self.used.pop(j, None)
+                self.unmapped_note(
+                    src, f"{mbase}/{field}: no action in this row for it to belong to; add one"
+                )
                 continue
             if role == "due":
                 date = parse_date(text)
                 if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                    self.unmapped_note(src, f"{mbase}/due: not a date the importer can read")
                     continue
                 mitigation["due"] = date.isoformat()
             elif is_placeholder(text):
@@ -1104,6 +1114,10 @@ class _Mapper:
                     self._skip(sources, "says there is no justification")
             else:
                 cells[rule.path] = sources
+                if sources and self.label_positions.get(rule.path) == sources[0]:
+                    # "Action: keep mornings": the value is the label piece's remainder
+                    rest = match_label(self.pieces[sources[0]].text, rule.labels)
+                    self.remainders[sources[0]] = rest or ""
         if cells:
             for sources in cells.values():
                 for j in sources:
@@ -1170,11 +1184,23 @@ class _Mapper:
         items = self.tree.setdefault(spec.target, [])
         item: dict[str, Any] = {}
         n = len(items)
+        fields = CLASS_SPECS[_list_class(spec.target)]
+        texts = [(r, v) for r, v in values.items() if fields.by_name[r].kind is not Kind.DATE]
+        missing = [k for k in fields.required if k not in values]
+        if missing and not texts:  # only a date: nothing to name the item by
+            every = [j for _, src in values.values() for j in src]
+            self.unmapped_note(
+                every, f"/{spec.target}/{n}: a row with no {missing[0]}; fill in its {missing[0]}"
+            )
+            return
         for role, (text, src) in values.items():
-            kind = CLASS_SPECS[_list_class(spec.target)].by_name[role].kind
+            kind = fields.by_name[role].kind
             if kind is Kind.DATE:
                 date = parse_date(text)
                 if date is None:
+                    self.unmapped_note(
+                        src, f"/{spec.target}/{n}/{role}: not a date the importer can read"
+                    )
                     continue
                 item[role] = date.isoformat()
             else:
@@ -1182,22 +1208,29 @@ class _Mapper:
             for j in src:
                 self.used[j] = f"/{spec.target}/{n}/{role}"
             self.note(f"/{spec.target}/{n}/{role}", src)
-        required = CLASS_SPECS[_list_class(spec.target)].required
-        if any(k not in item for k in required):
-            first = next(iter(values.values()))
-            for k in required:
-                item.setdefault(k, first[0])
+        for k in missing:
+            role, (text, src) = texts[0]
+            item[k] = text
+            pointer = f"/{spec.target}/{n}/{k}"
+            self.note(pointer, src)
+            self.infer(pointer, text, f"the row has no {k}; the {role} column's text is used", src)
         items.append(item)
 
     def action_row(self, values: dict[str, tuple[str, list[int]]]) -> None:
+        every = [j for _, src in values.values() for j in src]
         if "characteristic" not in values or "action" not in values:
+            missing = "characteristic" if "characteristic" not in values else "action"
+            self.unmapped_note(every, f"action plan row with no {missing}; fill in its {missing}")
             return
         label, label_from = values["characteristic"]
         resolved = resolve_characteristic(label, self.extra_labels)
-        if resolved is None:
-            return
-        index = self.entry_keys.get((resolved[0], None))
+        index = None if resolved is None else self.entry_keys.get((resolved[0], None))
         if index is None:
+            self.unmapped_note(
+                every,
+                f"action plan row for {label!r}, which is not a characteristic of the impact "
+                "table; name one assessed there",
+            )
             return
         entry = self.entries[index]
         n = len(entry.get("mitigations", []))
@@ -1209,12 +1242,17 @@ class _Mapper:
             if role == "due":
                 date = parse_date(text)
                 if date is None:
-                    for j in src:
-                        self.used[j] = "unreadable:not a date"
+                    self.unmapped_note(src, f"{base}/due: not a date the importer can read")
                     continue
                 mitigation["due"] = date.isoformat()
             elif role == "status":
-                continue
+                code = _mitigation_status(text)
+                if code is None:
+                    self.unmapped_note(
+                        src, f"{base}/status: use Planned, In progress, Done or Dropped"
+                    )
+                    continue
+                mitigation["status"] = code
             else:
                 mitigation[role] = text
             for j in src:
@@ -1418,9 +1456,29 @@ def _option(text: str, choices: Sequence[tuple[str, Sequence[str]]]) -> str | No
     return None
 
 
+_NUMBER = re.compile(r"\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+(?!\d)|\d+")
+
+
+def _mitigation_status(text: str) -> str | None:
+    """An action's status from its wording ("In progress", "Done") or code, or None."""
+    from psed.model import MitigationStatus
+
+    key = label_key(text)
+    for status in MitigationStatus:
+        if key in (label_key(status.label), label_key(status.value)):
+            return status.value
+    return None
+
+
 def _integer(text: str) -> int | None:
-    match = re.search(r"\d{1,3}(?:,\d{3})+|\d+", text)
-    return int(match.group(0).replace(",", "")) if match else None
+    """The one whole number in the text ("1,200", "1 200", "about 350"), else None.
+
+    Text with two numbers ("1,200 (was 900)", "1200 - 1500") is not read as either.
+    """
+    found = _NUMBER.findall(text)
+    if len(found) != 1:
+        return None
+    return int(re.sub(r"\D", "", found[0]))
 
 
 def _kind(path: str) -> Kind | None:

@@ -149,7 +149,8 @@ def check_package(path: str, archive: zipfile.ZipFile, limits: ImportLimits) -> 
         raise ImportProblem(
             path,
             f"the Word package has {len(infos)} parts, more than the {limits.max_parts} "
-            "a form needs; it is not imported",
+            "a form needs; it is not imported (in Python, raise ImportLimits.max_parts to import "
+            "a file you trust)",
         )
     total = 0
     for info in infos:

@@ -54,19 +54,6 @@ class Location:
                 out[name] = value
         return out
 
-    def describe(self) -> str:
-        """A short human description, such as "table 2, row 3, cell 1 (page 4)"."""
-        parts: list[str] = []
-        if self.kind == "cell":
-            parts.append(f"table {self.table}, row {self.row}, cell {self.cell}")
-        elif self.kind == "paragraph":
-            parts.append(f"paragraph {self.paragraph}")
-        else:
-            parts.append(self.kind)
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        return ", ".join(parts)
-
 
 @attrs.frozen(kw_only=True)
 class Paragraph:

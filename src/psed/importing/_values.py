@@ -29,7 +29,8 @@ __all__ = [
 # --------------------------------------------------------------------------- labels
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2019": "'"})
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+"""An end-note or footnote mark: [3], *, or superscript digits (as a PDF gives them)."""
 _NOT_WORD = re.compile(r"[^\w']+")
 
 
@@ -41,7 +42,7 @@ def label_key(text: str) -> str:
     >>> label_key("Title of EIA[5]")
     'title of eia'
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", _FOOTNOTE.sub(" ", text)).translate(_DASHES)
     text = _FOOTNOTE.sub(" ", text)
     text = text.replace("&", " and ").replace("/", " ")
     return " ".join(_NOT_WORD.sub(" ", text.lower()).replace("_", " ").split())

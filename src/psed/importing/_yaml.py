@@ -17,28 +17,21 @@ from psed.importing._template import Template
 __all__ = ["commented_yaml"]
 
 
-def _line_of(root: yaml.Node, pointer: str) -> tuple[int, int] | None:
-    """(line, column) of the key a pointer names in the composed YAML, 0-based."""
-    node: yaml.Node = root
-    key_mark: tuple[int, int] | None = None
+def _line_of(root: yaml.Node | None, pointer: str) -> tuple[int, int]:
+    """(line, column) of the key a pointer names in the composed YAML, 0-based.
+
+    Every inferred pointer names a value the tree holds, so the walk always arrives.
+    """
+    node: Any = root
+    mark = (0, 0)
     for token in pointer.strip("/").split("/"):
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == token:
-                    key_mark = (key.start_mark.line, key.start_mark.column)
-                    node = value
-                    break
-            else:
-                return None
-        elif isinstance(node, yaml.SequenceNode) and token.isdigit():
-            items = node.value
-            if int(token) >= len(items):
-                return None
-            node = items[int(token)]
-            key_mark = (node.start_mark.line, node.start_mark.column)
+            key, node = next((k, v) for k, v in node.value if k.value == token)
+            mark = (key.start_mark.line, key.start_mark.column)
         else:
-            return None
-    return key_mark
+            node = node.value[int(token)]
+            mark = (node.start_mark.line, node.start_mark.column)
+    return mark
 
 
 def _one_line(text: str) -> str:
@@ -59,15 +52,11 @@ def commented_yaml(
     root = yaml.compose(body)
     lines = body.splitlines()
     notes: dict[int, list[str]] = {}
-    if root is not None:
-        for item in inferred:
-            where = _line_of(root, str(item["pointer"]))
-            if where is None:
-                continue
-            line, column = where
-            value, reason = _one_line(item["value"]), _one_line(item["reason"])
-            text = f"{' ' * column}# inferred: {value} ({reason}); check it"
-            notes.setdefault(line, []).append(text)
+    for item in inferred:
+        line, column = _line_of(root, str(item["pointer"]))
+        value, reason = _one_line(item["value"]), _one_line(item["reason"])
+        text = f"{' ' * column}# inferred: {value} ({reason}); check it"
+        notes.setdefault(line, []).append(text)
     out: list[str] = []
     for number, text_line in enumerate(lines):
         out.extend(notes.get(number, []))
