@@ -38,6 +38,11 @@ from .conftest import GOOD_TEMPLATE
             "ours.yaml: impact_sections/0/fields/owner_email: not an impact entry field; use one",
         ),
         (
+            {"impact_sections": [{"fields": {"due": {"from": "details", "read": "date"}}}]},
+            "ours.yaml: impact_sections/0/fields/due/from: an impact section's field is read "
+            "from its own labels; give labels, not from",
+        ),
+        (
             {"list_tables": {"meetings": {"columns": {"date": ["Date"]}}}},
             "ours.yaml: list_tables/meetings: use one of ",
         ),

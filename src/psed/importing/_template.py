@@ -189,6 +189,11 @@ def _field_rule(r: _Reader, path: str, raw: Any, key: str, *, entry: bool) -> Fi
     if entry:
         if not _entry_path(path):
             raise r.error(key, f"not an impact entry field; use one of {', '.join(_ENTRY_FIELDS)}")
+        if "from" in body:
+            raise r.error(
+                f"{key}/from",
+                "an impact section's field is read from its own labels; give labels, not from",
+            )
     elif _document_path(path) is None and path != "status":
         raise r.error(
             key,
