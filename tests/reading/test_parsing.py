@@ -320,3 +320,9 @@ def test_unreadable_file_names_the_path(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{missing}: The file cannot be read")
     with pytest.raises(psed.DocumentError):
         psed.load(tmp_path)  # a directory
+
+
+def test_yaml_with_half_a_character_is_psed001_not_a_crash() -> None:
+    proposal, findings = psed.read("name: x\ndescription: a\ud800b\n")
+    assert proposal is None
+    assert [f.code for f in findings] == ["PSED001"]
