@@ -320,3 +320,44 @@ def test_unreadable_file_names_the_path(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{missing}: The file cannot be read")
     with pytest.raises(psed.DocumentError):
         psed.load(tmp_path)  # a directory
+
+
+def test_yaml_with_half_a_character_is_psed001_not_a_crash() -> None:
+    proposal, findings = psed.read("name: x\ndescription: a\ud800b\n")
+    assert proposal is None
+    assert [f.code for f in findings] == ["PSED001"]
+
+
+def test_yaml_alias_of_a_text_value_is_that_text_as_a_key() -> None:
+    # `*a` stands for the scalar `hello`, so the key is the text "hello" (an unknown field).
+    assert _codes("name: &a hello\n*a: 1\n") == [("PSED005", "/hello")]
+    # ...and a key met twice that way is still a repeated key, reported where it repeats.
+    proposal, findings = psed.read("name: &a name\n*a: second\n")
+    assert [(f.code, f.pointer) for f in findings] == [("PSED001", "/name")]
+    assert "appears more than once" in findings[0].message
+    assert proposal is not None
+    assert proposal.name == "name"
+
+
+def test_yaml_alias_of_a_non_text_value_as_a_key_is_its_key_text() -> None:
+    # `1` as a key is the key "1" (see _key); an alias of the value 1 is the same key.
+    assert ("PSED005", "/1") in _codes("name: x\nid: &n 1\n*n: 2\n")
+
+
+def test_yaml_alias_key_without_an_anchor_says_so() -> None:
+    message = _message("name: x\n*b: 1\n")
+    assert "alias *b at line 2 has no anchor &b" in message
+    assert "list or mapping" not in message
+
+
+def test_yaml_alias_key_of_a_mapping_is_still_a_complex_key() -> None:
+    message = _message("name: x\nm: &m {a: 1}\n*m : 1\n")
+    assert "list or mapping" in message
+
+
+def test_yaml_key_with_a_tag_it_does_not_fit_is_psed001_like_a_value() -> None:
+    value = psed.read("name: x\ndescription: !!int abc\n")[1]
+    key = psed.read("name: x\n!!int description: y\n")[1]
+    assert [(f.code, f.pointer) for f in value] == [("PSED001", "/description")]
+    assert [(f.code, f.pointer) for f in key] == [("PSED001", "/description")]
+    assert key[0].message == value[0].message.replace("'abc'", "'description'")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml import constructor as _yc
@@ -80,6 +80,8 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _MAX_DIGITS = 4000
 """Integers longer than this are refused before Python converts them (quadratic time)."""
 _BREAKS = re.compile("[\x85\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a character, which libyaml cannot be given; PyYAML's own reader refuses it."""
 _BREAK_NAMES = {"\x85": "U+0085 (NEL)", "\u2028": "U+2028 (LINE SEPARATOR)"}
 _MAPPING_TAGS = frozenset({None, "!", _TAG + "map"})
 _SEQUENCE_TAGS = frozenset({None, "!", _TAG + "seq"})
@@ -159,15 +161,21 @@ def _resolved_tag(event: Any) -> str:
     return tag
 
 
-def _key(event: Any) -> str:
+def _key(event: Any) -> tuple[str, _Refused | None]:
     """A key as text: ``true``, ``~`` and ``1`` are the keys "true", "null" and "1".
 
     Two keys are the same when their text is (``1`` and ``"1"`` are one key, as in JSON).
+    A key its tag does not fit (``!!int abc``) is its text, with the refusal to report.
     """
     value = _scalar(_resolved_tag(event), event.value)
-    if isinstance(value, (_Refused, str)):
-        return str(event.value)
-    return key_text(value)
+    if isinstance(value, _Refused):
+        return str(event.value), value
+    return _key_text(value, event.value), None
+
+
+def _key_text(value: Any, text: str) -> str:
+    """The key a scalar read as ``value`` from ``text`` stands for."""
+    return text if isinstance(value, str) else key_text(value)
 
 
 def _scalar(tag: str, text: str) -> Any:
@@ -304,7 +312,7 @@ class _Builder:
         if kind is _ye.ScalarEvent:
             self.count(event.start_mark)
             try:
-                text = _key(event)
+                text, refused = _key(event)
             except _Unreadable as exc:
                 exc.mark = event.start_mark
                 raise
@@ -312,9 +320,13 @@ class _Builder:
             frame.chars += len(event.value)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (text, 1, len(event.value), text)
+            if refused is not None and frame.keep and text not in frame.container:
+                self.findings.append(unreadable(refused.message, f"{frame.pointer}/{escape(text)}"))
         elif kind is _ye.AliasEvent:
             anchored = self.anchors.get(event.anchor)
-            if anchored is None or anchored[3] is None:
+            if anchored is None:
+                self._unanchored(event)
+            if anchored[3] is None:
                 raise _Unreadable(
                     _COMPLEX_KEY,
                     event.start_mark,
@@ -345,31 +357,14 @@ class _Builder:
         if refused is not None and pointer is not None:
             self.findings.append(unreadable(refused.message, pointer))
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, len(text), None)
+            key = text if refused is not None else _key_text(value, text)
+            self.anchors[event.anchor] = (value, 1, len(text), key)
 
     def alias(self, event: Any) -> None:
         line = event.start_mark.line + 1
         anchored = self.anchors.get(event.anchor)
         if anchored is None:
-            if any(frame.anchor == event.anchor for frame in self.stack):
-                raise _Unreadable(
-                    _(
-                        "The alias *{anchor} at line {line} refers to a value that contains "
-                        "it: remove the loop.",
-                        anchor=str(event.anchor),
-                        line=line,
-                    ),
-                    event.start_mark,
-                )
-            raise _Unreadable(
-                _(
-                    "The alias *{anchor} at line {line} has no anchor &{anchor}: add the "
-                    "anchor, or write the value out.",
-                    anchor=str(event.anchor),
-                    line=line,
-                ),
-                event.start_mark,
-            )
+            self._unanchored(event)
         value, values, chars, _position = anchored
         self.expanded += values
         if self.expanded > self.limits.max_alias_nodes:
@@ -397,6 +392,29 @@ class _Builder:
                 event.start_mark,
             )
         self.place(value, event.start_mark, values, chars)
+
+    def _unanchored(self, event: Any) -> NoReturn:
+        """Refuse an alias with no anchor before it (or one inside its own anchor)."""
+        line = event.start_mark.line + 1
+        if any(frame.anchor == event.anchor for frame in self.stack):
+            raise _Unreadable(
+                _(
+                    "The alias *{anchor} at line {line} refers to a value that contains "
+                    "it: remove the loop.",
+                    anchor=str(event.anchor),
+                    line=line,
+                ),
+                event.start_mark,
+            )
+        raise _Unreadable(
+            _(
+                "The alias *{anchor} at line {line} has no anchor &{anchor}: add the "
+                "anchor, or write the value out.",
+                anchor=str(event.anchor),
+                line=line,
+            ),
+            event.start_mark,
+        )
 
     def start(self, event: Any, container: Any, tags: frozenset[str | None]) -> None:
         self.count(event.start_mark)
@@ -612,7 +630,7 @@ def read_yaml(text: str, limits: Limits) -> Parsed:
         )
     builder = _Builder(limits)
     try:  # PyYAML's own reader refuses a control character as it starts
-        parser = _Parser(text)
+        parser = (_PyParser if _SURROGATE.search(text) else _Parser)(text)
     except yaml.YAMLError as exc:
         return failed(_yaml_error(exc, text))
     try:
