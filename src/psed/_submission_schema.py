@@ -63,6 +63,8 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -81,11 +83,41 @@ __all__ = [
     "add_submission_conditions",
 ]
 
-# Punctuation, white space and "_" between the letters of a placeholder word: the
-# Placeholders are compared "punctuation ignored", so "N/A", "n.a." and "t-b-c"
-# all match. Letters are never in this class, so the repeats cannot overlap and
-# the pattern runs in linear time.
-_GAP = r"[\W_]*"
+# The patterns must mean the same in Python's ``re`` (the jsonschema package, psed's own
+# reader) and in ECMA-262 as ajv and browsers run it (the ``u`` flag, ajv's default).
+# ``\w``, ``\W`` and ``\b`` do not: Python reads them in Unicode, ECMA-262 in ASCII, so
+# a text wholly in Arabic would have no letter in a browser. The patterns therefore spell
+# out psed's letters and digits: the characters ``[^\W_]`` matches in Python, which is
+# what psed's reader counts (:func:`psed._text.is_placeholder`), listed as ranges of
+# literal characters (both dialects read a literal character in a class alike).
+
+
+def _letter_and_digit_ranges() -> str:
+    """The inside of a character class holding exactly psed's letters and digits."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    ranges = []
+    for run in re.finditer(r"[^\W_]+", every):
+        first, last = run.group()[0], run.group()[-1]
+        ranges.append(first if first == last else f"{first}-{last}")
+    # Letters and digits need no escape in a class, in either dialect.
+    return "".join(ranges)
+
+
+_ALNUM = _letter_and_digit_ranges()
+# Letters and digits other than the ASCII letters: "A-Z" and "a-z" are runs of their own
+# ("@" and "[", "`" and "{" are neither letter nor digit).
+_OTHER_ALNUM = _ALNUM.replace("A-Z", "", 1).replace("a-z", "", 1)
+# What Python's ``\w`` matches: a letter, a digit or "_".
+_WORD = _ALNUM + "_"
+# White space as psed reads it (``str.isspace``, which Python's ``\s`` follows too);
+# ECMA-262's ``\s`` differs (U+001C-U+001F and U+0085 are not in it, U+FEFF is).
+_SPACE = "[" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x10000)) if c.isspace()) + "]"
+
+# Anything but an ASCII letter between the letters of a placeholder word: placeholders
+# are compared "punctuation ignored", so "N/A", "n.a." and "t-b-c" all match. Letters
+# are never in this class, so the repeats cannot overlap and the pattern runs in linear
+# time. That no other letter or digit is there is checked once, ahead.
+_GAP = "[^A-Za-z]*"
 
 
 def _letter(char: str) -> str:
@@ -93,23 +125,24 @@ def _letter(char: str) -> str:
     if char.isalpha():
         return f"[{char.upper()}{char.lower()}]"
     if char == " ":
-        return r"\s+"
-    return "\\" + char + r"\s*" if char in "[](){}.*+?^$|\\" else char
+        return _SPACE + "+"
+    return "\\" + char + _SPACE + "*" if char in "[](){}.*+?^$|\\" else char
 
 
 def _anywhere(phrase: str) -> str:
     """A phrase found anywhere, letter by letter; a word at either end as a whole word."""
     pattern = "".join(_letter(c) for c in phrase)
     if phrase[0].isalpha():
-        pattern = r"\b" + pattern
+        pattern = f"(?<![{_WORD}])" + pattern
     if phrase[-1].isalpha() and " " in phrase:
-        pattern += r"\b"
+        pattern += f"(?![{_WORD}])"
     return pattern
 
 
 PLACEHOLDER_PATTERNS: tuple[str, ...] = (
-    # The whole text is one placeholder word (or nothing), punctuation ignored.
-    "^"
+    # The whole text is one placeholder word (or nothing), punctuation ignored: no letter
+    # or digit but ASCII letters, and those spell a placeholder word.
+    f"^(?![\\s\\S]*[{_OTHER_ALNUM}])"
     + _GAP
     + "(?:"
     + "|".join(_GAP.join(_letter(c) for c in word) for word in PLACEHOLDER_WORDS)
@@ -119,11 +152,11 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     # "[insert ...]" and dummy text anywhere.
     *(_anywhere(phrase) for phrase in PLACEHOLDER_ANYWHERE),
 )
-"""Patterns that mark text as a placeholder (ECMA-262 and Python ``re`` compatible)."""
+"""Patterns that mark text as a placeholder (ECMA-262 and Python ``re`` read them alike)."""
 
 NOT_PLACEHOLDER: dict[str, Any] = {
     "type": "string",
-    "pattern": r"[^\W_]",
+    "pattern": f"[{_ALNUM}]",
     "not": {"anyOf": [{"pattern": p} for p in PLACEHOLDER_PATTERNS]},
 }
 """A string that is real text: a letter or digit, and none of the placeholder patterns."""
