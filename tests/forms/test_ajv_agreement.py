@@ -259,9 +259,8 @@ def test_ajv_finds_exactly_psed_letters_and_digits(ajv: Ajv) -> None:
     psed counts what Python's ``[^\\W_]`` matches; one text holds all of those and another
     every other character (but lone surrogates, which JSON cannot carry).
     """
-    from psed._submission_schema import NOT_PLACEHOLDER
+    from psed._submission_schema import LETTER_OR_DIGIT as letter
 
-    letter = NOT_PLACEHOLDER["pattern"]
     every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
     counted = "".join(c for c in every if re.fullmatch(r"[^\W_]", c))
     others = "".join(c for c in every if not re.fullmatch(r"[^\W_]", c))
