@@ -47,12 +47,14 @@ see above, lorem ipsum) and contains neither "[insert" nor "lorem ipsum".
 JSON Schema patterns have no case-insensitive flag and no Unicode case folding,
 so case is matched letter by letter in ASCII; a placeholder spelled with
 non-ASCII look-alike letters passes the schema and is still reported by
-:func:`psed.validate`. Word counts (PSED112, PSED207) are not in the schema: a
-portable pattern cannot tell a letter from a digit outside ASCII, so a browser
-would count Welsh words differently from psed. Rules that compare fields with
-each other (duplicates, dates in order, boilerplate text, adverse language,
-waivers) or with a configured threshold are not in the schema at all: the
-server's :func:`psed.validate` stays the judge.
+:func:`psed.validate`. Letters, digits and white space are explicit classes
+built from Python's Unicode tables, not ``\\w``, ``\\b`` or ``\\s`` (which ECMA-262
+reads as ASCII), so ajv and browsers (with the ``u`` flag, ajv's default) read a
+text in any script as psed does. Word counts (PSED112, PSED207) are not in the
+schema: psed counts words after normalising and case folding, which no pattern
+does. Rules that compare fields with each other (duplicates, dates in order,
+boilerplate text, adverse language, waivers) or with a configured threshold are not
+in the schema at all: the server's :func:`psed.validate` stays the judge.
 
 The function never changes the schema it is given, and it does not depend on
 where the structural schema keeps its object definitions (inline or in

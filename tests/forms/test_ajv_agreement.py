@@ -188,7 +188,7 @@ def test_submission_schema_agrees_with_validate(ajv: Ajv, framework: str) -> Non
 
 
 # Texts wholly in a script other than Latin, or with no ASCII letter or digit: ECMA-262
-# reads ``\\w`` as ASCII only, so the schema must not rely on it.
+# reads ``\w`` as ASCII only, so the schema must not rely on it.
 OTHER_SCRIPTS = [
     "خدمات المكتبة للجميع",  # Arabic: "library services for everyone"
     "Υπηρεσίες βιβλιοθήκης",  # Greek
