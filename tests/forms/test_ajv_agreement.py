@@ -270,3 +270,21 @@ def test_ajv_finds_exactly_psed_letters_and_digits(ajv: Ajv) -> None:
     assert ajv.valid("only-letters", counted)
     assert not ajv.valid("a-letter", others)
     assert ajv.valid("a-letter", "x" + others)
+
+
+# Python reads U+001C-U+001F and U+0085 as white space and ECMA-262 does not; ECMA-262
+# reads U+FEFF (which psed removes) as white space and Python does not.
+_SPACES = [chr(c) for c in range(0x10000) if chr(c).isspace()] + ["\ufeff", "\u180e"]
+
+
+@pytest.mark.parametrize("space", _SPACES, ids=[f"U+{ord(c):04X}" for c in _SPACES])
+def test_white_space_in_a_placeholder_phrase_is_read_alike(ajv: Ajv, space: str) -> None:
+    from psed._submission_schema import NOT_PLACEHOLDER
+
+    ajv.compile("real-text", NOT_PLACEHOLDER)
+    texts = [f"Notes: lorem{space}ipsum dolor"]
+    if space.isspace():  # psed removes U+FEFF and U+180E, so "[\ufeffinsert" is "[insert"
+        texts.append(f"Name: [{space}insert name]")
+    for text in texts:
+        assert ajv.valid("real-text", text) is not is_placeholder(text), repr(text)
+    assert is_placeholder(texts[-1]) is space.isspace()  # both answers are reached
