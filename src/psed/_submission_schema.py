@@ -67,6 +67,7 @@ import copy
 import datetime as _dt
 import re
 import sys
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,7 +98,12 @@ __all__ = [
 
 def _letter_and_digit_ranges() -> str:
     """The inside of a character class holding exactly psed's letters and digits."""
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    # Every code point but the surrogates (neither letter nor digit), built as UTF-32:
+    # ten times quicker than joining a million one-character strings.
+    every = " ".join(
+        array("I", code_points).tobytes().decode("utf-32-le")
+        for code_points in (range(0xD800), range(0xE000, sys.maxunicode + 1))
+    )
     ranges = []
     for run in re.finditer(r"[^\W_]+", every):
         first, last = run.group()[0], run.group()[-1]
