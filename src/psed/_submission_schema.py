@@ -153,10 +153,13 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     # or digit but ASCII letters, and those spell a placeholder word.
     f"^(?![\\s\\S]*[{_OTHER_ALNUM}])"
     + _GAP
-    + "(?:"
+    # The closing gap inside the optional group: two gaps side by side would try every
+    # split of a long run of punctuation between them (quadratic time).
+    + "(?:(?:"
     + "|".join(_GAP.join(_letter(c) for c in word) for word in PLACEHOLDER_WORDS)
-    + ")?"
+    + ")"
     + _GAP
+    + ")?"
     + r"(?![\s\S])",
     # "[insert ...]" and dummy text anywhere.
     *(_anywhere(phrase) for phrase in PLACEHOLDER_ANYWHERE),
