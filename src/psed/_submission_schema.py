@@ -47,12 +47,14 @@ see above, lorem ipsum) and contains neither "[insert" nor "lorem ipsum".
 JSON Schema patterns have no case-insensitive flag and no Unicode case folding,
 so case is matched letter by letter in ASCII; a placeholder spelled with
 non-ASCII look-alike letters passes the schema and is still reported by
-:func:`psed.validate`. Word counts (PSED112, PSED207) are not in the schema: a
-portable pattern cannot tell a letter from a digit outside ASCII, so a browser
-would count Welsh words differently from psed. Rules that compare fields with
-each other (duplicates, dates in order, boilerplate text, adverse language,
-waivers) or with a configured threshold are not in the schema at all: the
-server's :func:`psed.validate` stays the judge.
+:func:`psed.validate`. Letters, digits and white space are explicit classes
+built from Python's Unicode tables, not ``\\w``, ``\\b`` or ``\\s`` (which ECMA-262
+reads as ASCII), so ajv and browsers (with the ``u`` flag, ajv's default) read a
+text in any script as psed does. Word counts (PSED112, PSED207) are not in the
+schema: psed counts words after normalising and case folding, which no pattern
+does. Rules that compare fields with each other (duplicates, dates in order,
+boilerplate text, adverse language, waivers) or with a configured threshold are not
+in the schema at all: the server's :func:`psed.validate` stays the judge.
 
 The function never changes the schema it is given, and it does not depend on
 where the structural schema keeps its object definitions (inline or in
@@ -63,6 +65,9 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import re
+import sys
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -75,17 +80,53 @@ from psed.law import Duty, Scope
 from psed.model import Status
 
 __all__ = [
+    "LETTER_OR_DIGIT",
     "NOT_PLACEHOLDER",
     "PLACEHOLDER_PATTERNS",
     "SCHEMA_RULES",
     "add_submission_conditions",
 ]
 
-# Punctuation, white space and "_" between the letters of a placeholder word: the
-# Placeholders are compared "punctuation ignored", so "N/A", "n.a." and "t-b-c"
-# all match. Letters are never in this class, so the repeats cannot overlap and
-# the pattern runs in linear time.
-_GAP = r"[\W_]*"
+# The patterns must mean the same in Python's ``re`` (the jsonschema package, psed's own
+# reader) and in ECMA-262 as ajv and browsers run it (the ``u`` flag, ajv's default).
+# ``\w``, ``\W`` and ``\b`` do not: Python reads them in Unicode, ECMA-262 in ASCII, so
+# a text wholly in Arabic would have no letter in a browser. The patterns therefore spell
+# out psed's letters and digits: the characters ``[^\W_]`` matches in Python, which is
+# what psed's reader counts (:func:`psed._text.is_placeholder`), listed as ranges of
+# literal characters (both dialects read a literal character in a class alike).
+
+
+def _letter_and_digit_ranges() -> str:
+    """The inside of a character class holding exactly psed's letters and digits."""
+    # Every code point but the surrogates (neither letter nor digit), built as UTF-32:
+    # ten times quicker than joining a million one-character strings.
+    every = " ".join(
+        array("I", code_points).tobytes().decode("utf-32-le")
+        for code_points in (range(0xD800), range(0xE000, sys.maxunicode + 1))
+    )
+    ranges = []
+    for run in re.finditer(r"[^\W_]+", every):
+        first, last = run.group()[0], run.group()[-1]
+        ranges.append(first if first == last else f"{first}-{last}")
+    # Letters and digits need no escape in a class, in either dialect.
+    return "".join(ranges)
+
+
+_ALNUM = _letter_and_digit_ranges()
+# Letters and digits other than the ASCII letters: "A-Z" and "a-z" are runs of their own
+# ("@" and "[", "`" and "{" are neither letter nor digit).
+_OTHER_ALNUM = _ALNUM.replace("A-Z", "", 1).replace("a-z", "", 1)
+# What Python's ``\w`` matches: a letter, a digit or "_".
+_WORD = _ALNUM + "_"
+# White space as psed reads it (``str.isspace``, which Python's ``\s`` follows too);
+# ECMA-262's ``\s`` differs (U+001C-U+001F and U+0085 are not in it, U+FEFF is).
+_SPACE = "[" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x10000)) if c.isspace()) + "]"
+
+# Anything but an ASCII letter between the letters of a placeholder word: placeholders
+# are compared "punctuation ignored", so "N/A", "n.a." and "t-b-c" all match. Letters
+# are never in this class, so the repeats cannot overlap and the pattern runs in linear
+# time. That no other letter or digit is there is checked once, ahead.
+_GAP = "[^A-Za-z]*"
 
 
 def _letter(char: str) -> str:
@@ -93,40 +134,51 @@ def _letter(char: str) -> str:
     if char.isalpha():
         return f"[{char.upper()}{char.lower()}]"
     if char == " ":
-        return r"\s+"
-    return "\\" + char + r"\s*" if char in "[](){}.*+?^$|\\" else char
+        return _SPACE + "+"
+    return "\\" + char + _SPACE + "*" if char in "[](){}.*+?^$|\\" else char
 
 
 def _anywhere(phrase: str) -> str:
     """A phrase found anywhere, letter by letter; a word at either end as a whole word."""
     pattern = "".join(_letter(c) for c in phrase)
     if phrase[0].isalpha():
-        pattern = r"\b" + pattern
+        pattern = f"(?<![{_WORD}])" + pattern
     if phrase[-1].isalpha() and " " in phrase:
-        pattern += r"\b"
+        pattern += f"(?![{_WORD}])"
     return pattern
 
 
 PLACEHOLDER_PATTERNS: tuple[str, ...] = (
-    # The whole text is one placeholder word (or nothing), punctuation ignored.
-    "^"
+    # The whole text is one placeholder word (or nothing), punctuation ignored: no letter
+    # or digit but ASCII letters, and those spell a placeholder word.
+    f"^(?![\\s\\S]*[{_OTHER_ALNUM}])"
     + _GAP
-    + "(?:"
+    # The closing gap inside the optional group: two gaps side by side would try every
+    # split of a long run of punctuation between them (quadratic time).
+    + "(?:(?:"
     + "|".join(_GAP.join(_letter(c) for c in word) for word in PLACEHOLDER_WORDS)
-    + ")?"
+    + ")"
     + _GAP
+    + ")?"
     + r"(?![\s\S])",
     # "[insert ...]" and dummy text anywhere.
     *(_anywhere(phrase) for phrase in PLACEHOLDER_ANYWHERE),
 )
-"""Patterns that mark text as a placeholder (ECMA-262 and Python ``re`` compatible)."""
+"""Patterns that mark text as a placeholder (ECMA-262 and Python ``re`` read them alike)."""
+
+LETTER_OR_DIGIT = f"[{_ALNUM}]"
+"""A pattern for one of psed's letters or digits, read alike by ECMA-262 and Python ``re``."""
 
 NOT_PLACEHOLDER: dict[str, Any] = {
     "type": "string",
-    "pattern": r"[^\W_]",
     "not": {"anyOf": [{"pattern": p} for p in PLACEHOLDER_PATTERNS]},
 }
-"""A string that is real text: a letter or digit, and none of the placeholder patterns."""
+"""A string that is real text: none of the placeholder patterns.
+
+The first pattern also matches a text with no letter or digit at all (the placeholder
+word is optional), so no pattern of its own asks for one: each class of psed's letters
+and digits is some ten thousand characters of JSON, and the schema holds this six times.
+"""
 
 _SUBMITTED_RULES = (
     "PSED101",

@@ -17,15 +17,17 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import psed
+from psed._text import is_placeholder, normalise
 from psed.testing import documents, mutated_documents
 
 from .test_schema_agreement import EXPRESSED, candidates
@@ -126,28 +128,6 @@ def awkward(draw: st.DrawFn, framework: str) -> dict[str, Any]:
     return doc
 
 
-_PYTHON_WORD = re.compile(r"[^\W_]")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-
-
-def _read_alike(value: Any) -> Any:
-    """``value`` with " x" after each text that has a letter or digit but no ASCII one.
-
-    In JavaScript ``\\w`` is ASCII only, so ajv finds no letter in a text written wholly
-    in another script (see test_a_text_wholly_in_another_script_is_read_differently_by_ajv);
-    the agreement is checked on everything else.
-    """
-    if isinstance(value, str):
-        if _PYTHON_WORD.search(value) and not _ASCII_WORD.search(value):
-            return value + " x"
-        return value
-    if isinstance(value, dict):
-        return {key: _read_alike(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_read_alike(item) for item in value]
-    return value
-
-
 def _structurally_valid(doc: Any) -> bool:
     _, findings = psed.read(doc)
     return not findings
@@ -195,7 +175,6 @@ def test_submission_schema_agrees_with_validate(ajv: Ajv, framework: str) -> Non
     @settings(max_examples=30, suppress_health_check=[HealthCheck.data_too_large])
     @given(candidates(framework))
     def agree(doc: dict[str, Any]) -> None:
-        doc = _read_alike(doc)
         # The document's own law date, as the schema's law-date conditions read it.
         report = psed.validate(doc, status="submitted", as_of=AS_OF)
         reported = {
@@ -208,15 +187,104 @@ def test_submission_schema_agrees_with_validate(ajv: Ajv, framework: str) -> Non
     agree()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: the schema's letter-or-digit and placeholder patterns use \\w,"
-    " which ECMA-262 reads as ASCII only; a description wholly in Arabic passes psed and"
-    " fails ajv",
-)
-def test_a_text_wholly_in_another_script_is_read_differently_by_ajv(ajv: Ajv) -> None:
+# Texts wholly in a script other than Latin, or with no ASCII letter or digit: ECMA-262
+# reads ``\w`` as ASCII only, so the schema must not rely on it.
+OTHER_SCRIPTS = [
+    "خدمات المكتبة للجميع",  # Arabic: "library services for everyone"
+    "Υπηρεσίες βιβλιοθήκης",  # Greek
+    "Библиотечные услуги",  # Cyrillic, not only look-alike letters
+    "图书馆服务",  # Chinese
+    "ŵ ŷ",  # Welsh letters with a circumflex, no plain ASCII letter
+    "٣٤٥",  # Arabic-Indic digits
+    "१२३",  # Devanagari digits
+    "𝐀𝐁𝐂",  # mathematical bold letters, outside the Basic Multilingual Plane
+    "𠀀𠀁",  # CJK Extension B ideographs, outside the Basic Multilingual Plane
+    "élorem ipsum",  # "lorem" inside a longer word is not the dummy phrase
+]
+# Texts that psed reads as placeholders or as having no letter or digit, in other scripts.
+NOT_REAL = [
+    "؟ ، …",  # Arabic punctuation only
+    "— · «»",  # punctuation and symbols only
+    "N/A ؟",  # a placeholder word with Arabic punctuation
+    "TBC _ ·",
+    "é lorem ipsum",  # the dummy phrase as whole words, beside a non-ASCII letter
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SCRIPTS + NOT_REAL)
+def test_a_text_in_another_script_is_read_alike_by_ajv_and_psed(ajv: Ajv, text: str) -> None:
     doc = psed.unstructure(psed.load(ROOT / "examples" / "garden-waste-charge.yaml"))
-    doc["description"] = "خدمات المكتبة للجميع"  # "library services for everyone"
+    doc["description"] = text
     report = psed.validate(doc, status="submitted", as_of=AS_OF)
-    assert "PSED107" not in report.codes()
-    assert ajv.valid("psed/submission", doc)
+    assert ajv.valid("psed/submission", doc) == ("PSED107" not in report.codes())
+
+
+def test_the_scripts_reach_both_answers() -> None:
+    """The cases above are not all one way: psed counts some as text and some not."""
+    assert not any(is_placeholder(text) for text in OTHER_SCRIPTS)
+    assert all(is_placeholder(text) for text in NOT_REAL)
+
+
+_SCRIPT_PIECES = st.sampled_from(
+    [*OTHER_SCRIPTS, *NOT_REAL, "n", "A", "/", " ", "_", "tbc", "lorem", "ipsum", "[insert"]
+) | st.text(
+    st.characters(
+        codec="utf-8",
+        categories=["L", "M", "N", "P", "S", "Z"],
+    ),
+    max_size=3,
+)
+
+
+def test_real_text_is_read_alike_by_ajv_and_psed(ajv: Ajv) -> None:
+    """The "real text" condition, on generated text in any script: ajv and psed agree."""
+    from psed._submission_schema import NOT_PLACEHOLDER
+
+    ajv.compile("real-text", NOT_PLACEHOLDER)
+
+    @settings(max_examples=300)
+    @given(st.lists(_SCRIPT_PIECES, max_size=5).map("".join))
+    def agree(text: str) -> None:
+        # psed compares a folded form (NFKC, look-alike letters read as Latin, full case
+        # folding), which no pattern can apply: that documented gap is left out here.
+        assume(normalise(text) == " ".join(text.lower().split()))
+        assert ajv.valid("real-text", text) is not is_placeholder(text)
+
+    agree()
+
+
+def test_ajv_finds_exactly_psed_letters_and_digits(ajv: Ajv) -> None:
+    """Over every code point, ajv's reading of the schema's letter-or-digit class is psed's.
+
+    psed counts what Python's ``[^\\W_]`` matches; one text holds all of those and another
+    every other character (but lone surrogates, which JSON cannot carry).
+    """
+    from psed._submission_schema import LETTER_OR_DIGIT as letter
+
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    counted = "".join(c for c in every if re.fullmatch(r"[^\W_]", c))
+    others = "".join(c for c in every if not re.fullmatch(r"[^\W_]", c))
+    assert len(counted) > 100_000  # the ideographs alone are more
+    ajv.compile("only-letters", {"type": "string", "pattern": f"^{letter}*$"})
+    ajv.compile("a-letter", {"type": "string", "pattern": letter})
+    assert ajv.valid("only-letters", counted)
+    assert not ajv.valid("a-letter", others)
+    assert ajv.valid("a-letter", "x" + others)
+
+
+# Python reads U+001C-U+001F and U+0085 as white space and ECMA-262 does not; ECMA-262
+# reads U+FEFF (which psed removes) as white space and Python does not.
+_SPACES = [chr(c) for c in range(0x10000) if chr(c).isspace()] + ["\ufeff", "\u180e"]
+
+
+@pytest.mark.parametrize("space", _SPACES, ids=[f"U+{ord(c):04X}" for c in _SPACES])
+def test_white_space_in_a_placeholder_phrase_is_read_alike(ajv: Ajv, space: str) -> None:
+    from psed._submission_schema import NOT_PLACEHOLDER
+
+    ajv.compile("real-text", NOT_PLACEHOLDER)
+    texts = [f"Notes: lorem{space}ipsum dolor"]
+    if space.isspace():  # psed removes U+FEFF and U+180E, so "[\ufeffinsert" is "[insert"
+        texts.append(f"Name: [{space}insert name]")
+    for text in texts:
+        assert ajv.valid("real-text", text) is not is_placeholder(text), repr(text)
+    assert is_placeholder(texts[-1]) is space.isspace()  # both answers are reached

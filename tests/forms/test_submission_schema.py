@@ -339,3 +339,13 @@ def test_clean_example_passes_the_submission_schema() -> None:
         assert set(failing) <= reported, name
         if not set(SCHEMA_RULES[psed.Status.SUBMITTED]) & reported:
             assert errors == [], name
+
+
+def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
+    """50,000 spaces then a letter: read at once (two adjacent gaps made this quadratic)."""
+    import time
+
+    text = " " * 50_000 + "x"
+    start = time.perf_counter()
+    assert Draft202012Validator(NOT_PLACEHOLDER).is_valid(text)
+    assert time.perf_counter() - start < 5
