@@ -32,3 +32,19 @@ def imported(name: str, template: str = "auto", own: tuple[str, ...] = ()) -> Im
         load_template(str(TEMPLATES / f)) for f in own
     ]
     return import_file(FIXTURES / name, template=template, templates=templates)
+
+
+def word_file(path: Path, paragraphs: list[str], *tables: list[list[str]]) -> Path:
+    """A Word file at ``path``: the paragraphs, then each table (rows of cell texts)."""
+    import docx  # python-docx, from the import extra
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(str(path))
+    return path

@@ -6,25 +6,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import docx
-
 from psed.importing import import_file
 from psed.importing._template import parse_template
 
-from .conftest import GOOD_TEMPLATE
-
-
-def _docx(path: Path, paragraphs: list[str], *tables: list[list[str]]) -> Path:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    for rows in tables:
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    document.save(str(path))
-    return path
+from .conftest import GOOD_TEMPLATE, word_file
 
 
 def _template(**changes: Any) -> Any:
@@ -50,7 +35,7 @@ def test_an_impact_table_reads_ticked_options_groups_and_justifications(tmp_path
         ["Race", "Negative", "Fewer translated leaflets.", "", "Budget is fixed by law."],
     ]
     template = _template(impact_tables=[{"columns": _COLUMNS}])
-    result = import_file(_docx(tmp_path / "t.docx", ["Summary: s"], rows), template=template)
+    result = import_file(word_file(tmp_path / "t.docx", ["Summary: s"], rows), template=template)
     age, disability, race = result.tree["impacts"]
     assert age == {
         "characteristic": "age",
@@ -75,7 +60,7 @@ def test_a_characteristic_in_two_rows_is_one_entry_with_the_impacts_combined(
         ["Age", "Negative", "Fewer morning hours."],
     ]
     template = _template(impact_tables=[{"columns": _COLUMNS}])
-    result = import_file(_docx(tmp_path / "t.docx", ["Summary: s"], rows), template=template)
+    result = import_file(word_file(tmp_path / "t.docx", ["Summary: s"], rows), template=template)
     (age,) = result.tree["impacts"]
     assert age["impact"] == "mixed"
     assert age["details"] == "More evening hours.\n\nFewer morning hours."
@@ -113,7 +98,7 @@ def test_an_impact_section_reads_ticked_options_choices_groups_and_justification
         "Religion or belief",
     ]
     template = _template(impact_tables=[], impact_sections=[section])
-    result = import_file(_docx(tmp_path / "s.docx", paragraphs), template=template)
+    result = import_file(word_file(tmp_path / "s.docx", paragraphs), template=template)
     age, disability, race = result.tree["impacts"]
     assert age == {
         "characteristic": "age",
@@ -152,7 +137,7 @@ def test_an_owner_with_no_action_and_an_owner_that_is_a_placeholder_are_not_writ
         ["Sex", "No differential impact.", "", "Head of libraries", ""],
     ]
     template = _template(impact_tables=[{"columns": columns}])
-    result = import_file(_docx(tmp_path / "o.docx", ["Summary: s"], rows), template=template)
+    result = import_file(word_file(tmp_path / "o.docx", ["Summary: s"], rows), template=template)
     age, sex = result.tree["impacts"]
     assert age["mitigations"] == [{"action": "Keep mornings", "due": "2026-03-31"}]
     assert "mitigations" not in sex

@@ -18,7 +18,7 @@ from psed.importing import (
 )
 from psed.importing._template import parse_template
 
-from .conftest import GOOD_TEMPLATE
+from .conftest import GOOD_TEMPLATE, word_file
 
 _IMPACTS = [["Group", "Details"], ["Age", "Older residents use the library."]]
 
@@ -33,26 +33,13 @@ def _template(**changes: Any) -> Any:
     return parse_template(raw, "ours.yaml")
 
 
-def _docx(path: Path, paragraphs: list[str], *tables: list[list[str]]) -> Path:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    for rows in tables:
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    document.save(str(path))
-    return path
-
-
 def _reasons(result: Any) -> dict[str, Any]:
     return {u["text"]: u.get("reason") for u in result.unmapped}
 
 
 def test_a_functions_field_gives_one_code_per_line_or_comma(tmp_path: Path) -> None:
     template = _template(fields={"functions": {"labels": ["Functions"]}})
-    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours", "Functions: housing, education"])
+    path = word_file(tmp_path / "f.docx", ["Summary: fewer hours", "Functions: housing, education"])
     result = import_file(path, template=template)
     assert result.tree["functions"] == ["housing", "education"]
     assert result.proposal is not None
@@ -63,13 +50,13 @@ def test_a_functions_field_gives_one_code_per_line_or_comma(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("template", ["auto", "esia"])
 def test_no_templates_to_choose_from_is_a_template_error(tmp_path: Path, template: str) -> None:
-    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours"])
+    path = word_file(tmp_path / "f.docx", ["Summary: fewer hours"])
     with pytest.raises(TemplateError, match=r"no templates to choose from.*leave templates out"):
         import_file(path, template=template, templates=[])
 
 
 def test_choose_template_with_none_names_the_problem(tmp_path: Path) -> None:
-    path = _docx(tmp_path / "f.docx", ["Summary: fewer hours"])
+    path = word_file(tmp_path / "f.docx", ["Summary: fewer hours"])
     with pytest.raises(TemplateError, match="no templates to choose from"):
         choose_template(read_source(str(path)), [])
     assert choose_template(read_source(str(path)), builtin_templates().values())[0].id
@@ -85,7 +72,8 @@ def test_an_integer_field_reads_the_one_number_typed(
     template = _template(
         fields={"service_profile.customers": {"labels": ["Number of customers"], "read": "integer"}}
     )
-    path = _docx(tmp_path / "n.docx", ["Summary: s"], [["Number of customers", typed]], _IMPACTS)
+    rows = [["Number of customers", typed]]
+    path = word_file(tmp_path / "n.docx", ["Summary: s"], rows, _IMPACTS)
     result = import_file(path, template=template)
     assert result.tree["service_profile"] == {"customers": number}
 
@@ -97,7 +85,8 @@ def test_an_integer_field_with_two_numbers_is_not_read_as_either(
     template = _template(
         fields={"service_profile.customers": {"labels": ["Number of customers"], "read": "integer"}}
     )
-    path = _docx(tmp_path / "n.docx", ["Summary: s"], [["Number of customers", typed]], _IMPACTS)
+    rows = [["Number of customers", typed]]
+    path = word_file(tmp_path / "n.docx", ["Summary: s"], rows, _IMPACTS)
     result = import_file(path, template=template)
     assert "service_profile" not in result.tree
     assert _reasons(result)[typed] == (
@@ -144,7 +133,7 @@ def test_an_action_plan_carries_each_action_status_and_says_why_not(tmp_path: Pa
         ["Age", "Keep Tuesday mornings", "In progress", "31/03/2026"],
         ["Age", "Survey users", "stalled", "soon"],
     ]
-    path = _docx(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
+    path = word_file(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
     result = import_file(path, template=template)
     first, second = result.tree["impacts"][0]["mitigations"]
     assert first == {
@@ -164,7 +153,7 @@ def test_an_action_plan_carries_each_action_status_and_says_why_not(tmp_path: Pa
 def test_an_evidence_date_that_is_not_a_date_is_listed_with_the_field(tmp_path: Path) -> None:
     template = _template(list_tables=_ACTIONS)
     evidence = [["Source", "Dated"], ["Census 2021", "last year"], ["Library survey", "1/2/2025"]]
-    path = _docx(tmp_path / "e.docx", ["Summary: s"], _IMPACTS, evidence)
+    path = word_file(tmp_path / "e.docx", ["Summary: s"], _IMPACTS, evidence)
     result = import_file(path, template=template)
     assert result.tree["evidence"] == [
         {"source": "Census 2021"},
@@ -180,7 +169,7 @@ def test_row_labels_with_an_ampersand_or_an_end_note_mark_are_matched(tmp_path: 
         ["Age[1] - older people", "Mornings matter most."],
         ["Marriage & Civil Partnership*", "No differential impact."],
     ]
-    path = _docx(tmp_path / "t.docx", ["Summary: s"], rows)
+    path = word_file(tmp_path / "t.docx", ["Summary: s"], rows)
     result = import_file(path, template=_template())
     assert [(e["characteristic"], e.get("group")) for e in result.tree["impacts"]] == [
         ("health_wellbeing", None),
@@ -218,7 +207,7 @@ def test_an_inline_action_label_in_an_impact_section_is_not_part_of_the_action(
         "Actions",
         "Add a ramp",
     ]
-    result = import_file(_docx(tmp_path / "s.docx", paragraphs), template=template)
+    result = import_file(word_file(tmp_path / "s.docx", paragraphs), template=template)
     age, disability = result.tree["impacts"]
     assert age["mitigations"] == [{"action": "keep Tuesday mornings", "owner": "Head of libraries"}]
     assert disability["mitigations"] == [{"action": "Add a ramp"}]
@@ -248,7 +237,7 @@ def test_lines_choices_and_a_guessed_name_split_are_read_as_the_template_says(
         ["Completed by", "James Marshall Head of Libraries"],
     ]
     paragraphs = ["Summary", "Fewer hours.", "More staff.", "Functions", "libraries", "culture"]
-    path = _docx(tmp_path / "c.docx", paragraphs, rows, _IMPACTS)
+    path = word_file(tmp_path / "c.docx", paragraphs, rows, _IMPACTS)
     result = import_file(path, template=template)
     assert result.tree["strategic"] is True
     assert result.tree["functions"] == ["libraries", "culture"]
@@ -271,7 +260,7 @@ def test_rows_naming_no_known_characteristic_become_the_documents_own(tmp_path: 
         ["Veterans' families", "Weekend hours kept."],
         ["Veterans families", "Same words, another spelling."],
     ]
-    result = import_file(_docx(tmp_path / "o.docx", ["Summary: s"], rows), template=_template())
+    result = import_file(word_file(tmp_path / "o.docx", ["Summary: s"], rows), template=_template())
     assert result.tree["characteristics"] == [
         {"code": "veterans_families", "label": "Veterans' families"},
         {"code": "veterans_families_2", "label": "Veterans families"},
@@ -292,7 +281,7 @@ def test_action_plan_rows_that_fit_no_entry_are_listed_with_why(tmp_path: Path) 
         ["Age", "", "Done", ""],
         ["", "Review in a year", "", ""],
     ]
-    path = _docx(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
+    path = word_file(tmp_path / "a.docx", ["Summary: s"], _IMPACTS, plan)
     result = import_file(path, template=template)
     (age,) = result.tree["impacts"]
     assert "mitigations" not in age
@@ -344,7 +333,7 @@ def test_a_row_label_with_no_separator_before_a_group_is_a_characteristic_of_its
     tmp_path: Path,
 ) -> None:
     rows = [["Group", "Details"], ["Age older people", "Mornings matter."]]
-    result = import_file(_docx(tmp_path / "g.docx", ["Summary: s"], rows), template=_template())
+    result = import_file(word_file(tmp_path / "g.docx", ["Summary: s"], rows), template=_template())
     assert result.tree["characteristics"] == [
         {"code": "age_older_people", "label": "Age older people"}
     ]
@@ -362,7 +351,7 @@ def test_a_choice_left_unanswered_writes_nothing_and_lists_the_label(tmp_path: P
         }
     )
     paragraphs = ["Summary: s", "Strategic decision:"]
-    result = import_file(_docx(tmp_path / "u.docx", paragraphs, _IMPACTS), template=template)
+    result = import_file(word_file(tmp_path / "u.docx", paragraphs, _IMPACTS), template=template)
     assert "strategic" not in result.tree
     assert result.unmapped == ()
 
@@ -381,7 +370,7 @@ def test_an_evidence_row_with_no_source_is_named_by_its_text_inferred_or_listed(
         ["", "", "3/4/2025"],
     ]
     result = import_file(
-        _docx(tmp_path / "ev.docx", ["Summary: s"], _IMPACTS, rows), template=template
+        word_file(tmp_path / "ev.docx", ["Summary: s"], _IMPACTS, rows), template=template
     )
     assert result.tree["evidence"] == [
         {
@@ -398,5 +387,5 @@ def test_an_evidence_row_with_no_source_is_named_by_its_text_inferred_or_listed(
 def test_labels_written_as_one_text_work_like_a_list_of_one(tmp_path: Path) -> None:
     template = _template(fields={"impact_summary": {"labels": "Summary of impact"}})
     assert template.fields[0].labels == ("Summary of impact",)
-    path = _docx(tmp_path / "one.docx", ["Summary of impact: fewer hours"], _IMPACTS)
+    path = word_file(tmp_path / "one.docx", ["Summary of impact: fewer hours"], _IMPACTS)
     assert import_file(path, template=template).tree["impact_summary"] == "fewer hours"
