@@ -119,6 +119,10 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _alive(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -145,6 +149,9 @@ def test_ctrl_c_stops_cleanly_with_no_orphan_workers(
         env=_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as a terminal sends it: a command started in the background by a shell
+        # without job control inherits SIGINT ignored, and would never see it.
+        preexec_fn=_default_sigint,
     )
     try:
         workers: set[int] = set()
