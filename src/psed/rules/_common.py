@@ -29,12 +29,10 @@ __all__ = [
     "BROWN",
     "GENERAL_DUTY",
     "S149_1",
-    "adverse_labels",
     "adverse_terms",
     "characteristic_label",
     "characteristic_term",
     "duty_term",
-    "entry_label",
     "entry_term",
     "enum_term",
     "impact_term",
@@ -263,15 +261,6 @@ def characteristic_name(characteristic: Characteristic) -> str:
     return characteristic.label or characteristic.code or _NO_CHARACTERISTIC
 
 
-def entry_label(entry: ImpactEntry) -> str:
-    """How a message names an impact entry: its characteristic label, and its group if any."""
-    label = characteristic_name(entry.characteristic)
-    group = entry.group
-    if group is not None and not is_placeholder(group):
-        return f"{label} ({' '.join(group.split())})"
-    return label
-
-
 def is_real_mitigation(ctx: Context, mitigation: Mitigation) -> bool:
     """True when a mitigation counts (PSED201): its action is given and it is not dropped."""
     return mitigation.status != MitigationStatus.DROPPED and ctx.text(mitigation.action).real
@@ -343,17 +332,8 @@ def duty_term(duty: _law.Duty) -> Message:
     return label(DUTY, duty.title)
 
 
-def adverse_labels(ctx: Context) -> list[str]:
-    """The names of the characteristics with a negative or mixed entry, in document order."""
-    labels: dict[str, None] = {}
-    for entry in ctx.proposal.impacts:
-        if entry.impact.is_adverse:
-            labels.setdefault(characteristic_name(entry.characteristic), None)
-    return list(labels)
-
-
 def adverse_terms(ctx: Context) -> list[Arg]:
-    """:func:`adverse_labels` in the reader's language (built-in labels translated)."""
+    """The characteristics with a negative or mixed entry, in document order, named once each."""
     terms: dict[str, Arg] = {}
     for entry in ctx.proposal.impacts:
         if entry.impact.is_adverse:
