@@ -80,8 +80,6 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _MAX_DIGITS = 4000
 """Integers longer than this are refused before Python converts them (quadratic time)."""
 _BREAKS = re.compile("[\x85\u2028\u2029]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-"""Half of a character, which libyaml cannot be given; PyYAML's own reader refuses it."""
 _BREAK_NAMES = {"\x85": "U+0085 (NEL)", "\u2028": "U+2028 (LINE SEPARATOR)"}
 _MAPPING_TAGS = frozenset({None, "!", _TAG + "map"})
 _SEQUENCE_TAGS = frozenset({None, "!", _TAG + "seq"})
@@ -630,7 +628,10 @@ def read_yaml(text: str, limits: Limits) -> Parsed:
         )
     builder = _Builder(limits)
     try:  # PyYAML's own reader refuses a control character as it starts
-        parser = (_PyParser if _SURROGATE.search(text) else _Parser)(text)
+        try:
+            parser = _Parser(text)
+        except UnicodeEncodeError:  # half a character, which libyaml cannot be given
+            parser = _PyParser(text)  # and PyYAML's own reader refuses
     except yaml.YAMLError as exc:
         return failed(_yaml_error(exc, text))
     try:
